@@ -1,0 +1,39 @@
+# What the engine may do in Vault/OpenBao, and nothing more:
+# partner-scoped KV v2 secrets, its own transit key, response wrapping for share links,
+# and keeping its own token alive.
+path "partner-kv/data/partners/*" {
+  capabilities = ["create", "read", "update", "delete"]
+}
+path "partner-kv/metadata/partners/*" {
+  capabilities = ["create", "read", "update", "delete", "list"]
+}
+path "partner-kv/delete/partners/*" {
+  capabilities = ["update"]
+}
+path "partner-kv/undelete/partners/*" {
+  capabilities = ["update"]
+}
+path "partner-kv/destroy/partners/*" {
+  capabilities = ["update"]
+}
+path "transit/encrypt/partner-workspace" {
+  capabilities = ["update"]
+}
+path "transit/decrypt/partner-workspace" {
+  capabilities = ["update"]
+}
+path "sys/wrapping/wrap" {
+  capabilities = ["update"]
+}
+path "sys/wrapping/lookup" {
+  capabilities = ["update"]
+}
+path "sys/wrapping/unwrap" {
+  capabilities = ["update"]
+}
+path "auth/token/renew-self" {
+  capabilities = ["update"]
+}
+path "auth/token/lookup-self" {
+  capabilities = ["read"]
+}
