@@ -31,6 +31,7 @@ class WorkspaceReadinessProcessTest {
     void opsReportsTheWorkspaceIsNotReady() {
         ProcessInstance instance = runtimeService().startProcessInstanceByKey("workspace-readiness");
 
+        assertThat(instance).isWaitingAt("Task_ConfirmWorkspaceReady");
         complete(task(), withVariables("ready", false));
 
         assertThat(instance).hasPassed("Event_WorkspaceNotReady").isEnded();
