@@ -1,0 +1,51 @@
+package com.partnerworkspace.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/** 401 and 403 as RFC 9457 problem details, so the UI and API clients get one error shape. */
+class ProblemJsonAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final URI UNAUTHENTICATED = URI.create("https://partner-workspace/problems/unauthenticated");
+    static final URI FORBIDDEN = URI.create("https://partner-workspace/problems/forbidden");
+
+    private final ObjectMapper objectMapper;
+
+    ProblemJsonAuthenticationHandlers(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException cause)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(response, request, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED,
+                "A valid Keycloak access token is required (Authorization: Bearer ...).");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException cause)
+            throws IOException {
+        write(response, request, HttpStatus.FORBIDDEN, FORBIDDEN, "Your roles do not allow this request.");
+    }
+
+    private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, URI type,
+            String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,120 @@
+package com.partnerworkspace.vault;
+
+import io.github.jopenlibs.vault.Vault;
+import io.github.jopenlibs.vault.VaultConfig;
+import io.github.jopenlibs.vault.VaultException;
+import io.github.jopenlibs.vault.response.AuthResponse;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's logged-in session with Vault: one AppRole login, renewed before it expires, and a
+ * fresh login when renewal is no longer possible. Hands out driver clients carrying the current token.
+ */
+@Component
+class VaultSession {
+
+    private static final Logger log = LoggerFactory.getLogger(VaultSession.class);
+    private static final int KV_VERSION = 2;
+    private static final int PLAIN_VERSION = 1;
+
+    private final VaultProperties properties;
+    private final Clock clock;
+    private volatile String token;
+    private volatile Instant expiresAt = Instant.MIN;
+    private volatile boolean renewable;
+
+    VaultSession(VaultProperties properties) {
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A client for the KV v2 mount (the driver inserts {@code /data/} and {@code /metadata/}). */
+    Vault kv() {
+        return client(KV_VERSION, currentToken());
+    }
+
+    /** A client for everything that is not KV v2 (sys, transit, auth). */
+    Vault plain() {
+        return client(PLAIN_VERSION, currentToken());
+    }
+
+    /** Unauthenticated calls such as {@code sys/health}. */
+    Vault anonymous() {
+        return client(PLAIN_VERSION, null);
+    }
+
+    synchronized String currentToken() {
+        if (token == null || !clock.instant().isBefore(expiresAt)) {
+            login();
+        }
+        return token;
+    }
+
+    /** Keeps the token alive: renews it ahead of expiry. */
+    @Scheduled(fixedDelayString = "${workspace.vault.renew-check-interval:PT30S}")
+    synchronized void renewIfDue() {
+        if (token == null || !properties.hasLogin()) {
+            return;
+        }
+        if (clock.instant().plus(properties.renewBefore()).isBefore(expiresAt)) {
+            return;
+        }
+        renew();
+    }
+
+    /** Renews the token, or logs in again when it can no longer be renewed (past its maximum TTL). */
+    synchronized void renew() {
+        try {
+            if (renewable) {
+                remember(client(PLAIN_VERSION, token).auth().renewSelf());
+                log.debug("Vault token renewed until {}", expiresAt);
+                return;
+            }
+        } catch (VaultException e) {
+            log.info("Vault token renewal refused ({}); logging in again", e.getHttpStatusCode());
+        }
+        login();
+    }
+
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    private void login() {
+        if (!properties.hasLogin()) {
+            throw new VaultUnavailableException("login", new IllegalStateException("no AppRole login configured"));
+        }
+        try {
+            remember(client(PLAIN_VERSION, null).auth().loginByAppRole(properties.roleId(), properties.secretId()));
+            log.info("Logged in to Vault at {} with AppRole; token valid until {}", properties.url(), expiresAt);
+        } catch (VaultException e) {
+            throw new VaultUnavailableException("AppRole login", e);
+        }
+    }
+
+    private void remember(AuthResponse response) {
+        token = response.getAuthClientToken();
+        renewable = response.isAuthRenewable();
+        expiresAt = clock.instant().plusSeconds(response.getAuthLeaseDuration());
+    }
+
+    private Vault client(int engineVersion, String withToken) {
+        try {
+            VaultConfig config = new VaultConfig()
+                    .address(properties.url())
+                    .openTimeout(properties.timeoutSeconds())
+                    .readTimeout(properties.timeoutSeconds());
+            if (withToken != null) {
+                config.token(withToken);
+            }
+            return Vault.create(config.build(), engineVersion);
+        } catch (VaultException e) {
+            throw new VaultUnavailableException("configuration", e);
+        }
+    }
+}

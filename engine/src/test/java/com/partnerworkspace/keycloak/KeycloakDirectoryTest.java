@@ -1,0 +1,20 @@
+package com.partnerworkspace.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnerworkspace.testsupport.EngineTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The admin API through the engine's service account, against the real Keycloak. */
+@EngineTest
+class KeycloakDirectoryTest {
+
+    @Autowired
+    KeycloakDirectory directory;
+
+    @Test
+    void partnerMembersIncludeTeammates() {
+        assertThat(directory.membersOfPartner("nikhil")).contains("nikhil", "arjun").doesNotContain("mukesh");
+    }
+}

@@ -1,0 +1,70 @@
+package com.partnerworkspace.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.partnerworkspace.testsupport.Api;
+import com.partnerworkspace.testsupport.KeycloakServer;
+import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.RealServersExtension;
+import com.partnerworkspace.testsupport.RealServersExtension.Server;
+import com.partnerworkspace.testsupport.RealServersProperties;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The engine configured for PostgreSQL (the real server) instead of the embedded H2. */
+@ExtendWith(RealServersExtension.class)
+@RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"workspace.state-dir=${user.dir}/target/test-state-postgres",
+                "camunda.bpm.generate-unique-process-engine-name=true"})
+@Import(RealServersProperties.class)
+@DirtiesContext
+class EngineOnPostgresTest {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        var postgres = RealServers.postgres();
+        registry.add("spring.datasource.url", postgres::jdbcUrl);
+        registry.add("spring.datasource.username", postgres::username);
+        registry.add("spring.datasource.password", postgres::password);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void runsOnPostgres() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+        assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+    }
+
+    @Test
+    void deploysAndRunsTheModelsFromProcesses() {
+        ProcessDeployment.assertReadinessProcessRuns(engine);
+    }
+
+    @Test
+    void servesTheApiWithKeycloakTokens(KeycloakServer keycloak) {
+        var me = Api.get("http://localhost:" + port, "/api/me", keycloak.accessToken("raja"));
+
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("partner").asText()).isEqualTo("raja");
+    }
+}

@@ -1,0 +1,26 @@
+package com.partnerworkspace.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole engine on a fixed port (the realm's redirect URIs know {@value #PORT}), H2 in a test state
+ * folder, wired to the real Keycloak and OpenBao. One Spring context shared by every class that uses it.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(RealServersExtension.class)
+@RealServersExtension.Needs({RealServersExtension.Server.KEYCLOAK, RealServersExtension.Server.OPENBAO})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {"server.port=" + EngineTest.PORT, "workspace.state-dir=${user.dir}/target/test-state"})
+@Import(RealServersProperties.class)
+public @interface EngineTest {
+
+    int PORT = 18080;
+    String BASE_URL = "http://localhost:" + PORT;
+}

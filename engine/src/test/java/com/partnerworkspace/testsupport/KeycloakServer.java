@@ -1,0 +1,140 @@
+package com.partnerworkspace.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The real Keycloak with the realm from {@code keycloak-realm/}. Hands out access tokens for demo users
+ * through the direct-grant client {@code workspace-cli}, with the OTP computed from the seeded secret.
+ */
+public final class KeycloakServer {
+
+    public static final String REALM = "partner-workspace";
+    public static final String DEMO_PASSWORD = "demo1234";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String url;
+    private final Map<String, String> totpSecrets;
+    private final Map<String, Long> lastTimeStep = new ConcurrentHashMap<>();
+    private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    KeycloakServer(String url, Path realmFile) {
+        this.url = url;
+        this.totpSecrets = readTotpSecrets(realmFile);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String issuer() {
+        return url + "/realms/" + REALM;
+    }
+
+    public String totpSecret(String username) {
+        String secret = totpSecrets.get(username);
+        if (secret == null) {
+            throw new IllegalArgumentException("no demo TOTP secret for " + username);
+        }
+        return secret;
+    }
+
+    /** A valid access token for a demo user; reused while it has a minute left (OTP codes are single-use). */
+    public String accessToken(String username) {
+        CachedToken cached = tokens.get(username);
+        if (cached != null && cached.expiresAt().isAfter(Instant.now().plusSeconds(60))) {
+            return cached.value();
+        }
+        CachedToken fresh = directGrant(username);
+        tokens.put(username, fresh);
+        return fresh.value();
+    }
+
+    private synchronized CachedToken directGrant(String username) {
+        long step = nextUnusedTimeStep(username);
+        Map<String, String> form = new HashMap<>();
+        form.put("grant_type", "password");
+        form.put("client_id", "workspace-cli");
+        form.put("username", username);
+        form.put("password", DEMO_PASSWORD);
+        form.put("scope", "openid");
+        form.put("totp", Totp.code(totpSecret(username), step));
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            return new CachedToken(body.get("access_token").asText(),
+                    Instant.now().plusSeconds(body.get("expires_in").asLong()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Keycloak refuses a TOTP code it has seen; wait for the next 30 s window when needed. */
+    private long nextUnusedTimeStep(String username) {
+        long step = Totp.timeStep(Instant.now());
+        Long last = lastTimeStep.get(username);
+        while (last != null && step <= last) {
+            sleep(250);
+            step = Totp.timeStep(Instant.now());
+        }
+        lastTimeStep.put(username, step);
+        return step;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String formBody(Map<String, String> form) {
+        return form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static Map<String, String> readTotpSecrets(Path realmFile) {
+        try {
+            Map<String, String> secrets = new HashMap<>();
+            for (JsonNode user : JSON.readTree(realmFile.toFile()).path("users")) {
+                JsonNode secret = user.path("attributes").path("demoTotpSecret").path(0);
+                if (!secret.isMissingNode()) {
+                    secrets.put(user.get("username").asText(), secret.asText());
+                }
+            }
+            return Map.copyOf(secrets);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + realmFile, e);
+        }
+    }
+
+    private record CachedToken(String value, Instant expiresAt) {}
+}

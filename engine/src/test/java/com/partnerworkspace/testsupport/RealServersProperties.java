@@ -1,0 +1,22 @@
+package com.partnerworkspace.testsupport;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/** Points the engine at the run's real Keycloak and OpenBao. */
+@TestConfiguration(proxyBeanMethods = false)
+public class RealServersProperties {
+
+    @Bean
+    DynamicPropertyRegistrar realServers() {
+        return registry -> {
+            KeycloakServer keycloak = RealServers.keycloak();
+            OpenBaoServer openBao = RealServers.openBao();
+            registry.add("workspace.keycloak.url", keycloak::url);
+            registry.add("workspace.vault.url", openBao::url);
+            registry.add("workspace.vault.role-id", openBao::roleId);
+            registry.add("workspace.vault.secret-id", openBao::secretId);
+        };
+    }
+}
