@@ -1,0 +1,38 @@
+import { Routes } from '@angular/router';
+import { opsGuard } from './core/auth/ops.guard';
+
+/** Every feature is lazy-loaded; the shell (or the landing page) is chosen by the root component. */
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'workspace' },
+  {
+    path: 'workspace',
+    loadChildren: () => import('./workspace/workspace.routes').then((m) => m.WORKSPACE_ROUTES),
+  },
+  { path: 'inbox', loadChildren: () => import('./inbox/inbox.routes').then((m) => m.INBOX_ROUTES) },
+  {
+    path: 'credentials',
+    loadChildren: () =>
+      import('./credentials/credentials.routes').then((m) => m.CREDENTIALS_ROUTES),
+  },
+  {
+    path: 'delegations',
+    loadChildren: () =>
+      import('./delegations/delegations.routes').then((m) => m.DELEGATIONS_ROUTES),
+  },
+  {
+    path: 'alerts',
+    loadChildren: () => import('./alerts/alerts.routes').then((m) => m.ALERTS_ROUTES),
+  },
+  {
+    path: 'diagnostics',
+    loadChildren: () =>
+      import('./diagnostics/diagnostics.routes').then((m) => m.DIAGNOSTICS_ROUTES),
+  },
+  { path: 'audit', loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
+  {
+    path: 'models',
+    canMatch: [opsGuard],
+    loadChildren: () => import('./models/models.routes').then((m) => m.MODELS_ROUTES),
+  },
+  { path: '**', redirectTo: 'workspace' },
+];

@@ -1,0 +1,96 @@
+import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
+import { OAuthService } from 'angular-oauth2-oidc';
+import { Subject, of, throwError } from 'rxjs';
+import { UiConfigApi } from '../config/ui-config.api';
+import { AuthService, SERVER_UNREACHABLE, SIGN_IN_UNREACHABLE } from './auth.service';
+
+function fakeOAuth(loggedIn: boolean) {
+  return {
+    events: new Subject<unknown>(),
+    state: '',
+    configure: vi.fn(),
+    loadDiscoveryDocument: vi.fn(() => Promise.resolve({})),
+    tryLogin: vi.fn(() => Promise.resolve(true)),
+    hasValidAccessToken: vi.fn(() => loggedIn),
+    getRefreshToken: vi.fn(() => null),
+    getIdentityClaims: vi.fn(() =>
+      loggedIn ? { name: 'Nikhil Sharma', preferred_username: 'nikhil' } : null,
+    ),
+    getAccessToken: vi.fn(() => 'token'),
+    setupAutomaticSilentRefresh: vi.fn(),
+    initCodeFlow: vi.fn(),
+    logOut: vi.fn(),
+  };
+}
+
+function setup(
+  oauth: ReturnType<typeof fakeOAuth>,
+  config = of({ issuer: 'http://kc/realms/pw', clientId: 'workspace-ui' }),
+) {
+  TestBed.configureTestingModule({
+    providers: [
+      provideRouter([]),
+      { provide: OAuthService, useValue: oauth },
+      { provide: UiConfigApi, useValue: { load: () => config } },
+    ],
+  });
+  return TestBed.inject(AuthService);
+}
+
+describe('AuthService', () => {
+  it('configures the code flow from /api/ui-config and starts the refresh', async () => {
+    const oauth = fakeOAuth(true);
+    const auth = setup(oauth);
+    await auth.initialize();
+
+    expect(oauth.configure).toHaveBeenCalledWith(
+      expect.objectContaining({
+        issuer: 'http://kc/realms/pw',
+        clientId: 'workspace-ui',
+        responseType: 'code',
+        scope: 'openid profile email',
+        redirectUri: window.location.origin + '/',
+        postLogoutRedirectUri: window.location.origin + '/',
+        requireHttps: false,
+        useSilentRefresh: false,
+      }),
+    );
+    expect(oauth.setupAutomaticSilentRefresh).toHaveBeenCalled();
+    expect(auth.status()).toBe('ready');
+    expect(auth.isLoggedIn()).toBe(true);
+    expect(auth.claimsDisplayName()).toBe('Nikhil Sharma');
+    expect(auth.accessToken()).toBe('token');
+  });
+
+  it('stays on the landing page without a session and logs in with the code flow', async () => {
+    const oauth = fakeOAuth(false);
+    const auth = setup(oauth);
+    await auth.initialize();
+    expect(auth.isLoggedIn()).toBe(false);
+    expect(auth.accessToken()).toBeNull();
+    expect(oauth.setupAutomaticSilentRefresh).not.toHaveBeenCalled();
+    auth.login();
+    expect(oauth.initCodeFlow).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports an unreachable workspace server', async () => {
+    const oauth = fakeOAuth(false);
+    const auth = setup(
+      oauth,
+      throwError(() => new Error('offline')),
+    );
+    await auth.initialize();
+    expect(auth.status()).toBe('error');
+    expect(auth.error()).toBe(SERVER_UNREACHABLE);
+    expect(oauth.configure).not.toHaveBeenCalled();
+  });
+
+  it('reports an unreachable sign-in server', async () => {
+    const oauth = fakeOAuth(false);
+    oauth.loadDiscoveryDocument.mockImplementation(() => Promise.reject(new Error('down')));
+    const auth = setup(oauth);
+    await auth.initialize();
+    expect(auth.error()).toBe(SIGN_IN_UNREACHABLE);
+  });
+});

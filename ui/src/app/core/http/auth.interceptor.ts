@@ -1,0 +1,44 @@
+import { HttpErrorResponse, HttpInterceptorFn } from '@angular/common/http';
+import { inject } from '@angular/core';
+import { catchError, throwError } from 'rxjs';
+import { AuthService } from '../auth/auth.service';
+import { UI_CONFIG_URL } from '../config/ui-config.api';
+import { ApiErrorHandler } from './api-error-handler';
+
+/** True for calls to the engine's API that need the user's token (all of `/api/` but the public config). */
+export function isProtectedApiUrl(url: string): boolean {
+  if (!url.startsWith('/api/')) {
+    return false;
+  }
+  const path = url.split(/[?#]/, 1)[0];
+  return path !== UI_CONFIG_URL;
+}
+
+/**
+ * Adds `Authorization: Bearer <access token>` to engine API calls and handles their errors:
+ * 401 starts a new login, anything else is shown in a snackbar (problem `detail`).
+ */
+export const authInterceptor: HttpInterceptorFn = (req, next) => {
+  if (!isProtectedApiUrl(req.url)) {
+    return next(req);
+  }
+  const auth = inject(AuthService);
+  const errors = inject(ApiErrorHandler);
+
+  const token = auth.accessToken();
+  const request = token ? req.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : req;
+
+  return next(request).pipe(
+    catchError((error: unknown) => {
+      if (
+        error instanceof HttpErrorResponse &&
+        error.status === 401 &&
+        auth.loginAfterUnauthorized()
+      ) {
+        return throwError(() => error);
+      }
+      errors.handle(error);
+      return throwError(() => error);
+    }),
+  );
+};
