@@ -18,7 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Hands the Keycloak login that Spring Security made for {@code /camunda/**} to the Camunda webapps
  * (Camunda's extension point for container-based authentication). Realm roles become the user's
- * Camunda groups, so {@code ops} works as a candidate group in Tasklist.
+ * Camunda groups, so {@code ops} works as a candidate group in Tasklist; the webapps need the user in
+ * the engine's identity store, so {@link CamundaIdentity} mirrors it there at login.
  */
 @Configuration(proxyBeanMethods = false)
 class CamundaWebappSingleSignOn {
@@ -42,8 +43,10 @@ class CamundaWebappSingleSignOn {
             if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
                 return AuthenticationResult.unsuccessful();
             }
+            List<String> groups = CamundaIdentity.groupsFor(rolesOf(authentication));
+            CamundaIdentity.mirror(engine.getIdentityService(), authentication, groups);
             AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-            result.setGroups(rolesOf(authentication));
+            result.setGroups(groups);
             return result;
         }
 

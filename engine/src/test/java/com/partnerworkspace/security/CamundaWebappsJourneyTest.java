@@ -1,0 +1,49 @@
+package com.partnerworkspace.security;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.partnerworkspace.testsupport.Browsers;
+import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.KeycloakLoginPage;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Single sign-on into the Camunda webapps through the real Keycloak: ops get in, partners do not. */
+@EngineTest
+class CamundaWebappsJourneyTest {
+
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void opsOpensCockpitWithTheirKeycloakLogin() {
+        try (BrowserContext context = Browsers.chromium().newContext()) {
+            Page page = context.newPage();
+            page.navigate(EngineTest.BASE_URL + "/camunda/app/cockpit/default/");
+            KeycloakLoginPage.logIn(page, "omar");
+
+            assertThat(page).hasURL(Pattern.compile(".*/camunda/app/cockpit/default/.*"));
+            assertThat(page.getByText("Process Definitions").first()).isVisible();
+            assertThat(page.getByText("Omar Khan").first()).isVisible();
+        }
+        org.assertj.core.api.Assertions.assertThat(identity.createUserQuery().userId("omar").memberOfGroup("ops").count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void partnerIsRefusedTheWebapps() {
+        try (BrowserContext context = Browsers.chromium().newContext()) {
+            Page page = context.newPage();
+            page.navigate(EngineTest.BASE_URL + "/camunda/app/cockpit/default/");
+            KeycloakLoginPage.logIn(page, "mukesh");
+
+            assertThat(page.getByText("Process Definitions")).hasCount(0);
+            org.assertj.core.api.Assertions.assertThat(
+                    page.request().get(EngineTest.BASE_URL + "/camunda/app/cockpit/default/").status()).isEqualTo(403);
+        }
+    }
+}
