@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,15 +122,23 @@ public final class RealServers {
                 login.getProperty("workspace.vault.secret-id"));
     }
 
-    /** A running OpenBao was provisioned either for tests or for the local stack. */
+    /** A running OpenBao was started by the launcher either for tests or for the local stack: use that one's login. */
     private static Path existingApproleFile() {
         for (Path state : List.of(TEST_STATE, WORKSPACE_HOME.resolve("stack"))) {
-            Path file = state.resolve("openbao/engine-approle.properties");
-            if (Files.isReadable(file)) {
-                return file;
+            if (launcherProcessAlive(state, "openbao")) {
+                return state.resolve("openbao/engine-approle.properties");
             }
         }
         return TEST_STATE.resolve("openbao/engine-approle.properties");
+    }
+
+    private static boolean launcherProcessAlive(Path state, String part) {
+        try {
+            long pid = Long.parseLong(Files.readString(state.resolve("pids/" + part + ".pid")).trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     private static void launch(String part, String... extraEnv) {
@@ -154,30 +162,13 @@ public final class RealServers {
     }
 
     private static void runLauncher(List<String> args, Duration timeout, String... extraEnv) {
-        List<String> command = new ArrayList<>();
-        command.add(REPO.resolve("workspace").toString());
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile()).inheritIO();
-        builder.environment().put("WORKSPACE_STATE", TEST_STATE.toString());
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("WORKSPACE_STATE", TEST_STATE.toString());
         for (String assignment : extraEnv) {
             String[] parts = assignment.split("=", 2);
-            builder.environment().put(parts[0], parts[1]);
+            env.put(parts[0], parts[1]);
         }
-        try {
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("./workspace " + String.join(" ", args) + " timed out");
-            }
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("./workspace " + String.join(" ", args) + " failed with " + process.exitValue());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Launcher.run(env, timeout, args.toArray(String[]::new));
     }
 
     static boolean portOpen(int port) {
