@@ -14,7 +14,7 @@ class KeycloakAdminConfig {
     @Bean(destroyMethod = "close")
     Keycloak keycloakAdmin(KeycloakProperties keycloak) {
         return KeycloakBuilder.builder()
-                .serverUrl(keycloak.url())
+                .serverUrl(keycloak.internalUrl())
                 .realm(keycloak.realm())
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(keycloak.engineClientId())

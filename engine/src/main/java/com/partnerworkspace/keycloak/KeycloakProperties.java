@@ -7,13 +7,16 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Where Keycloak is and how the engine and the UI use it.
  *
- * @param url the base URL browsers and the engine both use (tokens carry it as their issuer)
+ * @param url the base URL browsers use; tokens carry it as their issuer
+ * @param internalUrl where the engine itself reaches Keycloak when that differs from {@code url}
+ *     (containers: {@code http://keycloak:8180}); defaults to {@code url}
  * @param engineClientSecret the confidential client's secret; comes from configuration, never logged
  */
 @Validated
 @ConfigurationProperties("workspace.keycloak")
 public record KeycloakProperties(
         @NotBlank String url,
+        @NotBlank String internalUrl,
         @NotBlank String realm,
         @NotBlank String uiClientId,
         @NotBlank String engineClientId,
@@ -25,7 +28,7 @@ public record KeycloakProperties(
 
     @Override
     public String toString() {
-        return "KeycloakProperties[url=" + url + ", realm=" + realm + ", uiClientId=" + uiClientId
+        return "KeycloakProperties[url=" + url + ", internalUrl=" + internalUrl + ", realm=" + realm + ", uiClientId=" + uiClientId
                 + ", engineClientId=" + engineClientId + "]";
     }
 }
