@@ -14,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 
 /**
  * Hands the Keycloak login that Spring Security made for {@code /camunda/**} to the Camunda webapps
@@ -40,7 +41,8 @@ class CamundaWebappSingleSignOn {
         @Override
         public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
             Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
+            // Only a Keycloak login counts; Spring's anonymous token also says "authenticated".
+            if (!(authentication instanceof OAuth2AuthenticationToken) || !authentication.isAuthenticated()) {
                 return AuthenticationResult.unsuccessful();
             }
             List<String> groups = CamundaIdentity.groupsFor(rolesOf(authentication));

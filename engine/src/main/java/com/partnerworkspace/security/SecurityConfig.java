@@ -19,20 +19,34 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
     private static final String OPS = "ops";
 
+    /**
+     * Matchers on the whole request path. Camunda's REST API and webapp API are separate servlets, which
+     * Spring MVC path matchers would not see; a request that slips past its chain would fall through to
+     * the permissive UI rules.
+     */
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+
+    private static RequestMatcher path(String pattern) {
+        return PATHS.matcher(pattern);
+    }
+
     /** The Camunda webapps: a browser session from Keycloak single sign-on, ops only. */
     @Bean
     @Order(1)
     SecurityFilterChain camundaWebapps(HttpSecurity http, OAuth2UserService<OidcUserRequest, OidcUser> users)
             throws Exception {
-        return http.securityMatcher("/camunda/**", "/oauth2/**", "/login/oauth2/**")
+        return http.securityMatcher(new OrRequestMatcher(path("/camunda/**"), path("/oauth2/**"), path("/login/oauth2/**")))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/oauth2/**", "/login/oauth2/**").permitAll()
+                        .requestMatchers(path("/oauth2/**"), path("/login/oauth2/**")).permitAll()
                         .anyRequest().hasRole(OPS))
                 .oauth2Login(login -> login
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
@@ -52,11 +66,11 @@ class SecurityConfig {
         jwtAuthentication.setPrincipalClaimName("preferred_username");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/ui-config").permitAll()
-                        .requestMatchers("/engine-rest/**").hasRole(OPS)
-                        .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(OPS)
+                        .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/ui-config")).permitAll()
+                        .requestMatchers(path("/engine-rest/**")).hasRole(OPS)
+                        .requestMatchers(path("/api/**")).authenticated()
+                        .requestMatchers(path("/actuator/health/**"), path("/actuator/info")).permitAll()
+                        .requestMatchers(path("/actuator/**")).hasRole(OPS)
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication))

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.partnerworkspace.testsupport.Browsers;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakLoginPage;
@@ -27,7 +28,9 @@ class CamundaWebappsJourneyTest {
             KeycloakLoginPage.logIn(page, "omar");
 
             assertThat(page).hasURL(Pattern.compile(".*/camunda/app/cockpit/default/.*"));
-            assertThat(page.getByText("Process Definitions").first()).isVisible();
+            // Cockpit's first load in a fresh JVM takes a while.
+            var slowFirstLoad = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+            assertThat(page.getByText("Process Definitions").first()).isVisible(slowFirstLoad);
             assertThat(page.getByText("Omar Khan").first()).isVisible();
         }
         org.assertj.core.api.Assertions.assertThat(identity.createUserQuery().userId("omar").memberOfGroup("ops").count())
@@ -42,6 +45,7 @@ class CamundaWebappsJourneyTest {
             KeycloakLoginPage.logIn(page, "mukesh");
 
             assertThat(page.getByText("Process Definitions")).hasCount(0);
+            org.assertj.core.api.Assertions.assertThat(identity.createUserQuery().userId("mukesh").count()).isZero();
             org.assertj.core.api.Assertions.assertThat(
                     page.request().get(EngineTest.BASE_URL + "/camunda/app/cockpit/default/").status()).isEqualTo(403);
         }

@@ -86,6 +86,17 @@ class MeApiTest {
     }
 
     @Test
+    void camundaWebappApiIsNotOpenWithoutALogin(KeycloakServer keycloak) {
+        // The webapps' REST API is its own servlet; it must still sit behind the webapp login.
+        var anonymous = Api.get("/camunda/api/engine/engine/default/process-definition/count", null);
+        var withBearerToken = Api.get("/camunda/api/engine/engine/default/process-definition/count",
+                keycloak.accessToken("omar"));
+
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(withBearerToken.status()).isEqualTo(302);
+    }
+
+    @Test
     void uiConfigIsPublic() {
         var config = Api.get("/api/ui-config", null);
 
