@@ -10,6 +10,7 @@ import com.partnerworkspace.testsupport.RealServersExtension.Server;
 import com.partnerworkspace.testsupport.RealServersProperties;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,13 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The engine configured for PostgreSQL (the real server) instead of the embedded H2. */
+/**
+ * The engine configured for PostgreSQL (the real server) instead of the embedded H2.
+ *
+ * <p>Runs last: it is a second Spring context with a second Camunda engine in the JVM, and closing it
+ * leaves the Camunda webapps of the shared {@code @EngineTest} context unable to serve (Camunda keeps
+ * engines and webapp plugins in JVM-wide registries).
+ */
 @ExtendWith(RealServersExtension.class)
 @RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -28,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
                 "camunda.bpm.generate-unique-process-engine-name=true"})
 @Import(RealServersProperties.class)
 @DirtiesContext
+@Order(Integer.MAX_VALUE)
 class EngineOnPostgresTest {
 
     @DynamicPropertySource

@@ -1,6 +1,8 @@
 package com.partnerworkspace.testsupport;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +22,22 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(RealServers.REPO.resolve("workspace").toString());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(RealServers.REPO.toFile()).inheritIO();
+        // Not inheritIO: Surefire's fork channel breaks when a child writes to the JVM's own stdout.
+        Path output = Path.of("target", "launcher.log").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(RealServers.REPO.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().putAll(env);
         String described = "./workspace " + String.join(" ", args);
         try {
+            Files.createDirectories(output.getParent());
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException(described + " timed out after " + timeout);
+                throw new IllegalStateException(described + " timed out after " + timeout + "; see " + output);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(described + " failed with exit code " + process.exitValue());
+                throw new IllegalStateException(described + " failed with exit code " + process.exitValue()
+                        + "; see " + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException(described + " could not run", e);
