@@ -1,10 +1,9 @@
 package com.partnerworkspace.security;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Reads the {@link WorkspaceUser} behind an authenticated request, from an API token or a webapp login. */
+/** Reads the {@link WorkspaceUser} behind an API request authenticated with a Keycloak access token. */
 public final class CurrentUser {
 
     private CurrentUser() {}
@@ -13,9 +12,6 @@ public final class CurrentUser {
         if (authentication instanceof JwtAuthenticationToken jwt) {
             return WorkspaceUser.fromClaims(jwt.getToken().getClaims());
         }
-        if (authentication != null && authentication.getPrincipal() instanceof OidcUser oidcUser) {
-            return WorkspaceUser.fromClaims(oidcUser.getClaims());
-        }
-        throw new IllegalStateException("Not a Keycloak authentication: " + authentication);
+        throw new IllegalStateException("Not a Keycloak access token: " + authentication);
     }
 }
