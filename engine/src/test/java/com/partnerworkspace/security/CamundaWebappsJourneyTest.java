@@ -2,19 +2,16 @@ package com.partnerworkspace.security;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.partnerworkspace.testsupport.Browsers;
+import com.partnerworkspace.testsupport.BrowserPage;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakLoginPage;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Single sign-on into the Camunda webapps through the real Keycloak: ops get in, partners do not. */
@@ -26,20 +23,14 @@ class CamundaWebappsJourneyTest {
     @Autowired
     IdentityService identity;
 
-    private BrowserContext context;
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
+
     private Page page;
 
     @BeforeEach
-    void openBrowser() {
-        context = Browsers.chromium().newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser(TestInfo test) {
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/" + test.getTestMethod().orElseThrow().getName() + ".png")));
-        context.close();
+    void usePage() {
+        page = browser.page();
     }
 
     @Test

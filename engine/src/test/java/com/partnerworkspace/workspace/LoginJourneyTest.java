@@ -2,34 +2,28 @@ package com.partnerworkspace.workspace;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.partnerworkspace.testsupport.Browsers;
+import com.partnerworkspace.testsupport.BrowserPage;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakLoginPage;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A partner logs in on the real Keycloak login page, sees their workspace shell, and logs out. */
 @EngineTest
 class LoginJourneyTest {
 
-    private BrowserContext context;
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
+
     private Page page;
 
     @BeforeEach
-    void openBrowser() {
-        context = Browsers.chromium().newContext();
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        context.close();
+    void usePage() {
+        page = browser.page();
     }
 
     @Test
@@ -49,7 +43,6 @@ class LoginJourneyTest {
         Locator navigation = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"));
         assertThat(link(navigation, "Credentials")).isVisible();
         assertThat(link(navigation, "Models")).hasCount(0);
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/login-journey-workspace.png")));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
 
