@@ -21,7 +21,8 @@ public class KeycloakDirectory {
     /** Usernames of the members of {@code /partners/<partner>} and its sub-groups (teammates). */
     public List<String> membersOfPartner(String partner) {
         GroupRepresentation group = realm.getGroupByPath(PARTNERS_GROUP + "/" + partner);
-        List<String> members = new java.util.ArrayList<>(usernames(realm.groups().group(group.getId()).members()));
+        List<String> members = new java.util.ArrayList<>(
+                usernames(realm.groups().group(group.getId()).members()));
         for (GroupRepresentation subGroup : realm.groups().group(group.getId()).getSubGroups(0, 100, true)) {
             members.addAll(usernames(realm.groups().group(subGroup.getId()).members()));
         }

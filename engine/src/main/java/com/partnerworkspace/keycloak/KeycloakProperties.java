@@ -26,9 +26,14 @@ public record KeycloakProperties(
         return url + "/realms/" + realm;
     }
 
+    /** Whether Keycloak is reached on this machine, the one case where plain HTTP is acceptable. */
+    public boolean isOnLoopback() {
+        return Loopback.isLoopbackUrl(url);
+    }
+
     @Override
     public String toString() {
-        return "KeycloakProperties[url=" + url + ", internalUrl=" + internalUrl + ", realm=" + realm + ", uiClientId=" + uiClientId
-                + ", engineClientId=" + engineClientId + "]";
+        return "KeycloakProperties[url=" + url + ", internalUrl=" + internalUrl + ", realm=" + realm + ", uiClientId="
+                + uiClientId + ", engineClientId=" + engineClientId + "]";
     }
 }

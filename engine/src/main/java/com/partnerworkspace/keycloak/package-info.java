@@ -1,3 +1,8 @@
-/** Adapter to Keycloak: where the realm is, and the admin API as the engine's least-privilege service account. */
-@org.springframework.modulith.ApplicationModule(displayName = "Keycloak adapter")
+/**
+ * Adapter to Keycloak: where the realm is, and the admin API as the engine's least-privilege service
+ * account. Adapters depend on no feature.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Keycloak adapter",
+        allowedDependencies = {})
 package com.partnerworkspace.keycloak;

@@ -22,7 +22,8 @@ public record WorkspaceUser(
     private static final String PARTNER_GROUP_PREFIX = "/partners/";
 
     public static WorkspaceUser fromClaims(Map<String, Object> claims) {
-        String username = stringClaim(claims, "preferred_username").orElse(stringClaim(claims, "sub").orElse(""));
+        String username = stringClaim(claims, "preferred_username")
+                .orElse(stringClaim(claims, "sub").orElse(""));
         return new WorkspaceUser(
                 username,
                 stringClaim(claims, "name").orElse(username),
@@ -36,7 +37,7 @@ public record WorkspaceUser(
         return roles.contains(role);
     }
 
-    static Set<String> rolesOf(Map<String, Object> claims) {
+    public static Set<String> rolesOf(Map<String, Object> claims) {
         Set<String> roles = new TreeSet<>();
         if (claims.get("realm_access") instanceof Map<?, ?> realmAccess) {
             for (String role : listClaim(realmAccess.get("roles"))) {

@@ -1,7 +1,11 @@
 /**
- * Who is calling: Keycloak access tokens on the API, Keycloak single sign-on for the Camunda
- * webapps, and the mapping of realm roles and {@code /partners/<partner>} groups to what the rest
- * of the engine asks about ({@link com.partnerworkspace.security.WorkspaceUser}).
+ * Who is calling and what they may do: {@link com.partnerworkspace.security.WorkspaceUser} read from
+ * Keycloak access tokens, and {@link com.partnerworkspace.security.PartnerAccess}, the one answer to
+ * "may this user act for partner P" and "is this MFA fresh enough". {@code internal/} holds the web
+ * security (deny by default, security headers), the Camunda webapps' single sign-on and the 401/403
+ * problem responses.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Security")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Security",
+        allowedDependencies = {"system", "keycloak"})
 package com.partnerworkspace.security;

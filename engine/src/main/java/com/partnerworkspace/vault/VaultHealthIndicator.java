@@ -20,8 +20,10 @@ class VaultHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         HealthResponse health = session.anonymous().debug().health(true, true, 200, 200, 200, 200, 200, 200);
         boolean usable = Boolean.TRUE.equals(health.getInitialized()) && !Boolean.TRUE.equals(health.getSealed());
-        builder.status(usable ? org.springframework.boot.actuate.health.Status.UP
-                        : org.springframework.boot.actuate.health.Status.DOWN)
+        builder.status(
+                        usable
+                                ? org.springframework.boot.actuate.health.Status.UP
+                                : org.springframework.boot.actuate.health.Status.DOWN)
                 .withDetail("initialized", health.getInitialized())
                 .withDetail("sealed", health.getSealed())
                 .withDetail("standby", health.getStandby());

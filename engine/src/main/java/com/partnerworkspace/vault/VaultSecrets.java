@@ -49,7 +49,8 @@ public class VaultSecrets {
             }
             requireOk(response, "read of " + path);
             Long readVersion = response.getDataMetadata().getVersion();
-            return new VersionedSecret(path, readVersion == null ? version : readVersion.intValue(), response.getData());
+            return new VersionedSecret(
+                    path, readVersion == null ? version : readVersion.intValue(), response.getData());
         } catch (VaultException e) {
             throw new VaultUnavailableException("read of " + path, e);
         }

@@ -15,6 +15,8 @@ class KeycloakDirectoryTest {
 
     @Test
     void partnerMembersIncludeTeammates() {
-        assertThat(directory.membersOfPartner("nikhil")).contains("nikhil", "arjun").doesNotContain("mukesh");
+        assertThat(directory.membersOfPartner("nikhil"))
+                .contains("nikhil", "arjun")
+                .doesNotContain("mukesh");
     }
 }

@@ -43,7 +43,10 @@ class CamundaWebappsJourneyTest {
         var slowFirstLoad = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
         assertThat(page.getByText("Process Definitions").first()).isVisible(slowFirstLoad);
         assertThat(page.getByText("Omar Khan").first()).isVisible();
-        org.assertj.core.api.Assertions.assertThat(identity.createUserQuery().userId("omar").memberOfGroup("ops").count())
+        org.assertj.core.api.Assertions.assertThat(identity.createUserQuery()
+                        .userId("omar")
+                        .memberOfGroup("ops")
+                        .count())
                 .isEqualTo(1);
     }
 
@@ -53,7 +56,10 @@ class CamundaWebappsJourneyTest {
         KeycloakLoginPage.logIn(page, "mukesh");
 
         assertThat(page.getByText("Process Definitions")).hasCount(0);
-        org.assertj.core.api.Assertions.assertThat(page.request().get(COCKPIT).status()).isEqualTo(403);
-        org.assertj.core.api.Assertions.assertThat(identity.createUserQuery().userId("mukesh").count()).isZero();
+        org.assertj.core.api.Assertions.assertThat(page.request().get(COCKPIT).status())
+                .isEqualTo(403);
+        org.assertj.core.api.Assertions.assertThat(
+                        identity.createUserQuery().userId("mukesh").count())
+                .isZero();
     }
 }

@@ -15,29 +15,38 @@ class WorkspaceUserTest {
 
         @Test
         void isTheGroupUnderPartners() {
-            assertThat(WorkspaceUser.partnerOf(List.of("/approvers", "/partners/nikhil"))).isEqualTo("nikhil");
+            assertThat(WorkspaceUser.partnerOf(List.of("/approvers", "/partners/nikhil")))
+                    .isEqualTo("nikhil");
         }
 
         @Test
         void ofATeammateIsTheirPartnersGroup() {
-            assertThat(WorkspaceUser.partnerOf(List.of("/partners/nikhil/team"))).isEqualTo("nikhil");
+            assertThat(WorkspaceUser.partnerOf(List.of("/partners/nikhil/team")))
+                    .isEqualTo("nikhil");
         }
 
         @Test
         void isAbsentOutsidePartnerGroups() {
-            assertThat(WorkspaceUser.partnerOf(List.of("/operations", "/partnership"))).isNull();
+            assertThat(WorkspaceUser.partnerOf(List.of("/operations", "/partnership")))
+                    .isNull();
         }
     }
 
     @Test
     void readsKeycloakClaims() {
         var user = WorkspaceUser.fromClaims(Map.of(
-                "preferred_username", "nikhil",
-                "name", "Nikhil Sharma",
-                "groups", List.of("/partners/nikhil"),
-                "realm_access", Map.of("roles", List.of("partner", "offline_access", "default-roles-partner-workspace")),
-                "acr", "mfa",
-                "auth_time", 1_790_000_000L));
+                "preferred_username",
+                "nikhil",
+                "name",
+                "Nikhil Sharma",
+                "groups",
+                List.of("/partners/nikhil"),
+                "realm_access",
+                Map.of("roles", List.of("partner", "offline_access", "default-roles-partner-workspace")),
+                "acr",
+                "mfa",
+                "auth_time",
+                1_790_000_000L));
 
         assertThat(user.username()).isEqualTo("nikhil");
         assertThat(user.displayName()).isEqualTo("Nikhil Sharma");

@@ -22,7 +22,19 @@ class EngineOnH2Test {
     void runsOnAnH2FileDatabase() throws Exception {
         try (var connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("H2");
-            assertThat(connection.getMetaData().getURL()).startsWith("jdbc:h2:file:").contains("test-state/engine/db");
+            assertThat(connection.getMetaData().getURL())
+                    .startsWith("jdbc:h2:file:")
+                    .contains("test-state/engine/db");
+        }
+    }
+
+    @Test
+    void keepsModuleEventsInTheDatabase() throws Exception {
+        try (var connection = dataSource.getConnection();
+                var tables = connection.getMetaData().getTables(null, null, "EVENT_PUBLICATION", null)) {
+            assertThat(tables.next())
+                    .as("Spring Modulith's event publication table")
+                    .isTrue();
         }
     }
 

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,10 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @ExtendWith(RealServersExtension.class)
 @RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"workspace.state-dir=${user.dir}/target/test-state-postgres",
-                "camunda.bpm.generate-unique-process-engine-name=true"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "workspace.state-dir=${user.dir}/target/test-state-postgres",
+            "camunda.bpm.generate-unique-process-engine-name=true"
+        })
 @Import(RealServersProperties.class)
+@ActiveProfiles("local")
 @DirtiesContext
 @Order(Integer.MAX_VALUE)
 class EngineOnPostgresTest {
@@ -61,6 +66,16 @@ class EngineOnPostgresTest {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
         assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("postgres");
+    }
+
+    @Test
+    void keepsModuleEventsInTheDatabase() throws Exception {
+        try (var connection = dataSource.getConnection();
+                var tables = connection.getMetaData().getTables(null, null, "event_publication", null)) {
+            assertThat(tables.next())
+                    .as("Spring Modulith's event publication table")
+                    .isTrue();
+        }
     }
 
     @Test

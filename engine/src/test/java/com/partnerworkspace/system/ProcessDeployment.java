@@ -12,13 +12,18 @@ final class ProcessDeployment {
 
     static void assertReadinessProcessRuns(ProcessEngine engine) {
         var instance = engine.getRuntimeService().startProcessInstanceByKey("workspace-readiness");
-        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        var task = engine.getTaskService()
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmWorkspaceReady");
 
         engine.getTaskService().complete(task.getId(), Map.of("ready", true));
 
-        var finished = engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processInstanceId(instance.getId()).singleResult();
+        var finished = engine.getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(instance.getId())
+                .singleResult();
         assertThat(finished.getEndActivityId()).isEqualTo("Event_WorkspaceReady");
     }
 }

@@ -29,7 +29,8 @@ public class BrowserPage implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext test) {
-        String name = test.getRequiredTestClass().getSimpleName() + "-" + test.getRequiredTestMethod().getName();
+        String name = test.getRequiredTestClass().getSimpleName() + "-"
+                + test.getRequiredTestMethod().getName();
         try {
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots", name + ".png")));
         } finally {

@@ -25,16 +25,27 @@ public final class Browsers {
             if (!Files.isExecutable(CHROMIUM)) {
                 throw new IllegalStateException("No Chromium at " + CHROMIUM + " (apt-get install chromium)");
             }
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             Path profile = RealServers.WORKSPACE_HOME.resolve("chromium");
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(CHROMIUM)
-                    .setHeadless(true)
-                    .setEnv(Map.of("XDG_CONFIG_HOME", profile.resolve("config").toString(),
-                            "XDG_CACHE_HOME", profile.resolve("cache").toString()))
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(CHROMIUM)
+                            .setHeadless(true)
+                            .setEnv(Map.of(
+                                    "XDG_CONFIG_HOME",
+                                    profile.resolve("config").toString(),
+                                    "XDG_CACHE_HOME",
+                                    profile.resolve("cache").toString()))
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-quic",
+                                    "--no-first-run",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync")));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> playwright.close(), "playwright-close"));
         }
         return browser;

@@ -32,7 +32,8 @@ final class Containers {
                 .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
                 .withCommand("start-dev", "--import-realm", "--http-port=" + port)
                 .withCopyFileToContainer(MountableFile.forHostPath(realmFolder), "/opt/keycloak/data/import")
-                .waitingFor(Wait.forHttp("/realms/partner-workspace").forPort(port)
+                .waitingFor(Wait.forHttp("/realms/partner-workspace")
+                        .forPort(port)
                         .withStartupTimeout(Duration.ofMinutes(3)));
         keycloak.setPortBindings(List.of(port + ":" + port));
         keycloak.start();
@@ -47,12 +48,16 @@ final class Containers {
         openBao.setPortBindings(List.of(port + ":8200"));
         openBao.start();
         try {
-            var result = openBao.execInContainer("sh", "-c",
+            var result = openBao.execInContainer(
+                    "sh",
+                    "-c",
                     "BAO_ADDR=http://127.0.0.1:8200 BAO_TOKEN=root sh /workspace-vault/provision.sh /tmp/approle"
                             + " && cat /tmp/approle");
             var login = new java.util.Properties();
             login.load(new java.io.StringReader(result.getStdout()));
-            return new OpenBaoServer("http://127.0.0.1:" + port, login.getProperty("workspace.vault.role-id"),
+            return new OpenBaoServer(
+                    "http://127.0.0.1:" + port,
+                    login.getProperty("workspace.vault.role-id"),
                     login.getProperty("workspace.vault.secret-id"));
         } catch (Exception e) {
             throw new IllegalStateException("provisioning OpenBao in its container failed", e);
@@ -61,7 +66,9 @@ final class Containers {
 
     static PostgresServer postgres() {
         PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:15")
-                .withDatabaseName("workspace").withUsername("workspace").withPassword("workspace");
+                .withDatabaseName("workspace")
+                .withUsername("workspace")
+                .withPassword("workspace");
         postgres.start();
         return new PostgresServer(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
     }

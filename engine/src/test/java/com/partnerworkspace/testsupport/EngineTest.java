@@ -7,18 +7,21 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole engine on a fixed port (the realm's redirect URIs know {@value #PORT}), H2 in a test state
- * folder, wired to the real Keycloak and OpenBao. One Spring context shared by every class that uses it.
+ * folder, wired to the real Keycloak and OpenBao, in the {@code local} profile (demo secrets allowed). One Spring context shared by every class that uses it.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(RealServersExtension.class)
 @RealServersExtension.Needs({RealServersExtension.Server.KEYCLOAK, RealServersExtension.Server.OPENBAO})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {"server.port=" + EngineTest.PORT, "workspace.state-dir=${user.dir}/target/test-state"})
 @Import(RealServersProperties.class)
+@ActiveProfiles("local")
 public @interface EngineTest {
 
     int PORT = 18080;

@@ -15,6 +15,7 @@ public final class KeycloakLoginPage {
         assertThat(page).hasURL(Pattern.compile(".*/realms/" + KeycloakServer.REALM + "/.*"));
         page.getByLabel("Username or email").fill(username);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(KeycloakServer.DEMO_PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In"))
+                .click();
     }
 }

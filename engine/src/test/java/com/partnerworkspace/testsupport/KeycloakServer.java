@@ -74,16 +74,19 @@ public final class KeycloakServer {
         form.put("scope", "openid");
         form.put("totp", Totp.code(totpSecret(username), step));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "token for " + username + ": HTTP " + response.statusCode() + " " + response.body());
             }
             JsonNode body = JSON.readTree(response.body());
-            return new CachedToken(body.get("access_token").asText(),
+            return new CachedToken(
+                    body.get("access_token").asText(),
                     Instant.now().plusSeconds(body.get("expires_in").asLong()));
         } catch (IOException e) {
             throw new IllegalStateException(e);

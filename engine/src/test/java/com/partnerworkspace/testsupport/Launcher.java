@@ -24,8 +24,10 @@ public final class Launcher {
         command.addAll(List.of(args));
         // Not inheritIO: Surefire's fork channel breaks when a child writes to the JVM's own stdout.
         Path output = Path.of("target", "launcher.log").toAbsolutePath();
-        ProcessBuilder builder = new ProcessBuilder(command).directory(RealServers.REPO.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(RealServers.REPO.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().putAll(env);
         String described = "./workspace " + String.join(" ", args);
         try {
@@ -36,8 +38,8 @@ public final class Launcher {
                 throw new IllegalStateException(described + " timed out after " + timeout + "; see " + output);
             }
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(described + " failed with exit code " + process.exitValue()
-                        + "; see " + output);
+                throw new IllegalStateException(
+                        described + " failed with exit code " + process.exitValue() + "; see " + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException(described + " could not run", e);

@@ -28,9 +28,13 @@ public final class RealServers {
 
     private static final Logger log = LoggerFactory.getLogger(RealServers.class);
 
-    static final Path REPO = Path.of(System.getProperty("workspace.repo-dir", "..")).toAbsolutePath().normalize();
-    static final Path WORKSPACE_HOME = Path.of(env("WORKSPACE_HOME", REPO.resolve(".workspace").toString()));
-    static final Path TEST_STATE = Path.of(env("WORKSPACE_STATE", WORKSPACE_HOME.resolve("test").toString()));
+    static final Path REPO = Path.of(System.getProperty("workspace.repo-dir", ".."))
+            .toAbsolutePath()
+            .normalize();
+    static final Path WORKSPACE_HOME =
+            Path.of(env("WORKSPACE_HOME", REPO.resolve(".workspace").toString()));
+    static final Path TEST_STATE =
+            Path.of(env("WORKSPACE_STATE", WORKSPACE_HOME.resolve("test").toString()));
 
     static final int KEYCLOAK_PORT = Integer.parseInt(env("KEYCLOAK_PORT", "8180"));
     static final int OPENBAO_PORT = Integer.parseInt(env("OPENBAO_PORT", "8200"));
@@ -46,6 +50,11 @@ public final class RealServers {
     }
 
     private RealServers() {}
+
+    /** Where the launcher keeps the tools it installs ({@code ./workspace setup}). */
+    public static Path tools() {
+        return WORKSPACE_HOME.resolve("tools");
+    }
 
     public static synchronized KeycloakServer keycloak() {
         if (keycloak == null) {
@@ -115,11 +124,13 @@ public final class RealServers {
         try (InputStream in = Files.newInputStream(approleFile)) {
             login.load(in);
         } catch (IOException e) {
-            throw new IllegalStateException("OpenBao is running at " + url + " but its engine login " + approleFile
-                    + " cannot be read; stop it or start it with ./workspace", e);
+            throw new IllegalStateException(
+                    "OpenBao is running at " + url + " but its engine login " + approleFile
+                            + " cannot be read; stop it or start it with ./workspace",
+                    e);
         }
-        return new OpenBaoServer(url, login.getProperty("workspace.vault.role-id"),
-                login.getProperty("workspace.vault.secret-id"));
+        return new OpenBaoServer(
+                url, login.getProperty("workspace.vault.role-id"), login.getProperty("workspace.vault.secret-id"));
     }
 
     /** A running OpenBao was started by the launcher either for tests or for the local stack: use that one's login. */
@@ -134,7 +145,8 @@ public final class RealServers {
 
     private static boolean launcherProcessAlive(Path state, String part) {
         try {
-            long pid = Long.parseLong(Files.readString(state.resolve("pids/" + part + ".pid")).trim());
+            long pid = Long.parseLong(
+                    Files.readString(state.resolve("pids/" + part + ".pid")).trim());
             return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         } catch (IOException | NumberFormatException e) {
             return false;
@@ -182,9 +194,12 @@ public final class RealServers {
 
     static boolean answers(String url) {
         try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(url))
+                                    .timeout(Duration.ofSeconds(3))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

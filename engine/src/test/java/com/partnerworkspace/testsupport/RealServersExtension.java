@@ -16,7 +16,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public class RealServersExtension implements BeforeAllCallback, ParameterResolver {
 
-    public enum Server { KEYCLOAK, OPENBAO, POSTGRES }
+    public enum Server {
+        KEYCLOAK,
+        OPENBAO,
+        POSTGRES
+    }
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
@@ -26,15 +30,16 @@ public class RealServersExtension implements BeforeAllCallback, ParameterResolve
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Needs.class).ifPresent(needs -> {
-            for (Server server : needs.value()) {
-                switch (server) {
-                    case KEYCLOAK -> RealServers.keycloak();
-                    case OPENBAO -> RealServers.openBao();
-                    case POSTGRES -> RealServers.postgres();
-                }
-            }
-        });
+        AnnotationSupport.findAnnotation(context.getRequiredTestClass(), Needs.class)
+                .ifPresent(needs -> {
+                    for (Server server : needs.value()) {
+                        switch (server) {
+                            case KEYCLOAK -> RealServers.keycloak();
+                            case OPENBAO -> RealServers.openBao();
+                            case POSTGRES -> RealServers.postgres();
+                        }
+                    }
+                });
     }
 
     @Override

@@ -24,24 +24,31 @@ class OpenBaoRestartTest {
 
     private static final int PORT = 18200;
     private static final Path STATE = Path.of("target/openbao-restart").toAbsolutePath();
-    private static final Map<String, String> ENV = Map.of("WORKSPACE_STATE", STATE.toString(), "OPENBAO_PORT", String.valueOf(PORT));
+    private static final Map<String, String> ENV =
+            Map.of("WORKSPACE_STATE", STATE.toString(), "OPENBAO_PORT", String.valueOf(PORT));
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void secretsSurviveStopAndStart() throws Exception {
         Launcher.run(ENV, "service", "start", "openbao");
-        String rootToken = JSON.readTree(STATE.resolve("openbao/init.json").toFile()).get("root_token").asText();
-        send(rootToken, HttpRequest.newBuilder(secretUri())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"value\":\"kept\"}}")));
+        String rootToken = JSON.readTree(STATE.resolve("openbao/init.json").toFile())
+                .get("root_token")
+                .asText();
+        send(
+                rootToken,
+                HttpRequest.newBuilder(secretUri())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"value\":\"kept\"}}")));
 
         Launcher.run(ENV, "service", "stop", "openbao");
         Launcher.run(ENV, "service", "start", "openbao");
 
-        JsonNode read = JSON.readTree(send(rootToken, HttpRequest.newBuilder(secretUri()).GET()));
+        JsonNode read = JSON.readTree(
+                send(rootToken, HttpRequest.newBuilder(secretUri()).GET()));
         assertThat(read.at("/data/data/value").asText()).isEqualTo("kept");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(STATE.resolve("openbao/init.json"))))
-                .as("unseal key and root token readable by their owner only").isEqualTo("rw-------");
+                .as("unseal key and root token readable by their owner only")
+                .isEqualTo("rw-------");
     }
 
     @AfterAll
@@ -54,8 +61,8 @@ class OpenBaoRestartTest {
     }
 
     private String send(String token, HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response = http.send(request.header("X-Vault-Token", token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.header("X-Vault-Token", token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 204);
         return response.body();
     }

@@ -45,7 +45,8 @@ class VaultSecretsTest {
 
     @Test
     void pathsCannotEscapeThePartnersFolder() {
-        assertThatThrownBy(() -> new SecretPath("nikhil", "../mukesh/keys")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SecretPath("nikhil", "../mukesh/keys"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SecretPath("../x", "keys")).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -62,7 +62,8 @@ class MeApiTest {
 
     @Test
     void engineRestIsForOpsOnly(KeycloakServer keycloak) {
-        var asPartner = Api.get("/engine-rest/process-definition?key=workspace-readiness", keycloak.accessToken("nikhil"));
+        var asPartner =
+                Api.get("/engine-rest/process-definition?key=workspace-readiness", keycloak.accessToken("nikhil"));
         var asOps = Api.get("/engine-rest/process-definition?key=workspace-readiness", keycloak.accessToken("omar"));
 
         assertThat(asPartner.status()).isEqualTo(403);
@@ -81,16 +82,16 @@ class MeApiTest {
         var response = Api.get("/camunda/app/cockpit/default/", null);
 
         assertThat(response.status()).isEqualTo(302);
-        assertThat(response.raw().headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+        assertThat(response.raw().headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/oauth2/authorization/keycloak"));
     }
 
     @Test
     void camundaWebappApiIsNotOpenWithoutALogin(KeycloakServer keycloak) {
         // The webapps' REST API is its own servlet; it must still sit behind the webapp login.
         var anonymous = Api.get("/camunda/api/engine/engine/default/process-definition/count", null);
-        var withBearerToken = Api.get("/camunda/api/engine/engine/default/process-definition/count",
-                keycloak.accessToken("omar"));
+        var withBearerToken =
+                Api.get("/camunda/api/engine/engine/default/process-definition/count", keycloak.accessToken("omar"));
 
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(withBearerToken.status()).isEqualTo(302);

@@ -1,5 +1,6 @@
-package com.partnerworkspace.security;
+package com.partnerworkspace.security.internal;
 
+import com.partnerworkspace.security.WorkspaceUser;
 import java.util.Collection;
 import java.util.Map;
 import org.springframework.security.core.GrantedAuthority;

@@ -1,10 +1,10 @@
-package com.partnerworkspace.security;
+package com.partnerworkspace.security.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerworkspace.system.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,9 +16,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** 401 and 403 as RFC 9457 problem details, so the UI and API clients get one error shape. */
 class ProblemJsonAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    static final URI UNAUTHENTICATED = URI.create("https://partner-workspace/problems/unauthenticated");
-    static final URI FORBIDDEN = URI.create("https://partner-workspace/problems/forbidden");
-
     private final ObjectMapper objectMapper;
 
     ProblemJsonAuthenticationHandlers(ObjectMapper objectMapper) {
@@ -29,22 +26,29 @@ class ProblemJsonAuthenticationHandlers implements AuthenticationEntryPoint, Acc
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException cause)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        write(response, request, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED,
-                "A valid Keycloak access token is required (Authorization: Bearer ...).");
+        write(
+                response,
+                request,
+                Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthenticated",
+                        "Unauthorized",
+                        "A valid Keycloak access token is required (Authorization: Bearer ...)."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException cause)
             throws IOException {
-        write(response, request, HttpStatus.FORBIDDEN, FORBIDDEN, "Your roles do not allow this request.");
+        write(
+                response,
+                request,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this request."));
     }
 
-    private void write(HttpServletResponse response, HttpServletRequest request, HttpStatus status, URI type,
-            String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
+    private void write(HttpServletResponse response, HttpServletRequest request, ProblemDetail problem)
+            throws IOException {
+        problem.setInstance(Problems.instance(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }

@@ -1,4 +1,4 @@
-package com.partnerworkspace.security;
+package com.partnerworkspace.security.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

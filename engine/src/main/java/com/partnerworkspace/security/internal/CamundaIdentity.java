@@ -1,4 +1,4 @@
-package com.partnerworkspace.security;
+package com.partnerworkspace.security.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,8 @@ final class CamundaIdentity {
 
     static void mirror(IdentityService identity, Authentication authentication, List<String> groups) {
         String userId = authentication.getName();
-        Map<String, Object> claims = authentication.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
+        Map<String, Object> claims =
+                authentication.getPrincipal() instanceof OidcUser oidc ? oidc.getClaims() : Map.of();
         try {
             User user = identity.createUserQuery().userId(userId).singleResult();
             if (user == null) {
@@ -44,7 +45,11 @@ final class CamundaIdentity {
             identity.saveUser(user);
             for (String group : groups) {
                 ensureGroup(identity, group);
-                if (identity.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+                if (identity.createUserQuery()
+                                .userId(userId)
+                                .memberOfGroup(group)
+                                .count()
+                        == 0) {
                     identity.createMembership(userId, group);
                 }
             }

@@ -1,0 +1,12 @@
+package com.partnerworkspace.security;
+
+/**
+ * Answers whether a user holds a delegated scope for a partner right now. The delegation feature
+ * implements it (checking that the grant is still live, not just present in an older token); until a
+ * feature does, nobody holds a delegated scope.
+ */
+@FunctionalInterface
+public interface DelegatedScopes {
+
+    boolean holds(String username, String partner, String scope);
+}

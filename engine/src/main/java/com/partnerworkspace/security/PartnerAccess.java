@@ -1,0 +1,99 @@
+package com.partnerworkspace.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that answers "may this user act for partner P?" and "is this token's MFA fresh enough?".
+ * A user acts for a partner as its owner (role {@code partner} in {@code /partners/P}), as operations
+ * staff, or as a delegate holding the named scope for P (see {@link DelegatedScopes}).
+ */
+@Service
+public class PartnerAccess {
+
+    /** The {@code acr} of a token whose login included the OTP step-up. */
+    public static final String MFA_ACR = "mfa";
+
+    /** How a user may act for a partner, strongest first. */
+    public enum Basis {
+        OWNER,
+        OPS,
+        DELEGATE,
+        NONE
+    }
+
+    private final ObjectProvider<DelegatedScopes> delegatedScopes;
+    private final Clock clock;
+
+    @Autowired
+    PartnerAccess(ObjectProvider<DelegatedScopes> delegatedScopes) {
+        this(delegatedScopes, Clock.systemUTC());
+    }
+
+    PartnerAccess(ObjectProvider<DelegatedScopes> delegatedScopes, Clock clock) {
+        this.delegatedScopes = delegatedScopes;
+        this.clock = clock;
+    }
+
+    /** Why (if at all) the user may act for the partner where the act needs {@code scope}. */
+    public Basis basisFor(WorkspaceUser user, String partner, String scope) {
+        if (partner == null || partner.isBlank()) {
+            return Basis.NONE;
+        }
+        if (user.hasRole("partner") && partner.equals(user.partner())) {
+            return Basis.OWNER;
+        }
+        if (user.hasRole("ops")) {
+            return Basis.OPS;
+        }
+        if (scope != null && holdsDelegated(user, partner, scope)) {
+            return Basis.DELEGATE;
+        }
+        return Basis.NONE;
+    }
+
+    /** Owner or ops: acts that are never delegated. */
+    public boolean mayActFor(WorkspaceUser user, String partner) {
+        return basisFor(user, partner, null) != Basis.NONE;
+    }
+
+    /** Owner, ops, or a delegate holding {@code scope} for the partner. */
+    public boolean mayActFor(WorkspaceUser user, String partner, String scope) {
+        return basisFor(user, partner, scope) != Basis.NONE;
+    }
+
+    /** @throws PartnerAccessDeniedException (403) when the user may not act for the partner with this scope */
+    public Basis requireMayActFor(WorkspaceUser user, String partner, String scope) {
+        Basis basis = basisFor(user, partner, scope);
+        if (basis == Basis.NONE) {
+            throw new PartnerAccessDeniedException(partner, scope);
+        }
+        return basis;
+    }
+
+    /** The token comes from an OTP step-up ({@code acr} {@value #MFA_ACR}) made at most {@code maxAge} ago. */
+    public boolean hasFreshMfa(WorkspaceUser user, Duration maxAge) {
+        Instant authTime = user.authTime();
+        if (!MFA_ACR.equals(user.acr()) || authTime == null) {
+            return false;
+        }
+        Instant now = clock.instant();
+        // A few seconds of clock skew between Keycloak and the engine are tolerated.
+        return !authTime.isBefore(now.minus(maxAge)) && !authTime.isAfter(now.plusSeconds(30));
+    }
+
+    /** @throws StepUpRequiredException (401, RFC 9470) when the MFA step-up is missing or too old */
+    public void requireFreshMfa(WorkspaceUser user, Duration maxAge) {
+        if (!hasFreshMfa(user, maxAge)) {
+            throw new StepUpRequiredException(maxAge);
+        }
+    }
+
+    private boolean holdsDelegated(WorkspaceUser user, String partner, String scope) {
+        return delegatedScopes.orderedStream().anyMatch(source -> source.holds(user.username(), partner, scope));
+    }
+}
