@@ -10,8 +10,7 @@ export function buildAuthConfig(config: UiConfig, origin: string): AuthConfig {
     scope: 'openid profile email',
     redirectUri: origin + '/',
     postLogoutRedirectUri: origin + '/',
-    // Local development runs Keycloak over plain http on localhost.
-    requireHttps: false,
+    requireHttps: config.requireHttps,
     showDebugInformation: false,
     clearHashAfterLogin: true,
     // Code flow: refresh with the refresh token instead of a hidden iframe.

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { OAuthService } from 'angular-oauth2-oidc';
-import { Subject, of, throwError } from 'rxjs';
-import { UiConfigApi } from '../config/ui-config.api';
+import { Observable, Subject, of, throwError } from 'rxjs';
+import { UiConfig, UiConfigApi } from '../config/ui-config.api';
 import { AuthService, SERVER_UNREACHABLE, SIGN_IN_UNREACHABLE } from './auth.service';
 
 function fakeOAuth(loggedIn: boolean) {
@@ -24,9 +24,16 @@ function fakeOAuth(loggedIn: boolean) {
   };
 }
 
+/** What the engine sends for the local stack: a loopback issuer over plain http. */
+const LOCAL_CONFIG: UiConfig = {
+  issuer: 'http://localhost:8180/realms/pw',
+  clientId: 'workspace-ui',
+  requireHttps: false,
+};
+
 function setup(
   oauth: ReturnType<typeof fakeOAuth>,
-  config = of({ issuer: 'http://kc/realms/pw', clientId: 'workspace-ui' }),
+  config: Observable<UiConfig> = of(LOCAL_CONFIG),
 ) {
   TestBed.configureTestingModule({
     providers: [
@@ -46,7 +53,7 @@ describe('AuthService', () => {
 
     expect(oauth.configure).toHaveBeenCalledWith(
       expect.objectContaining({
-        issuer: 'http://kc/realms/pw',
+        issuer: 'http://localhost:8180/realms/pw',
         clientId: 'workspace-ui',
         responseType: 'code',
         scope: 'openid profile email',
@@ -61,6 +68,23 @@ describe('AuthService', () => {
     expect(auth.isLoggedIn()).toBe(true);
     expect(auth.claimsDisplayName()).toBe('Nikhil Sharma');
     expect(auth.accessToken()).toBe('token');
+  });
+
+  it('requires https when /api/ui-config says so', async () => {
+    const oauth = fakeOAuth(true);
+    const auth = setup(
+      oauth,
+      of({
+        issuer: 'https://sso.example.com/realms/pw',
+        clientId: 'workspace-ui',
+        requireHttps: true,
+      }),
+    );
+    await auth.initialize();
+
+    expect(oauth.configure).toHaveBeenCalledWith(
+      expect.objectContaining({ issuer: 'https://sso.example.com/realms/pw', requireHttps: true }),
+    );
   });
 
   it('stays on the landing page without a session and logs in with the code flow', async () => {

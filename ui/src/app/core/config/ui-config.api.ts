@@ -8,6 +8,12 @@ export interface UiConfig {
   readonly issuer: string;
   /** Public OIDC client id of this UI, e.g. `workspace-ui`. */
   readonly clientId: string;
+  /**
+   * Whether the OIDC client insists on https for the issuer and its endpoints. The engine sends
+   * `false` only for a loopback issuer (the local stack's Keycloak over plain http on localhost),
+   * `true` everywhere else.
+   */
+  readonly requireHttps: boolean;
 }
 
 export const UI_CONFIG_URL = '/api/ui-config';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MeStore } from '../../profile/me.store';
-import { ProfilePanel } from '../../profile/profile-panel/profile-panel';
+import { MeStore } from '../profile/me.store';
+import { ProfilePanel } from '../profile/profile-panel/profile-panel';
 
 @Component({
   selector: 'app-workspace-page',

@@ -39,16 +39,14 @@ describe('MeApi', () => {
   it('accepts null partner, acr and authTime', () => {
     let received: Me | undefined;
     api.me().subscribe((me) => (received = me));
-    backend
-      .expectOne('/api/me')
-      .flush({
-        username: 'ops1',
-        displayName: 'Ops One',
-        partner: null,
-        roles: ['ops'],
-        acr: null,
-        authTime: null,
-      });
+    backend.expectOne('/api/me').flush({
+      username: 'ops1',
+      displayName: 'Ops One',
+      partner: null,
+      roles: ['ops'],
+      acr: null,
+      authTime: null,
+    });
     expect(received?.partner).toBeNull();
     expect(received?.authTime).toBeNull();
   });

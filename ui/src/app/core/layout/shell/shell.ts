@@ -16,8 +16,8 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
-import { ProfileDialog } from '../../../profile/profile-dialog/profile-dialog';
-import { MeStore } from '../../../profile/me.store';
+import { ProfileDialog } from '../../../workspace/profile/profile-dialog/profile-dialog';
+import { MeStore } from '../../../workspace/profile/me.store';
 import { AuthService } from '../../auth/auth.service';
 
 interface NavItem {
