@@ -20,7 +20,6 @@ public record VaultProperties(
         String roleId,
         String secretId,
         @DefaultValue("partner-kv") String kvMount,
-        @DefaultValue("partner-workspace") String transitKey,
         @DefaultValue("5") int timeoutSeconds,
         @DefaultValue("PT5M") Duration renewBefore) {
 
@@ -30,6 +29,6 @@ public record VaultProperties(
 
     @Override
     public String toString() {
-        return "VaultProperties[url=" + url + ", kvMount=" + kvMount + ", transitKey=" + transitKey + "]";
+        return "VaultProperties[url=" + url + ", kvMount=" + kvMount + "]";
     }
 }

@@ -154,6 +154,24 @@ class ApiErrorShapesTest {
         assertIsProblem(response, 404);
     }
 
+    @Test
+    void theApiDocumentDescribesEveryErrorAnswer() {
+        var document = Api.get("/v3/api-docs", null).json();
+
+        assertThat(document.at("/paths/~1api~1me/get/responses/404/content/application~1problem+json/schema/properties")
+                        .fieldNames())
+                .toIterable()
+                .contains("type", "title", "status", "detail", "errors", "incident");
+        assertThat(document.at("/paths/~1api~1me/get/responses").fieldNames())
+                .toIterable()
+                .contains("200", "400", "401", "403", "404", "405", "413", "415", "500");
+        assertThat(document.at("/paths/~1api~1ui-config/get/responses").has("401"))
+                .isFalse();
+        assertThat(document.at("/paths").has("/api/probe/orders"))
+                .as("test support stays hidden")
+                .isFalse();
+    }
+
     static void assertIsProblem(Api.Response response, int status) {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode problem = response.json();

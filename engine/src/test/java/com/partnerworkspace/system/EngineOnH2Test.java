@@ -30,12 +30,7 @@ class EngineOnH2Test {
 
     @Test
     void keepsModuleEventsInTheDatabase() throws Exception {
-        try (var connection = dataSource.getConnection();
-                var tables = connection.getMetaData().getTables(null, null, "EVENT_PUBLICATION", null)) {
-            assertThat(tables.next())
-                    .as("Spring Modulith's event publication table")
-                    .isTrue();
-        }
+        ProcessDeployment.assertKeepsModuleEvents(dataSource);
     }
 
     @Test

@@ -70,12 +70,7 @@ class EngineOnPostgresTest {
 
     @Test
     void keepsModuleEventsInTheDatabase() throws Exception {
-        try (var connection = dataSource.getConnection();
-                var tables = connection.getMetaData().getTables(null, null, "event_publication", null)) {
-            assertThat(tables.next())
-                    .as("Spring Modulith's event publication table")
-                    .isTrue();
-        }
+        ProcessDeployment.assertKeepsModuleEvents(dataSource);
     }
 
     @Test

@@ -2,10 +2,15 @@ package com.partnerworkspace.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 
-/** Shared check that the engine deployed processes/ and can run a process to its end on its database. */
+/**
+ * Shared checks of an engine on its database: it deployed processes/ and runs a process to its end,
+ * and it keeps Spring Modulith's event publications there.
+ */
 final class ProcessDeployment {
 
     private ProcessDeployment() {}
@@ -25,5 +30,16 @@ final class ProcessDeployment {
                 .processInstanceId(instance.getId())
                 .singleResult();
         assertThat(finished.getEndActivityId()).isEqualTo("Event_WorkspaceReady");
+    }
+
+    static void assertKeepsModuleEvents(DataSource dataSource) throws SQLException {
+        try (var connection = dataSource.getConnection();
+                var tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            var names = new java.util.ArrayList<String>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(names).as("Spring Modulith's event publication table").contains("event_publication");
+        }
     }
 }
