@@ -1,6 +1,8 @@
 package com.partnerworkspace.keycloak;
 
+import jakarta.ws.rs.NotFoundException;
 import java.util.List;
+import java.util.Optional;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -27,6 +29,44 @@ public class KeycloakDirectory {
             members.addAll(usernames(realm.groups().group(subGroup.getId()).members()));
         }
         return members.stream().distinct().sorted().toList();
+    }
+
+    /** The people in {@code /partners/<partner>/team}: who the partner may delegate to. */
+    public List<Person> teamOf(String partner) {
+        GroupRepresentation team;
+        try {
+            team = realm.getGroupByPath(PARTNERS_GROUP + "/" + partner + "/team");
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+        return realm.groups().group(team.getId()).members(0, 500).stream()
+                .map(KeycloakDirectory::person)
+                .sorted(java.util.Comparator.comparing(Person::username))
+                .toList();
+    }
+
+    /** Everyone holding a realm role, e.g. the approvers. */
+    public List<Person> withRole(String role) {
+        return realm.roles().get(role).getUserMembers(0, 500).stream()
+                .filter(user -> !Boolean.FALSE.equals(user.isEnabled()))
+                .map(KeycloakDirectory::person)
+                .sorted(java.util.Comparator.comparing(Person::username))
+                .toList();
+    }
+
+    public Optional<Person> find(String username) {
+        return realm.users().searchByUsername(username, true).stream()
+                .findFirst()
+                .map(KeycloakDirectory::person);
+    }
+
+    private static Person person(UserRepresentation user) {
+        String name = String.join(
+                        " ",
+                        java.util.Objects.requireNonNullElse(user.getFirstName(), ""),
+                        java.util.Objects.requireNonNullElse(user.getLastName(), ""))
+                .trim();
+        return new Person(user.getUsername(), name.isEmpty() ? user.getUsername() : name, user.getEmail());
     }
 
     private static List<String> usernames(List<UserRepresentation> users) {

@@ -9,4 +9,11 @@ package com.partnerworkspace.security;
 public interface DelegatedScopes {
 
     boolean holds(String username, String partner, String scope);
+
+    /** The live grants the user holds, for showing them (e.g. {@code GET /api/me}). */
+    default java.util.List<HeldScope> heldBy(String username) {
+        return java.util.List.of();
+    }
+
+    record HeldScope(String partner, String scope, java.time.Instant expiresAt) {}
 }

@@ -93,6 +93,14 @@ public class PartnerAccess {
         }
     }
 
+    /** The delegated scopes the user holds right now, from every source. */
+    public java.util.List<DelegatedScopes.HeldScope> delegatedScopesOf(WorkspaceUser user) {
+        return delegatedScopes
+                .orderedStream()
+                .flatMap(source -> source.heldBy(user.username()).stream())
+                .toList();
+    }
+
     private boolean holdsDelegated(WorkspaceUser user, String partner, String scope) {
         return delegatedScopes.orderedStream().anyMatch(source -> source.holds(user.username(), partner, scope));
     }

@@ -20,6 +20,7 @@ public record WorkspaceUser(
 
     public static final Set<String> KNOWN_ROLES = Set.of("partner", "approver", "ops", "analyst", "bot");
     private static final String PARTNER_GROUP_PREFIX = "/partners/";
+    private static final String DELEGATION_GROUP_SEGMENT = "/delegations/";
 
     public static WorkspaceUser fromClaims(Map<String, Object> claims) {
         String username = stringClaim(claims, "preferred_username")
@@ -52,6 +53,7 @@ public record WorkspaceUser(
     static String partnerOf(List<String> groups) {
         return groups.stream()
                 .filter(group -> group.startsWith(PARTNER_GROUP_PREFIX))
+                .filter(group -> !group.contains(DELEGATION_GROUP_SEGMENT)) // a delegate is not a member
                 .map(group -> group.substring(PARTNER_GROUP_PREFIX.length()).split("/")[0])
                 .filter(partner -> !partner.isBlank())
                 .sorted()

@@ -2,6 +2,7 @@ package com.partnerworkspace.system;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -21,6 +22,17 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(slug));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /** A 400 naming each offending field: {@code errors: [{field, message}]}, as for Bean Validation. */
+    public static ProblemDetail invalid(String detail, Map<String, String> messageByField) {
+        ProblemDetail problem = forStatus(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty(
+                "errors",
+                messageByField.entrySet().stream()
+                        .map(error -> Map.of("field", error.getKey(), "message", error.getValue()))
+                        .toList());
         return problem;
     }
 

@@ -56,6 +56,18 @@ public class VaultSecrets {
         }
     }
 
+    /** Destroys every version and the metadata of a secret; nothing of it stays in Vault. Idempotent. */
+    public void destroy(SecretPath path) {
+        try {
+            LogicalResponse response = session.plain().logical().delete(properties.kvMount() + "/metadata/" + path);
+            if (response.getRestResponse().getStatus() != 404) {
+                requireOk(response, "destroy of " + path);
+            }
+        } catch (VaultException e) {
+            throw new VaultUnavailableException("destroy of " + path, e);
+        }
+    }
+
     /** The driver returns 4xx answers instead of throwing; a refusal must not pass as an empty secret. */
     private static void requireOk(LogicalResponse response, String operation) {
         int status = response.getRestResponse().getStatus();

@@ -64,6 +64,103 @@ public final class KeycloakServer {
         return fresh.value();
     }
 
+    /**
+     * A new access token for the user's existing session (refresh grant), so it carries what Keycloak
+     * holds now, e.g. a group joined since the last token, without another OTP.
+     */
+    public String freshAccessToken(String username) {
+        accessToken(username);
+        CachedToken cached = tokens.get(username);
+        Map<String, String> form = new HashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("client_id", "workspace-cli");
+        form.put("refresh_token", cached.refreshToken());
+        CachedToken fresh = tokenRequest(username, form);
+        tokens.put(username, fresh);
+        return fresh.value();
+    }
+
+    /**
+     * An access token from a browser-style login with the OTP step-up ({@code acr_values=mfa}): what the UI
+     * gets after "Confirm with MFA", with {@code acr} mfa and a fresh {@code auth_time}. Drives Keycloak's
+     * own login forms over HTTP (password, then OTP) and exchanges the code with PKCE.
+     */
+    public synchronized String mfaAccessToken(String username) {
+        HttpClient browser = HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String verifier = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
+        String redirectUri = EngineTest.BASE_URL + "/";
+        String authorize = issuer() + "/protocol/openid-connect/auth?"
+                + formBody(Map.of(
+                        "client_id", "workspace-ui",
+                        "response_type", "code",
+                        "scope", "openid",
+                        "redirect_uri", redirectUri,
+                        "acr_values", "mfa",
+                        "code_challenge", Pkce.challenge(verifier),
+                        "code_challenge_method", "S256",
+                        "state", "test"));
+        try {
+            HttpResponse<String> loginPage = browser.send(
+                    HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> otpPage = postForm(
+                    browser,
+                    formAction(loginPage.body()),
+                    Map.of("username", username, "password", DEMO_PASSWORD, "credentialId", ""));
+            String otp = Totp.code(totpSecret(username), nextUnusedTimeStep(username));
+            HttpResponse<String> redirect = postForm(browser, formAction(otpPage.body()), Map.of("otp", otp));
+            String location = redirect.headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException(
+                            "MFA login of " + username + " did not redirect: HTTP " + redirect.statusCode()));
+            String code = queryParam(location, "code");
+            Map<String, String> form = new HashMap<>();
+            form.put("grant_type", "authorization_code");
+            form.put("client_id", "workspace-ui");
+            form.put("code", code);
+            form.put("redirect_uri", redirectUri);
+            form.put("code_verifier", verifier);
+            return tokenRequest(username, form).value();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> postForm(HttpClient browser, String action, Map<String, String> form)
+            throws IOException, InterruptedException {
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(action))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String formAction(String html) {
+        java.util.regex.Matcher action =
+                java.util.regex.Pattern.compile("<form[^>]*action=\"([^\"]+)\"").matcher(html);
+        if (!action.find()) {
+            throw new IllegalStateException(
+                    "no login form in Keycloak's page: " + html.substring(0, Math.min(300, html.length())));
+        }
+        return action.group(1).replace("&amp;", "&");
+    }
+
+    private static String queryParam(String url, String name) {
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            if (parts[0].equals(name)) {
+                return java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in " + url);
+    }
+
     private synchronized CachedToken directGrant(String username) {
         long step = nextUnusedTimeStep(username);
         Map<String, String> form = new HashMap<>();
@@ -73,6 +170,10 @@ public final class KeycloakServer {
         form.put("password", DEMO_PASSWORD);
         form.put("scope", "openid");
         form.put("totp", Totp.code(totpSecret(username), step));
+        return tokenRequest(username, form);
+    }
+
+    private CachedToken tokenRequest(String username, Map<String, String> form) {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
@@ -87,6 +188,7 @@ public final class KeycloakServer {
             JsonNode body = JSON.readTree(response.body());
             return new CachedToken(
                     body.get("access_token").asText(),
+                    body.path("refresh_token").asText(null),
                     Instant.now().plusSeconds(body.get("expires_in").asLong()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -97,7 +199,7 @@ public final class KeycloakServer {
     }
 
     /** Keycloak refuses a TOTP code it has seen; wait for the next 30 s window when needed. */
-    private long nextUnusedTimeStep(String username) {
+    private synchronized long nextUnusedTimeStep(String username) {
         long step = Totp.timeStep(Instant.now());
         Long last = lastTimeStep.get(username);
         while (last != null && step <= last) {
@@ -139,5 +241,5 @@ public final class KeycloakServer {
         }
     }
 
-    private record CachedToken(String value, Instant expiresAt) {}
+    private record CachedToken(String value, String refreshToken, Instant expiresAt) {}
 }

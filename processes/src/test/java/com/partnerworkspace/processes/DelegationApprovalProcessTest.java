@@ -107,6 +107,7 @@ class DelegationApprovalProcessTest {
         execute(asyncJobOf(instance));
         approve(instance, true);
         approve(instance, false);
+        runJobsUntilEnded(instance);
 
         assertThat(instance)
                 .hasPassed("Task_RecordRejection", "Event_DelegationRejected")
@@ -119,6 +120,7 @@ class DelegationApprovalProcessTest {
         ProcessInstance instance = request(true, "person", 4);
 
         execute(timerOf(instance));
+        runJobsUntilEnded(instance);
 
         assertThat(instance)
                 .hasPassed("Event_MfaNotConfirmedInTime", "Event_DelegationTimedOut")
@@ -133,6 +135,7 @@ class DelegationApprovalProcessTest {
         assertThat(instance).isWaitingAt("Task_ApproveDelegation");
 
         execute(timerOf(instance));
+        runJobsUntilEnded(instance);
 
         assertThat(instance)
                 .hasPassed("Event_NotDecidedInTime", "Event_DelegationTimedOut")

@@ -12,7 +12,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The security module's own errors: no access to a partner (403), a fresh MFA step-up needed (401). */
+/** The security module's own errors: no access to a partner (403), a fresh MFA step-up needed (403, so the UI steps up instead of logging in
+ * again; the RFC 9470 challenge rides along in {@code WWW-Authenticate}). */
 @RestControllerAdvice
 @Order(0)
 class SecurityProblems {
@@ -36,13 +37,13 @@ class SecurityProblems {
     ResponseEntity<ProblemDetail> stepUpRequired(StepUpRequiredException e) {
         long maxAge = e.maxAge().toSeconds();
         ProblemDetail problem = Problems.of(
-                HttpStatus.UNAUTHORIZED,
+                HttpStatus.FORBIDDEN,
                 "mfa-step-up-required",
                 "Confirm with MFA",
                 "This needs a login with your one-time code within the last " + maxAge + " seconds.");
         problem.setProperty("acrValues", PartnerAccess.MFA_ACR);
         problem.setProperty("maxAge", maxAge);
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .header(
                         HttpHeaders.WWW_AUTHENTICATE,
                         "Bearer error=\"insufficient_user_authentication\", error_description=\"A fresh MFA login is"

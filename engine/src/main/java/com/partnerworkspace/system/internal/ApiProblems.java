@@ -2,6 +2,7 @@ package com.partnerworkspace.system.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.partnerworkspace.system.Problems;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.forStatus(HttpStatus.BAD_REQUEST, unreadableBodyDetail(e));
         if (e.getCause() instanceof JsonMappingException mapping
                 && !mapping.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(fieldError(fieldPath(mapping), "has the wrong type or format")));
+            problem.setProperty("errors", List.of(fieldError(fieldPath(mapping), mappingMessage(mapping))));
         }
         return problem(problem, headers);
     }
@@ -157,12 +158,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static String unreadableBodyDetail(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return "Field '" + fieldPath(mapping) + "' has the wrong type or format.";
+            return "Field '" + fieldPath(mapping) + "' " + mappingMessage(mapping) + ".";
         }
         if (cause instanceof JsonProcessingException) {
             return "The request body is not well-formed JSON.";
         }
         return "The request body is missing or cannot be read.";
+    }
+
+    private static String mappingMessage(JsonMappingException mapping) {
+        return mapping instanceof UnrecognizedPropertyException
+                ? "is not a known field"
+                : "has the wrong type or format";
     }
 
     private static String fieldPath(JsonMappingException mapping) {

@@ -2,6 +2,7 @@ package com.partnerworkspace.vault.internal;
 
 import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
 import com.partnerworkspace.vault.VaultUnavailableException;
+import com.partnerworkspace.vault.VaultWrapping.WrappedSecretGoneException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,15 @@ class VaultProblems {
     @ExceptionHandler(SecretNotFoundException.class)
     ProblemDetail secretNotFound(SecretNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "secret-not-found", "Secret not found", "There is no such secret.");
+    }
+
+    @ExceptionHandler(WrappedSecretGoneException.class)
+    ProblemDetail wrappedSecretGone(WrappedSecretGoneException e) {
+        return problem(
+                HttpStatus.GONE,
+                "link-used-or-expired",
+                "Link already used or expired",
+                "This link was already opened or has expired; ask for a new one.");
     }
 
     @ExceptionHandler(VaultUnavailableException.class)

@@ -1,6 +1,8 @@
 package com.partnerworkspace.workspace.internal;
 
 import com.partnerworkspace.security.CurrentUser;
+import com.partnerworkspace.security.DelegatedScopes;
+import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,22 +30,37 @@ class MeController {
             String acr,
 
             @Schema(nullable = true, description = "When the caller last logged in (browser logins only)")
-            Instant authTime) {
+            Instant authTime,
 
-        static Me of(WorkspaceUser user) {
+            @Schema(description = "Scopes delegated to the caller that are live right now")
+            List<Delegation> delegations) {
+
+        static Me of(WorkspaceUser user, List<DelegatedScopes.HeldScope> held) {
             return new Me(
                     user.username(),
                     user.displayName(),
                     user.partner(),
                     user.roles().stream().sorted().toList(),
                     user.acr(),
-                    user.authTime());
+                    user.authTime(),
+                    held.stream()
+                            .map(scope -> new Delegation(scope.partner(), scope.scope(), scope.expiresAt()))
+                            .toList());
         }
+    }
+
+    record Delegation(String partner, String scope, Instant expiresAt) {}
+
+    private final PartnerAccess partnerAccess;
+
+    MeController(PartnerAccess partnerAccess) {
+        this.partnerAccess = partnerAccess;
     }
 
     @Operation(summary = "The caller: name, partner, roles and how they logged in")
     @GetMapping(path = "/api/me", produces = MediaType.APPLICATION_JSON_VALUE)
     Me me(Authentication authentication) {
-        return Me.of(CurrentUser.of(authentication));
+        WorkspaceUser user = CurrentUser.of(authentication);
+        return Me.of(user, partnerAccess.delegatedScopesOf(user));
     }
 }

@@ -145,7 +145,7 @@ class PartnerAccessWebTest {
         @Test
         void aPasswordLoginAsksForTheStepUp() throws Exception {
             mvc.perform(get(FRESH_MFA).with(login("password", Instant.now())))
-                    .andExpect(status().isUnauthorized())
+                    .andExpect(status().isForbidden())
                     .andExpect(header().string(
                                     "WWW-Authenticate",
                                     allOf(
@@ -159,12 +159,12 @@ class PartnerAccessWebTest {
         @Test
         void anOldStepUpIsStale() throws Exception {
             mvc.perform(get(FRESH_MFA).with(login("mfa", Instant.now().minusSeconds(600))))
-                    .andExpect(status().isUnauthorized());
+                    .andExpect(status().isForbidden());
         }
 
         @Test
         void aStepUpWithoutAuthTimeIsNotTrusted() throws Exception {
-            mvc.perform(get(FRESH_MFA).with(login("mfa", null))).andExpect(status().isUnauthorized());
+            mvc.perform(get(FRESH_MFA).with(login("mfa", null))).andExpect(status().isForbidden());
         }
     }
 }

@@ -1,0 +1,174 @@
+package com.partnerworkspace.audit.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.partnerworkspace.audit.AuditEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Appends entries to the hash chain and checks the chain. */
+@Component
+class AuditTrail {
+
+    static final String GENESIS_HASH = "0".repeat(64);
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    AuditTrail(JdbcClient db, ObjectMapper json) {
+        this.db = db;
+        this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** Runs in the publisher's transaction: the act and its entry commit (or roll back) together. */
+    @EventListener
+    @Transactional
+    public void record(AuditEvent event) {
+        // Locking the head row serialises appends across threads and engine nodes: one chain, no forks.
+        Head head = db.sql("select last_id, last_hash from audit_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
+        AuditEntry entry = new AuditEntry(
+                head.lastId() + 1,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                event.actor(),
+                event.partner(),
+                event.action(),
+                event.target(),
+                detailsJson(event),
+                head.lastHash(),
+                null);
+        String hash = hashOf(entry);
+        db.sql("""
+                        insert into audit_entry (id, at, actor, partner, action, target, details, prev_hash, hash)
+                        values (:id, :at, :actor, :partner, :action, :target, :details, :prevHash, :hash)""")
+                .param("id", entry.id())
+                .param("at", OffsetDateTime.ofInstant(entry.at(), ZoneOffset.UTC))
+                .param("actor", entry.actor())
+                .param("partner", entry.partner())
+                .param("action", entry.action())
+                .param("target", entry.target())
+                .param("details", entry.details())
+                .param("prevHash", entry.prevHash())
+                .param("hash", hash)
+                .update();
+        db.sql("update audit_head set last_id = :id, last_hash = :hash where id = 1")
+                .param("id", entry.id())
+                .param("hash", hash)
+                .update();
+    }
+
+    /** Walks the chain from the start; the first entry whose link or content does not match is named. */
+    @Transactional(readOnly = true)
+    public Verification verify() {
+        String expectedPrevious = GENESIS_HASH;
+        long expectedId = 1;
+        int count = 0;
+        for (AuditEntry entry : db.sql("select * from audit_entry order by id")
+                .query(AuditTrail::entry)
+                .list()) {
+            if (entry.id() != expectedId
+                    || !entry.prevHash().equals(expectedPrevious)
+                    || !hashOf(entry).equals(entry.hash())) {
+                return new Verification(false, count, entry.id());
+            }
+            expectedPrevious = entry.hash();
+            expectedId++;
+            count++;
+        }
+        Long headId = db.sql("select last_id from audit_head where id = 1")
+                .query(Long.class)
+                .single();
+        if (headId != count) {
+            // Entries at the end were deleted: the first missing one is where the chain breaks.
+            return new Verification(false, count, (long) count + 1);
+        }
+        return new Verification(true, count, null);
+    }
+
+    public record Verification(boolean ok, int entries, Long firstBrokenId) {}
+
+    public List<AuditEntry> page(AuditQuery query) {
+        return db.sql("select * from audit_entry " + query.where() + " order by id desc limit :limit offset :offset")
+                .params(query.params())
+                .param("limit", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query(AuditTrail::entry)
+                .list();
+    }
+
+    public long count(AuditQuery query) {
+        return db.sql("select count(*) from audit_entry " + query.where())
+                .params(query.params())
+                .query(Long.class)
+                .single();
+    }
+
+    static String hashOf(AuditEntry entry) {
+        String content = String.join(
+                "\n",
+                entry.prevHash(),
+                Long.toString(entry.id()),
+                entry.at().toString(),
+                entry.actor(),
+                String.valueOf(entry.partner()),
+                entry.action(),
+                String.valueOf(entry.target()),
+                entry.details());
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String detailsJson(AuditEvent event) {
+        try {
+            return json.writeValueAsString(event.details());
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("audit details must be plain values", e);
+        }
+    }
+
+    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getObject("at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MILLIS),
+                rs.getString("actor"),
+                rs.getString("partner"),
+                rs.getString("action"),
+                rs.getString("target"),
+                rs.getString("details"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    private record Head(long lastId, String lastHash) {}
+
+    /** One row of the trail as stored. */
+    record AuditEntry(
+            long id,
+            Instant at,
+            String actor,
+            String partner,
+            String action,
+            String target,
+            String details,
+            String prevHash,
+            String hash) {}
+}

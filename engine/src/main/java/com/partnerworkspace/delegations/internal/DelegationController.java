@@ -1,0 +1,135 @@
+package com.partnerworkspace.delegations.internal;
+
+import com.partnerworkspace.keycloak.KeycloakDirectory;
+import com.partnerworkspace.security.CurrentUser;
+import com.partnerworkspace.security.PartnerAccess;
+import com.partnerworkspace.security.WorkspaceUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class DelegationController {
+
+    private final DelegationService delegations;
+    private final DelegationViews views;
+    private final ScopeCatalogue catalogue;
+    private final KeycloakDirectory directory;
+    private final PartnerAccess partnerAccess;
+    private final BotSecretLinks botLinks;
+
+    DelegationController(
+            DelegationService delegations,
+            DelegationViews views,
+            ScopeCatalogue catalogue,
+            KeycloakDirectory directory,
+            PartnerAccess partnerAccess,
+            BotSecretLinks botLinks) {
+        this.delegations = delegations;
+        this.views = views;
+        this.catalogue = catalogue;
+        this.directory = directory;
+        this.partnerAccess = partnerAccess;
+        this.botLinks = botLinks;
+    }
+
+    record ScopeView(String name, String description, boolean critical, String maxDuration) {}
+
+    record TeamMember(String username, String displayName) {}
+
+    record BotSecretRequest(
+            @Schema(description = "The token from the link's fragment")
+            String token) {}
+
+    record BotSecret(String clientId, String clientSecret) {}
+
+    @Operation(summary = "The scopes a partner may delegate (the delegation-scopes DMN)")
+    @GetMapping(path = "/api/scopes", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ScopeView> scopes() {
+        return catalogue.all().stream()
+                .map(scope -> new ScopeView(
+                        scope.name(),
+                        scope.description(),
+                        scope.critical(),
+                        scope.maxDuration().toString()))
+                .toList();
+    }
+
+    @Operation(summary = "The partner's teammates: who the partner may delegate to")
+    @GetMapping(path = "/api/partners/{partner}/team", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<TeamMember> team(Authentication authentication, @PathVariable String partner) {
+        partnerAccess.requireMayActFor(CurrentUser.of(authentication), partner, null);
+        return directory.teamOf(partner).stream()
+                .map(person -> new TeamMember(person.username(), person.displayName()))
+                .toList();
+    }
+
+    @Operation(summary = "Ask to delegate scopes to a teammate or a new bot")
+    @PostMapping(
+            path = "/api/delegations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<DelegationView> request(Authentication authentication, @RequestBody DelegationRequest request) {
+        Delegation delegation = delegations.request(CurrentUser.of(authentication), request);
+        return ResponseEntity.created(URI.create("/api/delegations/" + delegation.id()))
+                .body(views.detail(delegation));
+    }
+
+    @Operation(summary = "Delegations: mine (my partner's requests), to-approve, granted-to-me")
+    @GetMapping(path = "/api/delegations", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<DelegationView> list(
+            Authentication authentication,
+            @RequestParam(defaultValue = "mine") @Schema(allowableValues = {"mine", "to-approve", "granted-to-me"})
+                    String view) {
+        return delegations.list(CurrentUser.of(authentication), view).stream()
+                .map(views::detail)
+                .toList();
+    }
+
+    @Operation(summary = "One delegation with its approvals, who may still decide, and its timeline")
+    @GetMapping(path = "/api/delegations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    DelegationView get(Authentication authentication, @PathVariable String id) {
+        return views.detail(delegations.visible(CurrentUser.of(authentication), id));
+    }
+
+    @Operation(summary = "Confirm a request with a fresh MFA login (acr mfa, auth_time under 5 minutes)")
+    @PostMapping(path = "/api/delegations/{id}/confirm-mfa", produces = MediaType.APPLICATION_JSON_VALUE)
+    DelegationView confirmMfa(Authentication authentication, @PathVariable String id) {
+        return views.detail(delegations.confirmMfa(CurrentUser.of(authentication), id));
+    }
+
+    @Operation(summary = "End a delegation now (the partner or ops); the grant stops counting at once")
+    @PostMapping(path = "/api/delegations/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
+    DelegationView revoke(Authentication authentication, @PathVariable String id) {
+        return views.detail(delegations.revoke(CurrentUser.of(authentication), id));
+    }
+
+    @Operation(summary = "Open a bot's single-use secret link once; a second open answers 410")
+    @PostMapping(
+            path = "/api/delegations/bot-secret",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BotSecret> openBotSecret(Authentication authentication, @RequestBody BotSecretRequest request) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        if (request.token() == null
+                || request.token().isBlank()
+                || request.token().length() > 512) {
+            throw DelegationRefusedException.invalid(java.util.Map.of("token", "is required"));
+        }
+        BotSecretLinks.BotCredentials credentials = botLinks.open(user, request.token());
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new BotSecret(credentials.clientId(), credentials.clientSecret()));
+    }
+}

@@ -1,0 +1,167 @@
+package com.partnerworkspace.delegations.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DelegationRepository {
+
+    private final JdbcClient db;
+
+    DelegationRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    void insert(Delegation d) {
+        db.sql("""
+                        insert into delegation (id, partner, requester, delegate, bot_name, bot_client_id, scopes,
+                            duration, justification, state, mfa_required, approvals_required, requested_at)
+                        values (:id, :partner, :requester, :delegate, :botName, :botClientId, :scopes,
+                            :duration, :justification, :state, :mfaRequired, :approvalsRequired, :requestedAt)""")
+                .param("id", d.id())
+                .param("partner", d.partner())
+                .param("requester", d.requester())
+                .param("delegate", d.delegate())
+                .param("botName", d.botName())
+                .param("botClientId", d.botClientId())
+                .param("scopes", String.join(" ", d.scopes()))
+                .param("duration", d.duration().toString())
+                .param("justification", d.justification())
+                .param("state", d.state().name())
+                .param("mfaRequired", d.mfaRequired())
+                .param("approvalsRequired", d.approvalsRequired())
+                .param("requestedAt", time(d.requestedAt()))
+                .update();
+    }
+
+    Optional<Delegation> find(String id) {
+        return db.sql("select * from delegation where id = :id")
+                .param("id", id)
+                .query(DelegationRepository::delegation)
+                .optional();
+    }
+
+    List<Delegation> ofPartner(String partner) {
+        return db.sql("select * from delegation where partner = :partner order by requested_at desc")
+                .param("partner", partner)
+                .query(DelegationRepository::delegation)
+                .list();
+    }
+
+    List<Delegation> requestedBy(String requester) {
+        return db.sql("select * from delegation where requester = :requester order by requested_at desc")
+                .param("requester", requester)
+                .query(DelegationRepository::delegation)
+                .list();
+    }
+
+    List<Delegation> delegatedTo(String delegate) {
+        return db.sql("select * from delegation where delegate = :delegate order by requested_at desc")
+                .param("delegate", delegate)
+                .query(DelegationRepository::delegation)
+                .list();
+    }
+
+    List<Delegation> inState(DelegationState state) {
+        return db.sql("select * from delegation where state = :state order by requested_at")
+                .param("state", state.name())
+                .query(DelegationRepository::delegation)
+                .list();
+    }
+
+    List<Delegation> activeFor(String delegate) {
+        return db.sql("select * from delegation where delegate = :delegate and state = 'ACTIVE'")
+                .param("delegate", delegate)
+                .query(DelegationRepository::delegation)
+                .list();
+    }
+
+    /** Moves the delegation on only from one of the expected states; false when it was elsewhere. */
+    boolean changeState(String id, Collection<DelegationState> from, DelegationState to) {
+        return db.sql("update delegation set state = :to where id = :id and state in (:from)")
+                        .param("to", to.name())
+                        .param("id", id)
+                        .param("from", from.stream().map(Enum::name).toList())
+                        .update()
+                == 1;
+    }
+
+    void markGranted(String id, Instant grantedAt, Instant expiresAt) {
+        db.sql("""
+                        update delegation set state = 'ACTIVE', granted_at = :grantedAt, expires_at = :expiresAt
+                        where id = :id""")
+                .param("id", id)
+                .param("grantedAt", time(grantedAt))
+                .param("expiresAt", time(expiresAt))
+                .update();
+    }
+
+    void setBot(String id, String clientId, String serviceAccount) {
+        db.sql("update delegation set bot_client_id = :clientId, delegate = :serviceAccount where id = :id")
+                .param("id", id)
+                .param("clientId", clientId)
+                .param("serviceAccount", serviceAccount)
+                .update();
+    }
+
+    void addApproval(String delegationId, Approval approval) {
+        db.sql("""
+                        insert into delegation_approval (delegation_id, approver, approved, comment, decided_at)
+                        values (:id, :approver, :approved, :comment, :at)""")
+                .param("id", delegationId)
+                .param("approver", approval.approver())
+                .param("approved", approval.approved())
+                .param("comment", approval.comment())
+                .param("at", time(approval.at()))
+                .update();
+    }
+
+    List<Approval> approvalsOf(String delegationId) {
+        return db.sql("select * from delegation_approval where delegation_id = :id order by decided_at")
+                .param("id", delegationId)
+                .query((rs, n) -> new Approval(
+                        rs.getString("approver"),
+                        rs.getBoolean("approved"),
+                        rs.getString("comment"),
+                        instant(rs, "decided_at")))
+                .list();
+    }
+
+    private static Delegation delegation(ResultSet rs, int row) throws SQLException {
+        return new Delegation(
+                rs.getString("id"),
+                rs.getString("partner"),
+                rs.getString("requester"),
+                rs.getString("delegate"),
+                rs.getString("bot_name"),
+                rs.getString("bot_client_id"),
+                Arrays.asList(rs.getString("scopes").split(" ")),
+                Duration.parse(rs.getString("duration")),
+                rs.getString("justification"),
+                DelegationState.valueOf(rs.getString("state")),
+                rs.getBoolean("mfa_required"),
+                rs.getInt("approvals_required"),
+                instant(rs, "requested_at"),
+                instant(rs, "granted_at"),
+                instant(rs, "expires_at"));
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,29 @@
+package com.partnerworkspace.delegations.internal;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.List;
+
+/** {@code POST /api/delegations}: a teammate ({@code delegate}) or a new bot ({@code bot}), never both. */
+record DelegationRequest(
+        @Schema(nullable = true, description = "Username of a teammate in the partner's team", example = "arjun")
+        String delegate,
+
+        @Schema(nullable = true, description = "A new bot, created with exactly the granted scopes")
+        Bot bot,
+
+        @Schema(nullable = true, example = "[\"orders:read\"]")
+        List<String> scopes,
+
+        @Schema(
+                nullable = true,
+                description = "ISO-8601, counted from the moment the grant is applied",
+                example = "PT8H")
+        String duration,
+
+        @Schema(nullable = true, description = "Why; critical scopes need the policy's minimum length")
+        String justification) {
+
+    record Bot(
+            @Schema(nullable = true, example = "order-router")
+            String name) {}
+}

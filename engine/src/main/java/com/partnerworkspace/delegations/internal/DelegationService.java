@@ -1,0 +1,232 @@
+package com.partnerworkspace.delegations.internal;
+
+import com.partnerworkspace.audit.AuditEvent;
+import com.partnerworkspace.delegations.internal.DelegationRequestValidator.ValidRequest;
+import com.partnerworkspace.delegations.internal.ScopeCatalogue.Scope;
+import com.partnerworkspace.security.PartnerAccess;
+import com.partnerworkspace.security.WorkspaceUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The acts of people on delegations: request, confirm with MFA, decide, revoke. Each act changes the
+ * record, drives the process and writes its audit entry in one transaction.
+ */
+@Service
+class DelegationService {
+
+    /** How fresh the MFA step-up must be to confirm a request. */
+    static final Duration MFA_MAX_AGE = Duration.ofMinutes(5);
+
+    private final DelegationRequestValidator validator;
+    private final DelegationRepository repository;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final PartnerAccess partnerAccess;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DelegationService(
+            DelegationRequestValidator validator,
+            DelegationRepository repository,
+            RuntimeService runtime,
+            TaskService tasks,
+            PartnerAccess partnerAccess,
+            ApplicationEventPublisher events) {
+        this.validator = validator;
+        this.repository = repository;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.partnerAccess = partnerAccess;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    Delegation request(WorkspaceUser requester, DelegationRequest request) {
+        if (!requester.hasRole("partner") || requester.partner() == null) {
+            throw new DelegationRefusedException(
+                    HttpStatus.FORBIDDEN, "delegation-not-allowed", "Only a partner can delegate their access.");
+        }
+        ValidRequest valid = validator.validate(requester, request);
+        Instant now = clock.instant();
+        Delegation delegation = new Delegation(
+                UUID.randomUUID().toString(),
+                requester.partner(),
+                requester.username(),
+                valid.delegate(),
+                valid.botName(),
+                null,
+                valid.scopes().stream().map(Scope::name).toList(),
+                valid.duration(),
+                valid.justification(),
+                valid.policy().mfaRequired() ? DelegationState.AWAITING_MFA : DelegationState.AWAITING_APPROVAL,
+                valid.policy().mfaRequired(),
+                valid.policy().approvalsRequired(),
+                now,
+                null,
+                null);
+        repository.insert(delegation);
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("delegationId", delegation.id());
+        variables.put("partner", delegation.partner());
+        variables.put("requester", delegation.requester());
+        variables.put("delegateKind", valid.delegateKind());
+        variables.put("critical", valid.critical());
+        variables.put("requestedHours", DelegationPolicy.hours(valid.duration()));
+        variables.put("requestDeadline", Date.from(now.plus(valid.policy().requestTimeout())));
+        variables.put("approvalsGiven", 0);
+        runtime.startProcessInstanceByKey(Delegation.PROCESS_KEY, delegation.id(), variables);
+        audit(
+                requester.username(),
+                delegation,
+                "delegation.requested",
+                Map.of(
+                        "delegate", delegation.delegateLabel(),
+                        "scopes", delegation.scopes(),
+                        "duration", delegation.duration().toString(),
+                        "justification", delegation.justification(),
+                        "mfaRequired", delegation.mfaRequired(),
+                        "approvalsRequired", delegation.approvalsRequired()));
+        return delegation;
+    }
+
+    @Transactional
+    Delegation confirmMfa(WorkspaceUser user, String id) {
+        Delegation delegation = visible(user, id);
+        if (!delegation.requester().equals(user.username())) {
+            throw new DelegationRefusedException(
+                    HttpStatus.FORBIDDEN, "not-the-requester", "Only the person who asked can confirm the request.");
+        }
+        if (delegation.state() != DelegationState.AWAITING_MFA) {
+            throw new DelegationRefusedException(
+                    HttpStatus.CONFLICT,
+                    "mfa-not-awaited",
+                    "The request is " + delegation.state() + ", not awaiting MFA.");
+        }
+        partnerAccess.requireFreshMfa(user, MFA_MAX_AGE);
+        Task task = tasks.createTaskQuery()
+                .processInstanceBusinessKey(id)
+                .taskDefinitionKey("Task_ConfirmWithMfa")
+                .singleResult();
+        if (task == null) {
+            throw new DelegationRefusedException(
+                    HttpStatus.CONFLICT, "mfa-not-awaited", "The request is no longer waiting for MFA.");
+        }
+        recordMfaConfirmed(user, delegation);
+        tasks.complete(task.getId());
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The MFA task is done: the request moves on to its approvers. Also used by the inbox form. */
+    void recordMfaConfirmed(WorkspaceUser user, Delegation delegation) {
+        repository.changeState(
+                delegation.id(), Set.of(DelegationState.AWAITING_MFA), DelegationState.AWAITING_APPROVAL);
+        audit(
+                user.username(),
+                delegation,
+                "delegation.mfa-confirmed",
+                Map.of("acr", String.valueOf(user.acr()), "authTime", String.valueOf(user.authTime())));
+    }
+
+    @Transactional
+    Delegation revoke(WorkspaceUser user, String id) {
+        Delegation delegation = visible(user, id);
+        if (!partnerAccess.mayActFor(user, delegation.partner())) {
+            throw new DelegationRefusedException(
+                    HttpStatus.FORBIDDEN, "not-allowed-to-revoke", "Only the partner or ops can revoke a delegation.");
+        }
+        // The state changes first, in this transaction: the grant stops counting at once, even with
+        // tokens issued before; the process then removes it from Keycloak.
+        if (!repository.changeState(id, DelegationState.OPEN, DelegationState.REVOKED)) {
+            throw new DelegationRefusedException(
+                    HttpStatus.CONFLICT, "delegation-closed", "The delegation is already " + delegation.state() + ".");
+        }
+        runtime.createMessageCorrelation("DelegationRevoked")
+                .processInstanceBusinessKey(id)
+                .setVariable("revokedBy", user.username())
+                .correlate();
+        audit(
+                user.username(),
+                delegation,
+                "delegation.revoked",
+                Map.of("previousState", delegation.state().name()));
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional
+    void recordDecision(WorkspaceUser approver, Delegation delegation, boolean approved, String comment) {
+        repository.addApproval(delegation.id(), new Approval(approver.username(), approved, comment, clock.instant()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("comment", comment == null ? "" : comment);
+        audit(approver.username(), delegation, approved ? "delegation.approved" : "delegation.rejected", details);
+    }
+
+    /**
+     * The delegation if the user may see it: the partner's owners, ops, the requester, the delegate and
+     * approvers; for anyone else it does not exist (404, so ids of other partners leak nothing).
+     */
+    Delegation visible(WorkspaceUser user, String id) {
+        Delegation delegation = repository.find(id).orElseThrow(DelegationRefusedException::notFound);
+        boolean visible = partnerAccess.mayActFor(user, delegation.partner())
+                || user.username().equals(delegation.requester())
+                || user.username().equals(delegation.delegate())
+                || user.hasRole("approver");
+        if (!visible) {
+            throw DelegationRefusedException.notFound();
+        }
+        return delegation;
+    }
+
+    List<Delegation> list(WorkspaceUser user, String view) {
+        return switch (view) {
+            case "mine" ->
+                user.hasRole("partner") && user.partner() != null
+                        ? repository.ofPartner(user.partner())
+                        : repository.requestedBy(user.username());
+            case "to-approve" ->
+                user.hasRole("approver")
+                        ? repository.inState(DelegationState.AWAITING_APPROVAL).stream()
+                                .filter(delegation -> mayDecide(user.username(), delegation))
+                                .toList()
+                        : List.of();
+            case "granted-to-me" -> repository.delegatedTo(user.username());
+            default ->
+                throw DelegationRefusedException.invalid(Map.of("view", "must be mine, to-approve or granted-to-me"));
+        };
+    }
+
+    /** Four eyes: never the requester, never the delegate, and each approver once. */
+    boolean mayDecide(String username, Delegation delegation) {
+        return !username.equals(delegation.requester())
+                && !username.equals(delegation.delegate())
+                && repository.approvalsOf(delegation.id()).stream()
+                        .noneMatch(a -> a.approver().equals(username));
+    }
+
+    /** Tasks of delegation-approval carry the delegation id as their process's business key. */
+    String delegationIdOf(Task task) {
+        return runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult()
+                .getBusinessKey();
+    }
+
+    void audit(String actor, Delegation delegation, String action, Map<String, Object> details) {
+        events.publishEvent(new AuditEvent(actor, delegation.partner(), action, delegation.target(), details));
+    }
+}

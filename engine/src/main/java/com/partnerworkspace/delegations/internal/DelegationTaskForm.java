@@ -1,0 +1,66 @@
+package com.partnerworkspace.delegations.internal;
+
+import com.partnerworkspace.inbox.TaskForm;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+
+/** What the inbox shows for any task of {@code delegation-approval}: the request behind it. */
+abstract class DelegationTaskForm implements TaskForm {
+
+    protected final DelegationService delegations;
+    protected final DelegationRepository repository;
+
+    DelegationTaskForm(DelegationService delegations, DelegationRepository repository) {
+        this.delegations = delegations;
+        this.repository = repository;
+    }
+
+    @Override
+    public String processKey() {
+        return Delegation.PROCESS_KEY;
+    }
+
+    @Override
+    public String summary(Task task) {
+        Delegation d = delegationOf(task);
+        return d.requester() + " asks " + String.join(", ", d.scopes()) + " for " + d.delegateLabel() + " for "
+                + d.duration();
+    }
+
+    @Override
+    public String partner(Task task) {
+        return delegationOf(task).partner();
+    }
+
+    @Override
+    public Map<String, Object> context(Task task) {
+        Delegation d = delegationOf(task);
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("delegationId", d.id());
+        context.put("requester", d.requester());
+        context.put("partner", d.partner());
+        context.put("delegate", d.isForBot() ? null : d.delegate());
+        context.put("bot", d.botName());
+        context.put("scopes", d.scopes());
+        context.put("duration", d.duration().toString());
+        context.put("justification", d.justification());
+        context.put("approvalsRequired", d.approvalsRequired());
+        List<Map<String, Object>> approvals = repository.approvalsOf(d.id()).stream()
+                .map(a -> Map.<String, Object>of(
+                        "approver", a.approver(), "approved", a.approved(), "at", a.at().toString()))
+                .toList();
+        context.put("approvals", approvals);
+        return context;
+    }
+
+    Delegation delegationOf(Task task) {
+        String id = (String) taskVariable(task);
+        return repository.find(id).orElseThrow(() -> new IllegalStateException("no delegation " + id));
+    }
+
+    private Object taskVariable(Task task) {
+        return delegations.delegationIdOf(task);
+    }
+}

@@ -1,0 +1,115 @@
+package com.partnerworkspace.delegations.internal;
+
+import com.partnerworkspace.delegations.internal.DelegationView.ApprovalView;
+import com.partnerworkspace.delegations.internal.DelegationView.TimelineEntry;
+import com.partnerworkspace.keycloak.KeycloakDirectory;
+import com.partnerworkspace.keycloak.Person;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.stereotype.Component;
+
+/** Builds what the API shows: the record, its approvals, who may still decide, and the process history. */
+@Component
+class DelegationViews {
+
+    /** Activities worth a line in the timeline; gateways and the like are not. */
+    private static final Set<String> SHOWN_TYPES = Set.of(
+            "startEvent",
+            "userTask",
+            "serviceTask",
+            "businessRuleTask",
+            "intermediateTimer",
+            "boundaryTimer",
+            "messageStartEvent",
+            "noneEndEvent");
+
+    private final DelegationRepository repository;
+    private final DelegationService delegations;
+    private final KeycloakDirectory directory;
+    private final HistoryService history;
+
+    DelegationViews(
+            DelegationRepository repository,
+            DelegationService delegations,
+            KeycloakDirectory directory,
+            HistoryService history) {
+        this.repository = repository;
+        this.delegations = delegations;
+        this.directory = directory;
+        this.history = history;
+    }
+
+    DelegationView summary(Delegation d) {
+        return view(d, false);
+    }
+
+    DelegationView detail(Delegation d) {
+        return view(d, true);
+    }
+
+    private DelegationView view(Delegation d, boolean withHistory) {
+        List<ApprovalView> approvals = repository.approvalsOf(d.id()).stream()
+                .map(a -> new ApprovalView(a.approver(), a.approved(), a.comment(), a.at()))
+                .toList();
+        return new DelegationView(
+                d.id(),
+                d.partner(),
+                d.requester(),
+                d.delegate(),
+                d.isForBot() ? new DelegationView.Bot(d.botName(), d.botClientId()) : null,
+                d.scopes(),
+                d.duration().toString(),
+                d.justification(),
+                d.state().name(),
+                d.requestedAt(),
+                d.grantedAt(),
+                d.expiresAt(),
+                d.mfaRequired(),
+                d.approvalsRequired(),
+                approvals,
+                eligibleApprovers(d),
+                withHistory ? timeline(d) : List.of());
+    }
+
+    private List<String> eligibleApprovers(Delegation d) {
+        if (d.state() != DelegationState.AWAITING_MFA && d.state() != DelegationState.AWAITING_APPROVAL) {
+            return List.of();
+        }
+        return directory.withRole("approver").stream()
+                .map(Person::username)
+                .filter(username -> delegations.mayDecide(username, d))
+                .toList();
+    }
+
+    private List<TimelineEntry> timeline(Delegation d) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(d.id())
+                .processDefinitionKey(Delegation.PROCESS_KEY)
+                .singleResult();
+        if (instance == null) {
+            return List.of();
+        }
+        return history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .orderByHistoricActivityInstanceStartTime()
+                .asc()
+                .orderPartiallyByOccurrence()
+                .asc()
+                .list()
+                .stream()
+                .filter(activity -> SHOWN_TYPES.contains(activity.getActivityType()))
+                .filter(activity -> activity.getActivityName() != null)
+                .map(DelegationViews::entry)
+                .toList();
+    }
+
+    private static TimelineEntry entry(HistoricActivityInstance activity) {
+        java.util.Date at = activity.getEndTime() != null ? activity.getEndTime() : activity.getStartTime();
+        String name = activity.getActivityName() + (activity.getEndTime() == null ? " (in progress)" : "");
+        return new TimelineEntry(at.toInstant(), name, activity.getAssignee());
+    }
+}

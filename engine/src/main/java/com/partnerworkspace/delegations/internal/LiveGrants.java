@@ -1,0 +1,38 @@
+package com.partnerworkspace.delegations.internal;
+
+import com.partnerworkspace.security.DelegatedScopes;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a delegated scope counts right now, from the engine's records rather than the token: a grant
+ * that expired or was revoked stops counting at once, even for a token issued while it was live.
+ */
+@Component
+class LiveGrants implements DelegatedScopes {
+
+    private final DelegationRepository repository;
+    private final Clock clock = Clock.systemUTC();
+
+    LiveGrants(DelegationRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public boolean holds(String username, String partner, String scope) {
+        Instant now = clock.instant();
+        return repository.activeFor(username).stream()
+                .anyMatch(d -> d.partner().equals(partner) && d.scopes().contains(scope) && d.isLiveAt(now));
+    }
+
+    @Override
+    public List<HeldScope> heldBy(String username) {
+        Instant now = clock.instant();
+        return repository.activeFor(username).stream()
+                .filter(d -> d.isLiveAt(now))
+                .flatMap(d -> d.scopes().stream().map(scope -> new HeldScope(d.partner(), scope, d.expiresAt())))
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package com.partnerworkspace.inbox;
+
+import com.partnerworkspace.security.WorkspaceUser;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * What a feature tells the inbox about one kind of user task (process key + task definition key). The
+ * inbox calls it for listing, claiming and completing; tasks without a form are shown plainly and
+ * completed without fields.
+ */
+public interface TaskForm {
+
+    String processKey();
+
+    String taskKey();
+
+    /** One line for the list, e.g. "nikhil asks orders:place for arjun for PT8H". */
+    String summary(Task task);
+
+    /** The partner the task is about, for filtering; null when none. */
+    String partner(Task task);
+
+    /** Who asks what, for whom, how long and why: what a decider reads before deciding. */
+    Map<String, Object> context(Task task);
+
+    List<Field> fields();
+
+    /** @throws TaskRefusedException when this user may not take this task (e.g. deciding their own request) */
+    void checkMayDecide(WorkspaceUser user, Task task);
+
+    /**
+     * Validates the submitted fields and does the feature's side of the decision (recording, auditing);
+     * returns the process variables to complete the task with.
+     *
+     * @throws TaskRefusedException when the submission is not acceptable
+     */
+    Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted);
+
+    record Field(String name, String type, String label, boolean required) {}
+
+    /** The caller may not do this with the task: {@code status} is 400, 403 or 409. */
+    class TaskRefusedException extends RuntimeException {
+
+        private final int status;
+        private final String slug;
+
+        public TaskRefusedException(int status, String slug, String message) {
+            super(message);
+            this.status = status;
+            this.slug = slug;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String slug() {
+            return slug;
+        }
+    }
+}

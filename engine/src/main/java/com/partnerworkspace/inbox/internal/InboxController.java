@@ -1,0 +1,84 @@
+package com.partnerworkspace.inbox.internal;
+
+import com.partnerworkspace.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class InboxController {
+
+    private final Inbox inbox;
+
+    InboxController(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    record TaskSummary(
+            String id,
+            String name,
+            String process,
+            @Schema(nullable = true) String partner,
+            @Schema(nullable = true) String assignee,
+            Instant created,
+            @Schema(nullable = true) Instant due,
+            String summary) {}
+
+    record TaskDetail(
+            String id,
+            String name,
+            String process,
+            @Schema(nullable = true) String partner,
+            @Schema(nullable = true) String assignee,
+            Instant created,
+            @Schema(nullable = true) Instant due,
+            String summary,
+            Map<String, Object> context,
+            List<com.partnerworkspace.inbox.TaskForm.Field> fields) {}
+
+    @Operation(summary = "Tasks assigned to me or offered to my roles, by due date")
+    @GetMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<TaskSummary> tasks(
+            Authentication authentication,
+            @RequestParam(required = false) String process,
+            @RequestParam(required = false) String partner) {
+        return inbox.tasks(CurrentUser.of(authentication), process, partner);
+    }
+
+    @Operation(summary = "One task with its business context and form fields")
+    @GetMapping(path = "/api/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    TaskDetail task(Authentication authentication, @PathVariable String id) {
+        return inbox.task(CurrentUser.of(authentication), id);
+    }
+
+    @Operation(summary = "Take the task: nobody else can decide it until it is unclaimed")
+    @PostMapping(path = "/api/tasks/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
+    TaskDetail claim(Authentication authentication, @PathVariable String id) {
+        return inbox.claim(CurrentUser.of(authentication), id);
+    }
+
+    @Operation(summary = "Give the task back to its candidates")
+    @PostMapping(path = "/api/tasks/{id}/unclaim", produces = MediaType.APPLICATION_JSON_VALUE)
+    TaskDetail unclaim(Authentication authentication, @PathVariable String id) {
+        return inbox.unclaim(CurrentUser.of(authentication), id);
+    }
+
+    @Operation(summary = "Complete the task with its form's fields, e.g. {\"approved\": true, \"comment\": \"...\"}")
+    @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> complete(
+            Authentication authentication, @PathVariable String id, @RequestBody Map<String, Object> fields) {
+        inbox.complete(CurrentUser.of(authentication), id, fields);
+        return ResponseEntity.noContent().build();
+    }
+}
