@@ -2,7 +2,14 @@ import { Routes } from '@angular/router';
 
 export const DELEGATIONS_ROUTES: Routes = [
   {
+    // Opened from the email link `/delegations/bot-secret#<token>`.
+    path: 'bot-secret',
+    title: 'Bot secret · Partner Workspace',
+    loadComponent: () => import('./pages/bot-secret-page').then((m) => m.BotSecretPage),
+  },
+  {
     path: '',
+    pathMatch: 'full',
     title: 'Delegations · Partner Workspace',
     loadComponent: () => import('./pages/delegations-page').then((m) => m.DelegationsPage),
   },

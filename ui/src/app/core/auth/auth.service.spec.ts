@@ -98,6 +98,73 @@ describe('AuthService', () => {
     expect(oauth.initCodeFlow).toHaveBeenCalledTimes(1);
   });
 
+  it('steps up to MFA with a fresh login and comes back to the given path', async () => {
+    const oauth = fakeOAuth(true);
+    const auth = setup(oauth);
+    await auth.initialize();
+    auth.stepUp('/delegations');
+    expect(oauth.initCodeFlow).toHaveBeenCalledWith('/delegations', {
+      acr_values: 'mfa',
+      max_age: '0',
+    });
+  });
+
+  it('keeps the fragment of the opened path across the login, outside the OAuth state', async () => {
+    window.history.replaceState(null, '', '/delegations/bot-secret#one-time-token');
+    try {
+      const oauth = fakeOAuth(false);
+      const auth = setup(oauth);
+      await auth.initialize();
+      auth.login();
+      // The state travels in URLs (Keycloak, the redirect back): only the path goes there.
+      expect(oauth.initCodeFlow).toHaveBeenCalledWith('/delegations/bot-secret');
+      expect(sessionStorage.getItem('pw.login-target-fragment')).toContain('#one-time-token');
+
+      // Back from Keycloak on the redirect URI, with the path in the state.
+      window.history.replaceState(null, '', '/');
+      TestBed.resetTestingModule();
+      const back = fakeOAuth(true);
+      back.state = encodeURIComponent('/delegations/bot-secret');
+      await setup(back).initialize();
+      expect(window.location.pathname).toBe('/delegations/bot-secret');
+      expect(window.location.hash).toBe('#one-time-token');
+      expect(sessionStorage.getItem('pw.login-target-fragment')).toBeNull();
+    } finally {
+      sessionStorage.removeItem('pw.login-target-fragment');
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
+  it('does not put a saved fragment on another path', async () => {
+    sessionStorage.setItem(
+      'pw.login-target-fragment',
+      JSON.stringify({ path: '/delegations/bot-secret', fragment: '#stale' }),
+    );
+    const oauth = fakeOAuth(true);
+    oauth.state = encodeURIComponent('/inbox');
+    try {
+      await setup(oauth).initialize();
+      expect(window.location.pathname).toBe('/inbox');
+      expect(window.location.hash).toBe('');
+      expect(sessionStorage.getItem('pw.login-target-fragment')).toBeNull();
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
+  it('still restores a target whose fragment is in the state', async () => {
+    const oauth = fakeOAuth(true);
+    oauth.state = encodeURIComponent('/delegations/bot-secret#one-time-token');
+    const auth = setup(oauth);
+    try {
+      await auth.initialize();
+      expect(window.location.pathname).toBe('/delegations/bot-secret');
+      expect(window.location.hash).toBe('#one-time-token');
+    } finally {
+      window.history.replaceState(null, '', '/');
+    }
+  });
+
   it('reports an unreachable workspace server', async () => {
     const oauth = fakeOAuth(false);
     const auth = setup(

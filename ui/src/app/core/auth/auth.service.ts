@@ -24,6 +24,17 @@ const DISCOVERY_TIMEOUT_MS = 15_000;
 /** Guards against a redirect loop when the server keeps answering 401 right after a login. */
 const RELOGIN_GUARD_KEY = 'pw.relogin-at';
 const RELOGIN_GUARD_MS = 30_000;
+/**
+ * The fragment of the login's target path, kept in this tab across the redirect to Keycloak
+ * instead of in the OAuth `state` (which travels in URLs, so it could end up in server logs;
+ * the fragment may be a one-time token, e.g. of a bot secret link).
+ */
+const TARGET_FRAGMENT_KEY = 'pw.login-target-fragment';
+
+interface SavedFragment {
+  readonly path: string;
+  readonly fragment: string;
+}
 
 /**
  * Owns the OIDC session (angular-oauth2-oidc, code flow + PKCE, tokens in sessionStorage)
@@ -39,7 +50,11 @@ export class AuthService {
   private readonly _error = signal<string | null>(null);
   private readonly _loggedIn = signal(false);
   private readonly _claims = signal<IdentityClaims | null>(null);
-  /** The path the visitor opened, before the router redirected anything (restored after login). */
+  /**
+   * The path the visitor opened, before the router redirected anything (restored after login).
+   * Keeps the fragment (e.g. the one-time token of a bot secret link) but not the query, which
+   * carries the authorization code when coming back from the login.
+   */
   private entryPath = '/';
 
   readonly status = this._status.asReadonly();
@@ -55,7 +70,7 @@ export class AuthService {
 
   /** Runs once at startup (provideAppInitializer). Never rejects: failures end in status `error`. */
   async initialize(): Promise<void> {
-    this.entryPath = window.location.pathname;
+    this.entryPath = window.location.pathname + window.location.hash;
     let config;
     try {
       config = await firstValueFrom(this.configApi.load().pipe(timeout(CONFIG_TIMEOUT_MS)));
@@ -102,7 +117,21 @@ export class AuthService {
     if (this._status() !== 'ready') {
       return;
     }
-    this.oauth.initCodeFlow(this._loggedIn() ? this.router.url : this.entryPath);
+    this.oauth.initCodeFlow(
+      this.withoutFragment(this._loggedIn() ? this.router.url : this.entryPath),
+    );
+  }
+
+  /**
+   * Step-up: a new code flow that asks Keycloak for the MFA level (`acr_values=mfa`) with a fresh
+   * authentication (`max_age=0`), so the user enters the one-time code again. Comes back to
+   * `returnPath` (a path inside the app).
+   */
+  stepUp(returnPath: string): void {
+    if (this._status() !== 'ready') {
+      return;
+    }
+    this.oauth.initCodeFlow(this.withoutFragment(returnPath), { acr_values: 'mfa', max_age: '0' });
   }
 
   /**
@@ -139,12 +168,44 @@ export class AuthService {
     this._status.set('error');
   }
 
-  /** The route saved in the OAuth `state` at login; applied before the router's first navigation. */
+  /**
+   * The route saved in the OAuth `state` at login (plus its fragment, saved in this tab);
+   * applied before the router's first navigation.
+   */
   private restoreTargetUrl(): void {
     const target = this.oauth.state ? decodeURIComponent(this.oauth.state) : '';
-    if (target.startsWith('/') && !target.startsWith('//') && target !== '/') {
-      window.history.replaceState(null, '', target);
+    const fragment = takeSavedFragment(target);
+    if (target.startsWith('/') && !target.startsWith('//') && (target !== '/' || fragment)) {
+      window.history.replaceState(null, '', target + fragment);
     }
+  }
+
+  /** Keeps the fragment of a login target in sessionStorage and returns the target without it. */
+  private withoutFragment(target: string): string {
+    const index = target.indexOf('#');
+    if (index < 0) {
+      sessionStorage.removeItem(TARGET_FRAGMENT_KEY);
+      return target;
+    }
+    const path = target.slice(0, index);
+    const saved: SavedFragment = { path, fragment: target.slice(index) };
+    sessionStorage.setItem(TARGET_FRAGMENT_KEY, JSON.stringify(saved));
+    return path;
+  }
+}
+
+/** The fragment saved for this login target (once; it is removed), or ''. */
+function takeSavedFragment(target: string): string {
+  const raw = sessionStorage.getItem(TARGET_FRAGMENT_KEY);
+  if (raw === null) {
+    return '';
+  }
+  sessionStorage.removeItem(TARGET_FRAGMENT_KEY);
+  try {
+    const saved = JSON.parse(raw) as Partial<SavedFragment>;
+    return saved.path === target && typeof saved.fragment === 'string' ? saved.fragment : '';
+  } catch {
+    return '';
   }
 }
 

@@ -7,7 +7,15 @@ import { AuthService } from './auth.service';
 import { opsGuard } from './ops.guard';
 
 function me(roles: string[]): Me {
-  return { username: 'u', displayName: 'U', partner: null, roles, acr: null, authTime: null };
+  return {
+    username: 'u',
+    displayName: 'U',
+    partner: null,
+    roles,
+    acr: null,
+    authTime: null,
+    delegations: [],
+  };
 }
 
 async function runGuard(loggedIn: boolean, load: () => Observable<Me>): Promise<boolean> {

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { AuthService } from '../auth/auth.service';
 import { ApiErrorHandler } from './api-error-handler';
 import { authInterceptor, isProtectedApiUrl } from './auth.interceptor';
+import { showsOwnErrors } from './shows-own-errors';
 
 describe('authInterceptor', () => {
   let http: HttpClient;
@@ -69,6 +70,24 @@ describe('authInterceptor', () => {
       );
     expect(errors.handle).toHaveBeenCalledTimes(1);
     expect(failed).toBe(true);
+  });
+
+  it('leaves errors to callers that show them themselves', () => {
+    let failed = false;
+    http
+      .post('/api/x', {}, { context: showsOwnErrors() })
+      .subscribe({ error: () => (failed = true) });
+    backend
+      .expectOne('/api/x')
+      .flush({ status: 409, detail: 'Already claimed' }, { status: 409, statusText: 'Conflict' });
+    expect(errors.handle).not.toHaveBeenCalled();
+    expect(failed).toBe(true);
+  });
+
+  it('still starts a login on 401 for callers that show their errors', () => {
+    http.get('/api/x', { context: showsOwnErrors() }).subscribe({ error: () => undefined });
+    backend.expectOne('/api/x').flush(null, { status: 401, statusText: 'Unauthorized' });
+    expect(auth.loginAfterUnauthorized).toHaveBeenCalled();
   });
 
   it('classifies URLs', () => {

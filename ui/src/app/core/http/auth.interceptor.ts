@@ -4,6 +4,7 @@ import { catchError, throwError } from 'rxjs';
 import { AuthService } from '../auth/auth.service';
 import { UI_CONFIG_URL } from '../config/ui-config.api';
 import { ApiErrorHandler } from './api-error-handler';
+import { SHOWS_OWN_ERRORS } from './shows-own-errors';
 
 /** True for calls to the engine's API that need the user's token (all of `/api/` but the public config). */
 export function isProtectedApiUrl(url: string): boolean {
@@ -16,7 +17,8 @@ export function isProtectedApiUrl(url: string): boolean {
 
 /**
  * Adds `Authorization: Bearer <access token>` to engine API calls and handles their errors:
- * 401 starts a new login, anything else is shown in a snackbar (problem `detail`).
+ * 401 starts a new login, anything else is shown in a snackbar (problem `detail`), unless the
+ * request is marked with {@link SHOWS_OWN_ERRORS}.
  */
 export const authInterceptor: HttpInterceptorFn = (req, next) => {
   if (!isProtectedApiUrl(req.url)) {
@@ -37,7 +39,9 @@ export const authInterceptor: HttpInterceptorFn = (req, next) => {
       ) {
         return throwError(() => error);
       }
-      errors.handle(error);
+      if (!req.context.get(SHOWS_OWN_ERRORS)) {
+        errors.handle(error);
+      }
       return throwError(() => error);
     }),
   );

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { problemMessage } from './problem';
+import { hasProblemType, problemFieldErrors, problemMessage } from './problem';
 
 describe('problemMessage', () => {
   it('uses the problem detail', () => {
@@ -30,5 +30,46 @@ describe('problemMessage', () => {
     expect(problemMessage(new HttpErrorResponse({ status: 502, error: null }))).toBe(
       'Request failed (502)',
     );
+  });
+});
+
+describe('hasProblemType', () => {
+  it('matches the slug of the problem type', () => {
+    const error = new HttpErrorResponse({
+      status: 403,
+      error: {
+        type: 'https://partner-workspace/problems/mfa-step-up-required',
+        title: 'Forbidden',
+        status: 403,
+      },
+    });
+    expect(hasProblemType(error, 'mfa-step-up-required')).toBe(true);
+    expect(hasProblemType(error, 'step-up-required')).toBe(false);
+    expect(hasProblemType(new HttpErrorResponse({ status: 403 }), 'mfa-step-up-required')).toBe(
+      false,
+    );
+    expect(hasProblemType(new Error('x'), 'mfa-step-up-required')).toBe(false);
+  });
+});
+
+describe('problemFieldErrors', () => {
+  it('indexes the messages by field', () => {
+    const error = new HttpErrorResponse({
+      status: 400,
+      error: {
+        status: 400,
+        detail: 'Invalid request',
+        errors: [
+          { field: 'duration', message: 'must be at most PT8H' },
+          { field: 'duration', message: 'second' },
+          { field: 'justification', message: 'must not be blank' },
+        ],
+      },
+    });
+    expect(problemFieldErrors(error)).toEqual({
+      duration: 'must be at most PT8H',
+      justification: 'must not be blank',
+    });
+    expect(problemFieldErrors(new HttpErrorResponse({ status: 500 }))).toEqual({});
   });
 });

@@ -25,6 +25,9 @@ describe('MeApi', () => {
       roles: ['partner'],
       acr: '1',
       authTime: '2026-11-26T05:00:00Z',
+      delegations: [
+        { partner: 'nikhil', scope: 'orders:place', expiresAt: '2026-11-26T13:00:00Z' },
+      ],
     };
     let received: Me | undefined;
     api.me().subscribe((me) => (received = me));
@@ -46,6 +49,7 @@ describe('MeApi', () => {
       roles: ['ops'],
       acr: null,
       authTime: null,
+      delegations: [],
     });
     expect(received?.partner).toBeNull();
     expect(received?.authTime).toBeNull();

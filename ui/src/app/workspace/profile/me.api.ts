@@ -2,6 +2,14 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 
+/** A scope someone delegated to the signed-in user. */
+export interface MeDelegation {
+  readonly partner: string;
+  readonly scope: string;
+  /** ISO-8601 instant. */
+  readonly expiresAt: string;
+}
+
 /** The signed-in user as the engine sees it (`GET /api/me`). */
 export interface Me {
   readonly username: string;
@@ -13,6 +21,8 @@ export interface Me {
   readonly acr: string | null;
   /** ISO-8601 instant of the authentication (`auth_time`); may be null. */
   readonly authTime: string | null;
+  /** Scopes currently delegated to the user (empty when none). */
+  readonly delegations: readonly MeDelegation[];
 }
 
 @Injectable({ providedIn: 'root' })

@@ -56,6 +56,7 @@ const partner: Me = {
   roles: ['partner'],
   acr: '1',
   authTime: '2026-11-26T05:00:00Z',
+  delegations: [],
 };
 
 describe('Shell', () => {

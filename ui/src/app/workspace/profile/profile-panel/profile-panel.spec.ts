@@ -39,6 +39,7 @@ describe('ProfilePanel', () => {
       roles: ['partner', 'approver'],
       acr: '1',
       authTime: '2026-11-26T05:00:00Z',
+      delegations: [],
     });
     const dl = definitions(element);
     expect(Object.keys(dl)).toEqual([
@@ -68,6 +69,7 @@ describe('ProfilePanel', () => {
       roles: [],
       acr: null,
       authTime: null,
+      delegations: [],
     });
     const dl = definitions(element);
     expect(dl['Partner']).toBe('None');

@@ -1,0 +1,102 @@
+import { TestBed } from '@angular/core/testing';
+import { of } from 'rxjs';
+import {
+  accessibleText,
+  buttonByText,
+  getByLabel,
+  typeInto,
+} from '../../shared/testing/dom-queries';
+import { AuditApi } from '../audit-api';
+import { AuditPage as AuditPageBody, AuditVerification } from '../audit.models';
+import { AuditPage, localToInstant } from './audit-page';
+
+const PAGE: AuditPageBody = {
+  entries: [
+    {
+      id: 'a-1',
+      at: '2026-11-26T05:00:00Z',
+      actor: 'nikhil',
+      partner: 'nikhil',
+      action: 'delegation.requested',
+      target: 'd-1',
+      details: { scopes: ['orders:place'], duration: 'PT8H' },
+      hash: 'abc',
+    },
+  ],
+  page: 0,
+  size: 50,
+  total: 120,
+};
+
+async function render(verification: AuditVerification = { ok: true, entries: 120 }) {
+  const api = {
+    entries: vi.fn(() => of(PAGE)),
+    verify: vi.fn(() => of(verification)),
+  };
+  TestBed.configureTestingModule({
+    imports: [AuditPage],
+    providers: [{ provide: AuditApi, useValue: api }],
+  });
+  const fixture = TestBed.createComponent(AuditPage);
+  await fixture.whenStable();
+  return { fixture, element: fixture.nativeElement as HTMLElement, api };
+}
+
+describe('AuditPage', () => {
+  it('lists the entries with compact details and a paginator', async () => {
+    const { element, api } = await render();
+    expect(element.querySelector('h1')?.textContent).toBe('Audit trail');
+    expect(api.entries).toHaveBeenCalledWith(expect.objectContaining({ page: 0, size: 50 }));
+    const headers = Array.from(element.querySelectorAll('table th')).map(accessibleText);
+    expect(headers).toEqual(['Time', 'Actor', 'Partner', 'Action', 'Target', 'Details']);
+    const row = element.querySelector('table tbody tr')!;
+    expect(row.textContent).toContain('delegation.requested');
+    expect(row.textContent).toContain('{"scopes":["orders:place"],"duration":"PT8H"}');
+    expect(element.querySelector('mat-paginator')?.textContent).toContain('of 120');
+  });
+
+  it('applies the filters, with From and To as ISO instants', async () => {
+    const { fixture, element, api } = await render();
+    typeInto(getByLabel(element, 'Action'), 'delegation.requested');
+    typeInto(getByLabel(element, 'Actor'), 'nikhil');
+    const from = getByLabel(element, 'From') as HTMLInputElement;
+    expect(from.type).toBe('datetime-local');
+    typeInto(from, '2026-11-26T10:30');
+    typeInto(getByLabel(element, 'To'), '2026-11-27T10:30');
+    buttonByText(element, 'Apply filters')!.click();
+    await fixture.whenStable();
+
+    expect(api.entries).toHaveBeenLastCalledWith({
+      action: 'delegation.requested',
+      actor: 'nikhil',
+      from: new Date('2026-11-26T10:30').toISOString(),
+      to: new Date('2026-11-27T10:30').toISOString(),
+      page: 0,
+      size: 50,
+    });
+  });
+
+  it('reports an intact trail', async () => {
+    const { fixture, element } = await render({ ok: true, entries: 120 });
+    buttonByText(element, 'Verify trail')!.click();
+    await fixture.whenStable();
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Trail verified: 120 entries, no tampering',
+    );
+  });
+
+  it('reports where the trail is broken', async () => {
+    const { fixture, element } = await render({ ok: false, entries: 120, firstBrokenId: 'a-7' });
+    buttonByText(element, 'Verify trail')!.click();
+    await fixture.whenStable();
+    expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe(
+      'Trail broken at entry a-7',
+    );
+  });
+
+  it('converts datetime-local values', () => {
+    expect(localToInstant('')).toBeUndefined();
+    expect(localToInstant('nonsense')).toBeUndefined();
+    expect(localToInstant('2026-11-26T10:30')).toBe(new Date(2026, 10, 26, 10, 30).toISOString());
+  });
+});

@@ -1,0 +1,227 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { DelegationsApi } from '../../delegations-api';
+import { Delegation, DelegationRequest, Scope, TeamMember } from '../../delegations.models';
+
+/** Value of the "Delegate" select that stands for a new bot instead of a teammate. */
+export const NEW_BOT = '__new-bot__';
+
+export const DEFAULT_DURATION = 'PT8H';
+
+type ControlName = 'delegate' | 'botName' | 'scopes' | 'duration' | 'justification';
+
+const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
+  delegate: 'Choose a teammate or a new bot',
+  botName: 'Enter a name for the bot',
+  scopes: 'Choose at least one scope',
+  duration: 'Enter a duration',
+  justification: 'Explain why the delegation is needed',
+};
+
+function atLeastOne(control: AbstractControl<readonly string[]>): ValidationErrors | null {
+  return control.value.length ? null : { required: true };
+}
+
+/** Maps an engine field name (`delegate`, `bot.name`, `scopes[0]`, ...) to the form's control. */
+function controlFor(field: string): ControlName | null {
+  const root = field.split(/[.[]/, 1)[0];
+  switch (root) {
+    case 'delegate':
+    case 'scopes':
+    case 'duration':
+    case 'justification':
+      return root;
+    case 'bot':
+    case 'botName':
+      return 'botName';
+    default:
+      return null;
+  }
+}
+
+/**
+ * "Request a delegation": to a teammate or a new bot, with scopes, a duration and a justification.
+ * Posts the request itself and shows the engine's problem (detail and per-field errors) on failure.
+ */
+@Component({
+  selector: 'app-delegation-request-form',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
+  templateUrl: './delegation-request-form.html',
+  styleUrl: './delegation-request-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DelegationRequestForm {
+  private readonly api = inject(DelegationsApi);
+
+  readonly scopes = input.required<readonly Scope[]>();
+  readonly team = input.required<readonly TeamMember[]>();
+  /** Emits the created delegation. */
+  readonly requested = output<Delegation>();
+
+  protected readonly newBot = NEW_BOT;
+  protected readonly form = new FormGroup({
+    delegate: new FormControl('', { nonNullable: true, validators: Validators.required }),
+    botName: new FormControl(
+      { value: '', disabled: true },
+      { nonNullable: true, validators: Validators.required },
+    ),
+    scopes: new FormControl<readonly string[]>([], { nonNullable: true, validators: atLeastOne }),
+    duration: new FormControl(DEFAULT_DURATION, {
+      nonNullable: true,
+      validators: Validators.required,
+    }),
+    justification: new FormControl('', { nonNullable: true, validators: Validators.required }),
+  });
+
+  protected readonly submitting = signal(false);
+  /** The problem's detail of a failed request (plus messages for fields the form does not have). */
+  protected readonly error = signal<string | null>(null);
+  protected readonly otherErrors = signal<readonly string[]>([]);
+  /** Server messages per control, shown under the fields until the value changes. */
+  protected readonly serverErrors = signal<Partial<Record<ControlName, string>>>({});
+
+  private readonly delegateValue = toSignal(this.form.controls.delegate.valueChanges, {
+    initialValue: '',
+  });
+  protected readonly isBot = computed(() => this.delegateValue() === NEW_BOT);
+  private readonly selectedScopes = toSignal(this.form.controls.scopes.valueChanges, {
+    initialValue: [] as readonly string[],
+  });
+  private readonly submitted = signal(false);
+  protected readonly scopesError = computed(() => {
+    const server = this.serverErrors().scopes;
+    if (server) {
+      return server;
+    }
+    return this.submitted() && this.selectedScopes().length === 0 ? REQUIRED_MESSAGES.scopes : null;
+  });
+
+  constructor() {
+    this.form.controls.delegate.valueChanges.subscribe((value) => {
+      const botName = this.form.controls.botName;
+      if (value === NEW_BOT) {
+        botName.enable({ emitEvent: false });
+      } else {
+        botName.disable({ emitEvent: false });
+      }
+    });
+    for (const name of Object.keys(this.form.controls) as ControlName[]) {
+      const control: AbstractControl = this.form.controls[name];
+      control.valueChanges.subscribe(() => this.clearServerError(name));
+    }
+  }
+
+  protected isSelected(scope: string): boolean {
+    return this.selectedScopes().includes(scope);
+  }
+
+  protected toggleScope(scope: string, checked: boolean): void {
+    const control = this.form.controls.scopes;
+    const others = control.value.filter((s) => s !== scope);
+    control.setValue(checked ? [...others, scope] : others);
+    control.markAsTouched();
+  }
+
+  protected fieldError(name: ControlName): string {
+    const server = this.serverErrors()[name];
+    if (server) {
+      return server;
+    }
+    return this.form.controls[name].hasError('required') ? REQUIRED_MESSAGES[name] : '';
+  }
+
+  protected submit(): void {
+    this.submitted.set(true);
+    this.error.set(null);
+    this.otherErrors.set([]);
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const common = {
+      scopes: value.scopes,
+      duration: value.duration.trim(),
+      justification: value.justification.trim(),
+    };
+    const body: DelegationRequest =
+      value.delegate === NEW_BOT
+        ? { bot: { name: value.botName.trim() }, ...common }
+        : { delegate: value.delegate, ...common };
+
+    this.submitting.set(true);
+    this.api.request(body).subscribe({
+      next: (delegation) => {
+        this.submitting.set(false);
+        this.reset();
+        this.requested.emit(delegation);
+      },
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        this.showProblem(error);
+      },
+    });
+  }
+
+  private showProblem(error: unknown): void {
+    const byControl: Partial<Record<ControlName, string>> = {};
+    const other: string[] = [];
+    for (const [field, message] of Object.entries(problemFieldErrors(error))) {
+      const name = controlFor(field);
+      if (name && !byControl[name]) {
+        byControl[name] = message;
+      } else {
+        other.push(`${field}: ${message}`);
+      }
+    }
+    this.serverErrors.set(byControl);
+    for (const name of Object.keys(byControl) as ControlName[]) {
+      const control = this.form.controls[name];
+      control.setErrors({ ...control.errors, server: byControl[name] });
+      control.markAsTouched();
+    }
+    this.otherErrors.set(other);
+    this.error.set(problemMessage(error));
+  }
+
+  private clearServerError(name: ControlName): void {
+    if (this.serverErrors()[name]) {
+      this.serverErrors.update((errors) => ({ ...errors, [name]: undefined }));
+    }
+  }
+
+  private reset(): void {
+    this.form.reset();
+    this.submitted.set(false);
+    this.serverErrors.set({});
+  }
+}

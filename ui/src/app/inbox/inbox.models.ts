@@ -1,0 +1,37 @@
+/** A user task of any process, as listed in the inbox (`GET /api/tasks`). */
+export interface Task {
+  readonly id: string;
+  readonly name: string;
+  /** Process definition key, e.g. `delegation-approval`. */
+  readonly process: string;
+  readonly partner: string | null;
+  readonly assignee: string | null;
+  /** ISO-8601 instants. */
+  readonly created: string;
+  readonly due: string | null;
+  readonly summary: string;
+}
+
+/** A form field the task expects when it is completed. */
+export interface TaskField {
+  readonly name: string;
+  readonly type: 'boolean' | 'string';
+  readonly label: string;
+  readonly required?: boolean;
+}
+
+/** One task with its process context (`GET /api/tasks/{id}`). */
+export interface TaskDetail extends Task {
+  /** Process variables to decide on, e.g. requester, delegate, scopes, justification. */
+  readonly context: Readonly<Record<string, unknown>>;
+  readonly fields: readonly TaskField[];
+}
+
+/** Inbox filters; empty values are not sent. */
+export interface TaskFilter {
+  readonly process?: string;
+  readonly partner?: string;
+}
+
+/** Body of `POST /api/tasks/{id}/complete`, e.g. `{approved: true, comment: "..."}`. */
+export type TaskCompletion = Readonly<Record<string, boolean | string>>;

@@ -1,0 +1,212 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { Observable, of, throwError } from 'rxjs';
+import {
+  accessibleText,
+  buttonByText,
+  buttonsByText,
+  getByLabel,
+  typeInto,
+} from '../../shared/testing/dom-queries';
+import { MeStore } from '../../workspace/profile/me.store';
+import { InboxApi } from '../inbox-api';
+import { Task, TaskDetail } from '../inbox.models';
+import { InboxPage, TASK_COMPLETED } from './inbox-page';
+
+const OPEN: Task = {
+  id: 't-1',
+  name: 'Approve delegation',
+  process: 'delegation-approval',
+  partner: 'nikhil',
+  assignee: null,
+  created: '2026-11-26T05:00:00Z',
+  due: '2026-11-27T05:00:00Z',
+  summary: 'nikhil → arjun: orders:place',
+};
+const MINE: Task = { ...OPEN, id: 't-2', assignee: 'priya', summary: 'nikhil → bot' };
+
+const DETAIL: TaskDetail = {
+  ...OPEN,
+  context: {
+    requester: 'nikhil',
+    partner: 'nikhil',
+    delegate: 'arjun',
+    bot: null,
+    scopes: ['orders:place', 'reports:read'],
+    duration: 'PT8H',
+    justification: 'Holiday cover',
+    approvals: [{ approver: 'vikram', approved: true, comment: 'ok' }],
+    approvalsRequired: 2,
+  },
+  fields: [
+    { name: 'approved', type: 'boolean', label: 'Approved' },
+    { name: 'comment', type: 'string', label: 'Comment (required when rejecting)' },
+  ],
+};
+
+function fakeApi() {
+  return {
+    list: vi.fn(() => of([OPEN, MINE])),
+    get: vi.fn(() => of(DETAIL)),
+    claim: vi.fn<(id: string) => Observable<Task>>(() => of({ ...OPEN, assignee: 'priya' })),
+    unclaim: vi.fn<(id: string) => Observable<Task>>(() => of({ ...MINE, assignee: null })),
+    complete: vi.fn<(id: string, body: unknown) => Observable<void>>(() => of(undefined)),
+  };
+}
+
+async function render(api = fakeApi()) {
+  const me = signal({ username: 'priya', roles: ['approver'] });
+  TestBed.configureTestingModule({
+    imports: [InboxPage],
+    providers: [
+      { provide: InboxApi, useValue: api },
+      { provide: MeStore, useValue: { me, ensureLoaded: vi.fn() } },
+    ],
+  });
+  const fixture = TestBed.createComponent(InboxPage);
+  await fixture.whenStable();
+  return { fixture, element: fixture.nativeElement as HTMLElement, api };
+}
+
+function rows(element: HTMLElement): HTMLTableRowElement[] {
+  return Array.from(element.querySelectorAll<HTMLTableRowElement>('table tbody tr'));
+}
+
+describe('InboxPage', () => {
+  it('lists the tasks in a table with Claim, Unclaim and Open', async () => {
+    const { element, api } = await render();
+    expect(element.querySelector('h1')?.textContent).toBe('Inbox');
+    const table = element.querySelector('table')!;
+    expect(table).not.toBeNull();
+    expect(Array.from(table.querySelectorAll('th')).map(accessibleText)).toEqual([
+      'Name',
+      'Summary',
+      'Partner',
+      'Due',
+      'Assignee',
+      'Actions',
+    ]);
+    const [open, mine] = rows(element);
+    expect(open.textContent).toContain('Approve delegation');
+    expect(open.textContent).toContain('nikhil → arjun: orders:place');
+    expect(open.textContent).toContain('Unassigned');
+    expect(buttonByText(open, 'Claim')).toBeDefined();
+    expect(buttonByText(open, 'Unclaim')).toBeUndefined();
+    expect(buttonByText(open, 'Open')).toBeDefined();
+    expect(buttonByText(mine, 'Unclaim')).toBeDefined();
+    expect(buttonByText(mine, 'Claim')).toBeUndefined();
+    expect(api.list).toHaveBeenCalledWith({ process: '', partner: '' });
+  });
+
+  it('filters by process and partner', async () => {
+    const { fixture, element, api } = await render();
+    typeInto(getByLabel(element, 'Process'), 'delegation-approval');
+    typeInto(getByLabel(element, 'Partner'), 'nikhil');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await fixture.whenStable();
+    expect(api.list).toHaveBeenLastCalledWith({
+      process: 'delegation-approval',
+      partner: 'nikhil',
+    });
+  });
+
+  it('claims and unclaims a task', async () => {
+    const { fixture, element, api } = await render();
+    buttonByText(rows(element)[0], 'Claim')!.click();
+    await fixture.whenStable();
+    expect(api.claim).toHaveBeenCalledWith('t-1');
+    expect(buttonByText(rows(element)[0], 'Unclaim')).toBeDefined();
+
+    buttonsByText(element, 'Unclaim')[1].click();
+    await fixture.whenStable();
+    expect(api.unclaim).toHaveBeenCalledWith('t-2');
+  });
+
+  it('opens a task, claims it and approves it with a comment', async () => {
+    const { fixture, element, api } = await render();
+    buttonByText(rows(element)[0], 'Open')!.click();
+    await fixture.whenStable();
+
+    const detail = element.querySelector('app-task-detail')!;
+    expect(api.get).toHaveBeenCalledWith('t-1');
+    const text = detail.textContent!;
+    expect(text).toContain('Requester');
+    expect(text).toContain('Delegate');
+    expect(text).toContain('arjun');
+    expect(text).toContain('orders:place, reports:read');
+    expect(text).toContain('PT8H');
+    expect(text).toContain('Holiday cover');
+    expect(text).toContain('vikram approved');
+    expect(text).toContain('Approvals required');
+    expect(text).not.toContain('Bot');
+
+    expect(detail.querySelector('mat-hint')?.textContent).toContain(
+      'Comment (required when rejecting)',
+    );
+    typeInto(getByLabel(detail, 'Comment'), 'Looks right');
+    buttonByText(detail, 'Approve')!.click();
+    await fixture.whenStable();
+
+    expect(api.claim).toHaveBeenCalledWith('t-1');
+    expect(api.complete).toHaveBeenCalledWith('t-1', { approved: true, comment: 'Looks right' });
+    expect(element.querySelector('[role="status"]')?.textContent).toBe(TASK_COMPLETED);
+    expect(element.querySelector('app-task-detail')).toBeNull();
+    expect(api.list).toHaveBeenCalledTimes(2);
+  });
+
+  it('rejects a claimed task without claiming it again', async () => {
+    const api = fakeApi();
+    api.get.mockReturnValue(of({ ...DETAIL, id: 't-2', assignee: 'priya' }));
+    const { fixture, element } = await render(api);
+    buttonByText(rows(element)[1], 'Open')!.click();
+    await fixture.whenStable();
+
+    buttonByText(element.querySelector('app-task-detail')!, 'Reject')!.click();
+    await fixture.whenStable();
+    expect(api.claim).not.toHaveBeenCalled();
+    expect(api.complete).toHaveBeenCalledWith('t-2', { approved: false, comment: '' });
+  });
+
+  it('completes a task without decision fields with "Complete"', async () => {
+    const api = fakeApi();
+    api.get.mockReturnValue(
+      of({ ...DETAIL, id: 't-2', assignee: 'priya', name: 'Confirm with MFA', fields: [] }),
+    );
+    const { fixture, element } = await render(api);
+    buttonByText(rows(element)[1], 'Open')!.click();
+    await fixture.whenStable();
+
+    const detail = element.querySelector('app-task-detail')!;
+    expect(buttonByText(detail, 'Approve')).toBeUndefined();
+    expect(buttonByText(detail, 'Reject')).toBeUndefined();
+    expect(detail.querySelector('textarea')).toBeNull();
+    buttonByText(detail, 'Complete')!.click();
+    await fixture.whenStable();
+    expect(api.complete).toHaveBeenCalledWith('t-2', {});
+    expect(element.querySelector('[role="status"]')?.textContent).toBe(TASK_COMPLETED);
+  });
+
+  it('shows the problem of a failed completion in an alert', async () => {
+    const api = fakeApi();
+    api.complete.mockReturnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 403,
+            error: { status: 403, detail: 'You cannot approve your own request' },
+          }),
+      ),
+    );
+    const { fixture, element } = await render(api);
+    buttonByText(rows(element)[0], 'Open')!.click();
+    await fixture.whenStable();
+    buttonByText(element, 'Approve')!.click();
+    await fixture.whenStable();
+
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'You cannot approve your own request',
+    );
+    expect(element.querySelector('[role="status"]')?.textContent).toBe('');
+  });
+});
