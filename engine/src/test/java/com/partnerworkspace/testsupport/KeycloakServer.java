@@ -86,10 +86,12 @@ public final class KeycloakServer {
      * own login forms over HTTP (password, then OTP) and exchanges the code with PKCE.
      */
     public synchronized String mfaAccessToken(String username) {
+        // Keycloak marks its cookies Secure (localhost counts as secure to browsers, not to Java's
+        // CookieManager), so the few login cookies are carried by hand.
         HttpClient browser = HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        Map<String, String> cookies = new java.util.LinkedHashMap<>();
         String verifier = java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
         String redirectUri = EngineTest.BASE_URL + "/";
         String authorize = issuer() + "/protocol/openid-connect/auth?"
@@ -103,14 +105,20 @@ public final class KeycloakServer {
                         "code_challenge_method", "S256",
                         "state", "test"));
         try {
-            HttpResponse<String> loginPage = browser.send(
-                    HttpRequest.newBuilder(URI.create(authorize)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> loginPage = keepCookies(
+                    cookies,
+                    browser.send(
+                            withCookies(HttpRequest.newBuilder(URI.create(authorize)), cookies)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
             HttpResponse<String> otpPage = postForm(
                     browser,
+                    cookies,
                     formAction(loginPage.body()),
                     Map.of("username", username, "password", DEMO_PASSWORD, "credentialId", ""));
             String otp = Totp.code(totpSecret(username), nextUnusedTimeStep(username));
-            HttpResponse<String> redirect = postForm(browser, formAction(otpPage.body()), Map.of("otp", otp));
+            HttpResponse<String> redirect = postForm(browser, cookies, formAction(otpPage.body()), Map.of("otp", otp));
             String location = redirect.headers()
                     .firstValue("Location")
                     .orElseThrow(() -> new IllegalStateException(
@@ -131,14 +139,56 @@ public final class KeycloakServer {
         }
     }
 
-    private static HttpResponse<String> postForm(HttpClient browser, String action, Map<String, String> form)
+    /** A client-credentials token, as a bot gets one with its own client id and secret. */
+    public String clientCredentialsToken(String clientId, String secret) {
+        Map<String, String> form = new HashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        return tokenRequest(clientId, form).value();
+    }
+
+    public boolean clientCredentialsWorks(String clientId, String secret) {
+        try {
+            clientCredentialsToken(clientId, secret);
+            return true;
+        } catch (IllegalStateException refused) {
+            return false;
+        }
+    }
+
+    private static HttpResponse<String> postForm(
+            HttpClient browser, Map<String, String> cookies, String action, Map<String, String> form)
             throws IOException, InterruptedException {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create(action))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return keepCookies(
+                cookies,
+                browser.send(
+                        withCookies(HttpRequest.newBuilder(URI.create(action)), cookies)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(formBody(form)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private static HttpRequest.Builder withCookies(HttpRequest.Builder request, Map<String, String> cookies) {
+        if (!cookies.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        return request;
+    }
+
+    private static HttpResponse<String> keepCookies(Map<String, String> cookies, HttpResponse<String> response) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            String[] pair = header.split(";", 2)[0].split("=", 2);
+            if (pair.length == 2) {
+                cookies.put(pair[0].trim(), pair[1].trim());
+            }
+        }
+        return response;
     }
 
     private static String formAction(String html) {

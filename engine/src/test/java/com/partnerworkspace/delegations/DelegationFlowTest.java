@@ -1,0 +1,277 @@
+package com.partnerworkspace.delegations;
+
+import static com.partnerworkspace.delegations.Delegations.approve;
+import static com.partnerworkspace.delegations.Delegations.awaitState;
+import static com.partnerworkspace.delegations.Delegations.decide;
+import static com.partnerworkspace.delegations.Delegations.groups;
+import static com.partnerworkspace.delegations.Delegations.post;
+import static com.partnerworkspace.delegations.Delegations.requestOk;
+import static com.partnerworkspace.delegations.Delegations.taskFor;
+import static com.partnerworkspace.delegations.Delegations.token;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerworkspace.testsupport.Api;
+import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.MailServer;
+import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.WebhookReceiver;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Delegations end to end through the API, against the real Keycloak (grants as group memberships the
+ * delegate's next token carries), OpenBao (bot secrets, wrapped links) and SMTP server.
+ */
+@EngineTest
+class DelegationFlowTest {
+
+    private static final String VIEW_STATUS_GROUP = "/partners/nikhil/delegations/credentials:view-status";
+
+    @Test
+    void approvedGrantCountsAtOnceAndRevokeEndsItAtOnce() {
+        String arjunBefore = RealServers.keycloak().freshAccessToken("arjun");
+        assertThat(Api.get("/api/partners/nikhil/connections", arjunBefore).status())
+                .isEqualTo(403);
+
+        JsonNode requested = requestOk(
+                "nikhil",
+                Map.of(
+                        "delegate", "arjun",
+                        "scopes", List.of("credentials:view-status"),
+                        "duration", "PT1H",
+                        "justification", "Watch the connections while I travel"));
+        String id = requested.get("id").asText();
+        assertThat(requested.get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(requested.get("approvalsRequired").asInt()).isEqualTo(1);
+        assertThat(requested.get("eligibleApprovers"))
+                .extracting(JsonNode::asText)
+                .containsExactly("priya", "vikram");
+
+        MailServer.shared()
+                .awaitMail(
+                        "priya@partner-workspace.local",
+                        mail -> mail.subject().startsWith("Approve delegation")
+                                && mail.body().contains("/inbox"),
+                        Duration.ofSeconds(30));
+        assertThat(WebhookReceiver.shared().slackMessages())
+                .anyMatch(message -> message.contains("Approve delegation"));
+
+        approve(id, "priya");
+        JsonNode active = awaitState(id, "ACTIVE");
+
+        Instant grantedAt = Instant.parse(active.get("grantedAt").asText());
+        assertThat(Instant.parse(active.get("expiresAt").asText())).isEqualTo(grantedAt.plus(Duration.ofHours(1)));
+        String arjun = RealServers.keycloak().freshAccessToken("arjun");
+        assertThat(groups(arjun)).contains(VIEW_STATUS_GROUP);
+        assertThat(Api.get("/api/partners/nikhil/connections", arjun).status()).isEqualTo(200);
+        JsonNode me = Api.get("/api/me", arjun).json();
+        assertThat(me.get("delegations").findValuesAsText("scope")).contains("credentials:view-status");
+        assertThat(me.get("partner").asText())
+                .as("a delegate does not become a member")
+                .isEqualTo("nikhil");
+        assertThat(Api.get("/api/partners/mukesh/connections", arjun).status()).isEqualTo(403);
+
+        Api.Response revoked = post("/api/delegations/" + id + "/revoke", "nikhil", null);
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().get("state").asText()).isEqualTo("REVOKED");
+        assertThat(Api.get("/api/partners/nikhil/connections", arjun).status())
+                .as("the token issued while the grant was live no longer counts")
+                .isEqualTo(403);
+        assertThat(post("/api/delegations/" + id + "/revoke", "nikhil", null).status())
+                .isEqualTo(409);
+
+        awaitGroupGone("arjun", VIEW_STATUS_GROUP);
+        JsonNode timeline = Delegations.get(id, "nikhil").get("timeline");
+        assertThat(timeline.findValuesAsText("activity"))
+                .contains("Approve delegation", "Apply grant in Keycloak", "Remove grant");
+    }
+
+    @Test
+    void criticalScopeNeedsTheRequestersFreshMfaAndTwoDifferentApprovers() {
+        JsonNode requested = requestOk(
+                "nikhil",
+                Map.of(
+                        "delegate", "arjun",
+                        "scopes", List.of("orders:place"),
+                        "duration", "PT4H",
+                        "justification", "Places the afternoon orders while I am in meetings"));
+        String id = requested.get("id").asText();
+        assertThat(requested.get("state").asText()).isEqualTo("AWAITING_MFA");
+        assertThat(requested.get("approvalsRequired").asInt()).isEqualTo(2);
+
+        Api.Response levelOne = post("/api/delegations/" + id + "/confirm-mfa", "nikhil", null);
+        assertThat(levelOne.status()).isEqualTo(403);
+        assertThat(levelOne.json().get("type").asText()).endsWith("/mfa-step-up-required");
+        Api.Response someoneElse = post("/api/delegations/" + id + "/confirm-mfa", "priya", null);
+        assertThat(someoneElse.status()).isEqualTo(403);
+        assertThat(someoneElse.json().get("type").asText()).endsWith("/not-the-requester");
+
+        Api.Response confirmed = post(
+                "/api/delegations/" + id + "/confirm-mfa",
+                RealServers.keycloak().mfaAccessToken("nikhil"),
+                null,
+                true);
+        assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.json().get("state").asText()).isEqualTo("AWAITING_APPROVAL");
+
+        approve(id, "priya");
+        JsonNode second = taskFor(id, "vikram");
+        assertThat(Api.get("/api/tasks/" + second.get("id").asText(), token("priya"))
+                        .status())
+                .isEqualTo(200);
+        Api.Response twice = decide(second.get("id").asText(), "priya", true, "again");
+        assertThat(twice.status())
+                .as("the same approver cannot give the second approval")
+                .isEqualTo(403);
+        assertThat(Api.get("/api/tasks/" + second.get("id").asText(), token("nikhil"))
+                        .status())
+                .as("the requester never sees an approval task")
+                .isEqualTo(404);
+
+        Api.Response vikram = decide(second.get("id").asText(), "vikram", true, "Fine for today");
+        assertThat(vikram.status()).as(vikram.body()).isEqualTo(204);
+        JsonNode active = awaitState(id, "ACTIVE");
+
+        assertThat(active.get("approvals").findValuesAsText("approver")).containsExactly("priya", "vikram");
+        assertThat(groups(RealServers.keycloak().freshAccessToken("arjun")))
+                .contains("/partners/nikhil/delegations/orders:place");
+        assertThat(post("/api/delegations/" + id + "/revoke", "omar", null).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndEndsTheRequest() {
+        String id = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate", "arjun",
+                                "scopes", List.of("positions:read"),
+                                "duration", "P2D",
+                                "justification", "Reporting"))
+                .get("id")
+                .asText();
+        JsonNode task = taskFor(id, "vikram");
+        String taskId = task.get("id").asText();
+        assertThat(task.get("context").get("requester").asText()).isEqualTo("nikhil");
+        assertThat(task.get("summary").asText()).contains("positions:read").contains("arjun");
+
+        assertThat(post("/api/tasks/" + taskId + "/claim", "vikram", null).status())
+                .isEqualTo(200);
+        assertThat(post("/api/tasks/" + taskId + "/claim", "priya", null).status())
+                .isEqualTo(409);
+        assertThat(decide(taskId, "vikram", false, "").status()).isEqualTo(400);
+        assertThat(post("/api/tasks/" + taskId + "/unclaim", "vikram", null).status())
+                .isEqualTo(200);
+
+        assertThat(decide(taskId, "priya", false, "Positions are in the daily report already")
+                        .status())
+                .isEqualTo(204);
+        JsonNode rejected = awaitState(id, "REJECTED");
+
+        assertThat(rejected.get("approvals").get(0).get("comment").asText()).contains("daily report");
+        MailServer.shared()
+                .awaitMail(
+                        "nikhil@partner-workspace.local",
+                        mail -> mail.subject().startsWith("Delegation request rejected")
+                                && mail.body().contains("daily report"),
+                        Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aBotGetsItsOwnClientAndItsSecretOnlyThroughASingleUseLink() {
+        String id = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "bot",
+                                Map.of("name", "Order router"),
+                                "scopes",
+                                List.of("orders:read"),
+                                "duration",
+                                "PT2H",
+                                "justification",
+                                "Reads orders for the router"))
+                .get("id")
+                .asText();
+        approve(id, "vikram");
+        JsonNode active = awaitState(id, "ACTIVE");
+        String clientId = active.get("bot").get("clientId").asText();
+        assertThat(clientId).startsWith("bot-nikhil-order-router-");
+
+        MailServer.Mail mail = MailServer.shared()
+                .awaitMail(
+                        "nikhil@partner-workspace.local",
+                        m -> m.body().contains("/delegations/bot-secret#")
+                                && m.body().contains(clientId),
+                        Duration.ofSeconds(30));
+        String token = mail.body().replaceAll("(?s).*/delegations/bot-secret#(\\S+).*", "$1");
+        assertThat(mail.body()).doesNotContain("clientSecret");
+
+        Api.Response opened = post("/api/delegations/bot-secret", "nikhil", Map.of("token", token));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        assertThat(opened.raw().headers().firstValue("Cache-Control").orElse(""))
+                .contains("no-store");
+        String secret = opened.json().get("clientSecret").asText();
+        assertThat(post("/api/delegations/bot-secret", "nikhil", Map.of("token", token))
+                        .status())
+                .isEqualTo(410);
+
+        String botToken = RealServers.keycloak().clientCredentialsToken(clientId, secret);
+        assertThat(groups(botToken)).containsExactly("/partners/nikhil/delegations/orders:read");
+
+        assertThat(post("/api/delegations/" + id + "/revoke", "nikhil", null).status())
+                .isEqualTo(200);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (RealServers.keycloak().clientCredentialsWorks(clientId, secret)
+                && Instant.now().isBefore(deadline)) {
+            Delegations.sleep(Duration.ofMillis(300));
+        }
+        assertThat(RealServers.keycloak().clientCredentialsWorks(clientId, secret))
+                .as("a revoked bot gets no more tokens")
+                .isFalse();
+    }
+
+    @Test
+    void anotherPartnersDelegationDoesNotExistForYou() {
+        String id = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate", "arjun",
+                                "scopes", List.of("alerts:manage"),
+                                "duration", "PT1H",
+                                "justification", "Alert duty"))
+                .get("id")
+                .asText();
+
+        assertThat(Api.get("/api/delegations/" + id, token("mukesh")).status()).isEqualTo(404);
+        assertThat(post("/api/delegations/" + id + "/revoke", "mukesh", null).status())
+                .isEqualTo(404);
+        assertThat(Api.get("/api/delegations/" + id, token("arjun")).status()).isEqualTo(200);
+        assertThat(post("/api/delegations/" + id + "/revoke", "arjun", null).status())
+                .as("the delegate cannot revoke")
+                .isEqualTo(403);
+        assertThat(Api.get("/api/delegations?view=to-approve", token("priya"))
+                        .json()
+                        .findValuesAsText("id"))
+                .contains(id);
+        assertThat(Api.get("/api/delegations?view=granted-to-me", token("arjun"))
+                        .json()
+                        .findValuesAsText("id"))
+                .contains(id);
+        assertThat(post("/api/delegations/" + id + "/revoke", "nikhil", null).status())
+                .isEqualTo(200);
+    }
+
+    private static void awaitGroupGone(String user, String group) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (groups(RealServers.keycloak().freshAccessToken(user)).contains(group)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(user + " still holds " + group);
+            }
+            Delegations.sleep(Duration.ofMillis(300));
+        }
+    }
+}
