@@ -69,7 +69,7 @@ export interface Delegation {
   readonly partner: string;
   readonly requester: string;
   readonly delegate: string | null;
-  readonly bot: DelegationBot | null;
+  readonly bot?: DelegationBot | null;
   readonly scopes: readonly string[];
   /** ISO-8601 duration, e.g. `PT8H`. */
   readonly duration: string;

@@ -6,6 +6,7 @@ import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -104,18 +105,21 @@ class DelegationController {
     }
 
     @Operation(summary = "Confirm a request with a fresh MFA login (acr mfa, auth_time under 5 minutes)")
+    @ApiResponse(responseCode = "409", description = "The request is not awaiting MFA")
     @PostMapping(path = "/api/delegations/{id}/confirm-mfa", produces = MediaType.APPLICATION_JSON_VALUE)
     DelegationView confirmMfa(Authentication authentication, @PathVariable String id) {
         return views.detail(delegations.confirmMfa(CurrentUser.of(authentication), id));
     }
 
     @Operation(summary = "End a delegation now (the partner or ops); the grant stops counting at once")
+    @ApiResponse(responseCode = "409", description = "The delegation has ended already")
     @PostMapping(path = "/api/delegations/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
     DelegationView revoke(Authentication authentication, @PathVariable String id) {
         return views.detail(delegations.revoke(CurrentUser.of(authentication), id));
     }
 
     @Operation(summary = "Open a bot's single-use secret link once; a second open answers 410")
+    @ApiResponse(responseCode = "410", description = "The link was opened before or has expired")
     @PostMapping(
             path = "/api/delegations/bot-secret",
             consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -1,5 +1,6 @@
 package com.partnerworkspace.delegations.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,10 @@ record DelegationView(
         @Schema(nullable = true, description = "The teammate, or the bot's service account once it exists")
         String delegate,
 
-        @Schema(nullable = true) Bot bot,
+        // Left out (rather than null) for a teammate: a nullable object schema trips OpenAPI tools.
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Only for a new bot")
+        Bot bot,
+
         List<String> scopes,
         String duration,
         String justification,

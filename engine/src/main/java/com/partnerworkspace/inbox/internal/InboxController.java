@@ -3,6 +3,7 @@ package com.partnerworkspace.inbox.internal;
 import com.partnerworkspace.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -63,18 +64,21 @@ class InboxController {
     }
 
     @Operation(summary = "Take the task: nobody else can decide it until it is unclaimed")
+    @ApiResponse(responseCode = "409", description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
     TaskDetail claim(Authentication authentication, @PathVariable String id) {
         return inbox.claim(CurrentUser.of(authentication), id);
     }
 
     @Operation(summary = "Give the task back to its candidates")
+    @ApiResponse(responseCode = "409", description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/unclaim", produces = MediaType.APPLICATION_JSON_VALUE)
     TaskDetail unclaim(Authentication authentication, @PathVariable String id) {
         return inbox.unclaim(CurrentUser.of(authentication), id);
     }
 
     @Operation(summary = "Complete the task with its form's fields, e.g. {\"approved\": true, \"comment\": \"...\"}")
+    @ApiResponse(responseCode = "409", description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> complete(
             Authentication authentication, @PathVariable String id, @RequestBody Map<String, Object> fields) {

@@ -77,6 +77,12 @@ class ApiDocumentation {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
+        // Errors a feature declares itself (@ApiResponse(responseCode = "409", ...)) answer problem+json too.
+        operation.getResponses().forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                response.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problemSchema())));
+            }
+        });
         ANY_OPERATION.forEach((status, description) -> addProblem(operation, status, description));
         if (authenticated) {
             AUTHENTICATED_OPERATION.forEach((status, description) -> addProblem(operation, status, description));
