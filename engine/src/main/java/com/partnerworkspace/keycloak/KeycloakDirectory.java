@@ -14,7 +14,13 @@ public class KeycloakDirectory {
 
     private static final String PARTNERS_GROUP = "/partners";
 
+    /** Membership changes in Keycloak show here within this time. */
+    static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(30);
+
     private final RealmResource realm;
+    private final ShortLivedCache<String, List<Person>> teams = new ShortLivedCache<>(FRESHNESS);
+    private final ShortLivedCache<String, List<Person>> roleMembers = new ShortLivedCache<>(FRESHNESS);
+    private final ShortLivedCache<String, Optional<Person>> people = new ShortLivedCache<>(FRESHNESS);
 
     KeycloakDirectory(RealmResource realm) {
         this.realm = realm;
@@ -33,6 +39,10 @@ public class KeycloakDirectory {
 
     /** The people in {@code /partners/<partner>/team}: who the partner may delegate to. */
     public List<Person> teamOf(String partner) {
+        return teams.get(partner, this::loadTeamOf);
+    }
+
+    private List<Person> loadTeamOf(String partner) {
         GroupRepresentation team;
         try {
             team = realm.getGroupByPath(PARTNERS_GROUP + "/" + partner + "/team");
@@ -47,6 +57,10 @@ public class KeycloakDirectory {
 
     /** Everyone holding a realm role, e.g. the approvers. */
     public List<Person> withRole(String role) {
+        return roleMembers.get(role, this::loadWithRole);
+    }
+
+    private List<Person> loadWithRole(String role) {
         return realm.roles().get(role).getUserMembers(0, 500).stream()
                 .filter(user -> !Boolean.FALSE.equals(user.isEnabled()))
                 .map(KeycloakDirectory::person)
@@ -55,6 +69,10 @@ public class KeycloakDirectory {
     }
 
     public Optional<Person> find(String username) {
+        return people.get(username, this::loadPerson);
+    }
+
+    private Optional<Person> loadPerson(String username) {
         return realm.users().searchByUsername(username, true).stream()
                 .findFirst()
                 .map(KeycloakDirectory::person);

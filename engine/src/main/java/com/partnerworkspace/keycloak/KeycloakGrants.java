@@ -30,6 +30,8 @@ public class KeycloakGrants {
     public static final String DELEGATIONS_SEGMENT = "delegations";
 
     private final RealmResource realm;
+    private final ShortLivedCache<String, String> userIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
+    private final ShortLivedCache<String, String> groupIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
 
     KeycloakGrants(RealmResource realm) {
         this.realm = realm;
@@ -54,6 +56,7 @@ public class KeycloakGrants {
                 joined.add(groupId);
             }
         } catch (RuntimeException e) {
+            forgetIds(username, partner, scopes);
             for (String groupId : joined) {
                 try {
                     realm.users().get(userId).leaveGroup(groupId);
@@ -68,10 +71,26 @@ public class KeycloakGrants {
     /** Removes the user from the scopes' groups; a membership or group that is gone already is fine. */
     public void revoke(String username, String partner, Collection<String> scopes) {
         String userId = userId(username);
-        for (String scope : scopes) {
-            findGroup(groupPath(partner, scope))
-                    .ifPresent(group -> realm.users().get(userId).leaveGroup(group.getId()));
+        try {
+            for (String scope : scopes) {
+                String path = groupPath(partner, scope);
+                String groupId = groupIds.get(
+                        path, p -> findGroup(p).map(GroupRepresentation::getId).orElse(""));
+                if (groupId.isEmpty()) {
+                    groupIds.forget(path); // never remember a group as missing: a grant may create it
+                } else {
+                    realm.users().get(userId).leaveGroup(groupId);
+                }
+            }
+        } catch (RuntimeException e) {
+            forgetIds(username, partner, scopes);
+            throw e;
         }
+    }
+
+    private void forgetIds(String username, String partner, Collection<String> scopes) {
+        userIds.forget(username);
+        scopes.forEach(scope -> groupIds.forget(groupPath(partner, scope)));
     }
 
     /**
@@ -130,6 +149,10 @@ public class KeycloakGrants {
     }
 
     private String userId(String username) {
+        return userIds.get(username, this::loadUserId);
+    }
+
+    private String loadUserId(String username) {
         return realm.users().searchByUsername(username, true).stream()
                 .findFirst()
                 .map(UserRepresentation::getId)
@@ -137,6 +160,10 @@ public class KeycloakGrants {
     }
 
     private String ensureGroup(String partner, String scope) {
+        return groupIds.get(groupPath(partner, scope), path -> createGroupIfMissing(partner, scope));
+    }
+
+    private String createGroupIfMissing(String partner, String scope) {
         java.util.Optional<GroupRepresentation> existing = findGroup(groupPath(partner, scope));
         if (existing.isPresent()) {
             return existing.get().getId();

@@ -42,15 +42,21 @@ public class Notifier {
 
     /** One email per address (so nobody sees the other recipients). */
     public void email(List<String> addresses, Notification notification) {
-        for (String address : addresses) {
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(properties.from());
-            message.setTo(address);
-            message.setSubject(notification.subject());
-            message.setText(plainText(notification));
-            mail.send(message);
-            log.info("Email '{}' sent to {}", notification.subject(), address);
+        if (addresses.isEmpty()) {
+            return;
         }
+        SimpleMailMessage[] messages = addresses.stream()
+                .map(address -> {
+                    SimpleMailMessage message = new SimpleMailMessage();
+                    message.setFrom(properties.from());
+                    message.setTo(address);
+                    message.setSubject(notification.subject());
+                    message.setText(plainText(notification));
+                    return message;
+                })
+                .toArray(SimpleMailMessage[]::new);
+        mail.send(messages); // one SMTP connection for all of them
+        log.info("Email '{}' sent to {}", notification.subject(), addresses);
     }
 
     /** Posts to the Slack webhook as Block Kit (text plus link buttons); does nothing when Slack is off. */

@@ -4,6 +4,7 @@ import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -108,14 +109,16 @@ class DelegationController {
     @ApiResponse(responseCode = "409", description = "The request is not awaiting MFA")
     @PostMapping(path = "/api/delegations/{id}/confirm-mfa", produces = MediaType.APPLICATION_JSON_VALUE)
     DelegationView confirmMfa(Authentication authentication, @PathVariable String id) {
-        return views.detail(delegations.confirmMfa(CurrentUser.of(authentication), id));
+        WorkspaceUser user = CurrentUser.of(authentication);
+        return views.detail(Retry.onConcurrentChange(() -> delegations.confirmMfa(user, id)));
     }
 
     @Operation(summary = "End a delegation now (the partner or ops); the grant stops counting at once")
     @ApiResponse(responseCode = "409", description = "The delegation has ended already")
     @PostMapping(path = "/api/delegations/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
     DelegationView revoke(Authentication authentication, @PathVariable String id) {
-        return views.detail(delegations.revoke(CurrentUser.of(authentication), id));
+        WorkspaceUser user = CurrentUser.of(authentication);
+        return views.detail(Retry.onConcurrentChange(() -> delegations.revoke(user, id)));
     }
 
     @Operation(summary = "Open a bot's single-use secret link once; a second open answers 410")

@@ -53,10 +53,18 @@ class DelegationSteps {
                 Map.of("clientId", clientId, "serviceAccount", bot.serviceAccount()));
     }
 
-    /** Applies the grant and starts its clock: expiry = now + the requested duration. */
+    /**
+     * Applies the grant and starts its clock: expiry = now + the requested duration. A revoke that
+     * commits while Keycloak is being called wins: the membership just made is taken back, so a
+     * revoked request never leaves a grant behind in Keycloak.
+     */
     Instant applyGrant(String id) {
         Delegation delegation = get(id);
         grants.grant(delegation.delegate(), delegation.partner(), delegation.scopes());
+        if (get(id).state() != DelegationState.AWAITING_APPROVAL) {
+            grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
+            return clock.instant();
+        }
         Instant grantedAt = clock.instant();
         Instant expiresAt = grantedAt.plus(delegation.duration());
         repository.markGranted(id, grantedAt, expiresAt);
@@ -76,7 +84,9 @@ class DelegationSteps {
      */
     void removeGrant(String id, DelegationState endState) {
         Delegation delegation = get(id);
-        if (delegation.delegate() != null && delegation.grantedAt() != null) {
+        // Also when the grant was never recorded: a grant job cut short by this revoke may have joined
+        // the groups in Keycloak before its own transaction failed. Leaving a group is idempotent.
+        if (delegation.delegate() != null) {
             grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
         }
         if (delegation.botClientId() != null) {

@@ -1,6 +1,8 @@
 package com.partnerworkspace.inbox.internal;
 
 import com.partnerworkspace.security.CurrentUser;
+import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -82,7 +84,11 @@ class InboxController {
     @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> complete(
             Authentication authentication, @PathVariable String id, @RequestBody Map<String, Object> fields) {
-        inbox.complete(CurrentUser.of(authentication), id, fields);
+        WorkspaceUser user = CurrentUser.of(authentication);
+        Retry.onConcurrentChange(() -> {
+            inbox.complete(user, id, fields);
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 }

@@ -48,6 +48,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return Problems.forStatus(HttpStatus.BAD_REQUEST, "The multipart request body could not be read.");
     }
 
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ProblemDetail concurrentChange(org.camunda.bpm.engine.OptimisticLockingException e) {
+        log.info("Concurrent change, answered 409: {}", e.getMessage());
+        return Problems.of(
+                HttpStatus.CONFLICT,
+                "concurrent-change",
+                "Changed at the same moment",
+                "Something else changed this at the same moment; try again.");
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
