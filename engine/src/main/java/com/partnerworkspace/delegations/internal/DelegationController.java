@@ -4,13 +4,14 @@ import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -82,6 +84,7 @@ class DelegationController {
             path = "/api/delegations",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<DelegationView> request(Authentication authentication, @RequestBody DelegationRequest request) {
         Delegation delegation = delegations.request(CurrentUser.of(authentication), request);
         return ResponseEntity.created(URI.create("/api/delegations/" + delegation.id()))
@@ -106,7 +109,7 @@ class DelegationController {
     }
 
     @Operation(summary = "Confirm a request with a fresh MFA login (acr mfa, auth_time under 5 minutes)")
-    @ApiResponse(responseCode = "409", description = "The request is not awaiting MFA")
+    @AlsoAnswers(status = 409, description = "The request is not awaiting MFA")
     @PostMapping(path = "/api/delegations/{id}/confirm-mfa", produces = MediaType.APPLICATION_JSON_VALUE)
     DelegationView confirmMfa(Authentication authentication, @PathVariable String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
@@ -114,7 +117,7 @@ class DelegationController {
     }
 
     @Operation(summary = "End a delegation now (the partner or ops); the grant stops counting at once")
-    @ApiResponse(responseCode = "409", description = "The delegation has ended already")
+    @AlsoAnswers(status = 409, description = "The delegation has ended already")
     @PostMapping(path = "/api/delegations/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
     DelegationView revoke(Authentication authentication, @PathVariable String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
@@ -122,7 +125,7 @@ class DelegationController {
     }
 
     @Operation(summary = "Open a bot's single-use secret link once; a second open answers 410")
-    @ApiResponse(responseCode = "410", description = "The link was opened before or has expired")
+    @AlsoAnswers(status = 410, description = "The link was opened before or has expired")
     @PostMapping(
             path = "/api/delegations/bot-secret",
             consumes = MediaType.APPLICATION_JSON_VALUE,

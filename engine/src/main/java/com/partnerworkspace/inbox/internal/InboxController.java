@@ -2,13 +2,14 @@ package com.partnerworkspace.inbox.internal;
 
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -66,22 +68,23 @@ class InboxController {
     }
 
     @Operation(summary = "Take the task: nobody else can decide it until it is unclaimed")
-    @ApiResponse(responseCode = "409", description = "Someone else holds the task")
+    @AlsoAnswers(status = 409, description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
     TaskDetail claim(Authentication authentication, @PathVariable String id) {
         return inbox.claim(CurrentUser.of(authentication), id);
     }
 
     @Operation(summary = "Give the task back to its candidates")
-    @ApiResponse(responseCode = "409", description = "Someone else holds the task")
+    @AlsoAnswers(status = 409, description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/unclaim", produces = MediaType.APPLICATION_JSON_VALUE)
     TaskDetail unclaim(Authentication authentication, @PathVariable String id) {
         return inbox.unclaim(CurrentUser.of(authentication), id);
     }
 
     @Operation(summary = "Complete the task with its form's fields, e.g. {\"approved\": true, \"comment\": \"...\"}")
-    @ApiResponse(responseCode = "409", description = "Someone else holds the task")
+    @AlsoAnswers(status = 409, description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> complete(
             Authentication authentication, @PathVariable String id, @RequestBody Map<String, Object> fields) {
         WorkspaceUser user = CurrentUser.of(authentication);

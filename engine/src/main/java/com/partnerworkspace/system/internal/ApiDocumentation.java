@@ -1,5 +1,6 @@
 package com.partnerworkspace.system.internal;
 
+import com.partnerworkspace.system.AlsoAnswers;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -66,6 +68,20 @@ class ApiDocumentation {
                                         .description("An access token from the partner-workspace Keycloak realm")));
     }
 
+    /** Problem answers an operation declares with {@link AlsoAnswers}. */
+    @Bean
+    OperationCustomizer declaredProblemAnswers() {
+        return (operation, handler) -> {
+            if (operation.getResponses() == null) {
+                operation.setResponses(new ApiResponses());
+            }
+            for (AlsoAnswers answer : handler.getMethod().getAnnotationsByType(AlsoAnswers.class)) {
+                addProblem(operation, String.valueOf(answer.status()), answer.description());
+            }
+            return operation;
+        };
+    }
+
     @Bean
     OpenApiCustomizer problemResponsesOnEveryOperation() {
         return api -> api.getPaths()
@@ -77,12 +93,6 @@ class ApiDocumentation {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        // Errors a feature declares itself (@ApiResponse(responseCode = "409", ...)) answer problem+json too.
-        operation.getResponses().forEach((status, response) -> {
-            if (status.startsWith("4") || status.startsWith("5")) {
-                response.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(problemSchema())));
-            }
-        });
         ANY_OPERATION.forEach((status, description) -> addProblem(operation, status, description));
         if (authenticated) {
             AUTHENTICATED_OPERATION.forEach((status, description) -> addProblem(operation, status, description));
