@@ -55,13 +55,26 @@ public final class KeycloakServer {
 
     /** A valid access token for a demo user; reused while it has a minute left (OTP codes are single-use). */
     public String accessToken(String username) {
-        CachedToken cached = tokens.get(username);
-        if (cached != null && cached.expiresAt().isAfter(Instant.now().plusSeconds(60))) {
+        CachedToken cached = usableCachedToken(username);
+        if (cached != null) {
             return cached.value();
         }
-        CachedToken fresh = directGrant(username);
-        tokens.put(username, fresh);
-        return fresh.value();
+        synchronized (this) {
+            // Another thread may have logged in meanwhile: a second login would wait for the next
+            // OTP window (30 s) for nothing.
+            cached = usableCachedToken(username);
+            if (cached != null) {
+                return cached.value();
+            }
+            CachedToken fresh = directGrant(username);
+            tokens.put(username, fresh);
+            return fresh.value();
+        }
+    }
+
+    private CachedToken usableCachedToken(String username) {
+        CachedToken cached = tokens.get(username);
+        return cached != null && cached.expiresAt().isAfter(Instant.now().plusSeconds(60)) ? cached : null;
     }
 
     /**
