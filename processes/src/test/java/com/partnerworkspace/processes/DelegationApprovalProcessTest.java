@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -40,6 +41,8 @@ class DelegationApprovalProcessTest {
                 "notifyApprovers", "recordRejection", "createBotClient", "notifyGrantApplied", "recordTimeout")) {
             Mocks.register(name, recording(name));
         }
+        Mocks.register(
+                "recordApprovalDecision", (TaskListener) task -> calls.add("decision:" + task.getVariable("approved")));
         Mocks.register("applyGrant", (JavaDelegate) execution -> {
             calls.add("applyGrant");
             execution.setVariable("expiresAt", Date.from(Instant.now().plus(8, ChronoUnit.HOURS)));
@@ -73,6 +76,7 @@ class DelegationApprovalProcessTest {
         assertThat(calls)
                 .containsExactly(
                         "notifyApprovers",
+                        "decision:true",
                         "applyGrant",
                         "notifyGrantApplied",
                         "removeGrant:EXPIRED",
@@ -96,7 +100,7 @@ class DelegationApprovalProcessTest {
         approve(instance, true);
 
         assertThat(instance).isWaitingAt("Task_ApplyGrant");
-        assertThat(calls).containsExactly("notifyApprovers");
+        assertThat(calls).containsExactly("notifyApprovers", "decision:true", "decision:true");
     }
 
     @Test
@@ -112,7 +116,7 @@ class DelegationApprovalProcessTest {
         assertThat(instance)
                 .hasPassed("Task_RecordRejection", "Event_DelegationRejected")
                 .isEnded();
-        assertThat(calls).containsExactly("notifyApprovers", "recordRejection");
+        assertThat(calls).containsExactly("notifyApprovers", "decision:true", "decision:false", "recordRejection");
     }
 
     @Test
@@ -187,7 +191,9 @@ class DelegationApprovalProcessTest {
 
         runJobsUntilWaitingAt(instance, "Event_DelegationExpires");
 
-        assertThat(calls).containsExactly("notifyApprovers", "createBotClient", "applyGrant", "notifyGrantApplied");
+        assertThat(calls)
+                .containsExactly(
+                        "notifyApprovers", "decision:true", "createBotClient", "applyGrant", "notifyGrantApplied");
     }
 
     @Test
@@ -216,7 +222,7 @@ class DelegationApprovalProcessTest {
                         .processInstanceId(instance.getId())
                         .count())
                 .isEqualTo(1L);
-        assertThat(calls).containsExactly("notifyApprovers", "applyGrant", "applyGrant", "applyGrant");
+        assertThat(calls).containsExactly("notifyApprovers", "decision:true", "applyGrant", "applyGrant", "applyGrant");
     }
 
     private ProcessInstance request(boolean critical, String delegateKind, double requestedHours) {

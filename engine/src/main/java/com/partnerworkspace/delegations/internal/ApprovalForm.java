@@ -63,7 +63,7 @@ class ApprovalForm extends DelegationTaskForm {
         if (!decision && text.isEmpty()) {
             throw new TaskRefusedException(400, "invalid-request", "Field 'comment' must say why when rejecting.");
         }
-        delegations.recordDecision(user, delegationOf(task), decision, text);
+        // The decision itself is recorded (and four eyes enforced) by the model's task listener.
         return Map.of("approved", decision, "comment", text);
     }
 }

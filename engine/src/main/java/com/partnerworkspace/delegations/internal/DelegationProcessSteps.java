@@ -3,6 +3,7 @@ package com.partnerworkspace.delegations.internal;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,15 @@ class DelegationProcessSteps {
     @Bean
     JavaDelegate notifyApprovers(DelegationNotifications notifications) {
         return execution -> notifications.notifyApprovers(id(execution));
+    }
+
+    @Bean
+    TaskListener recordApprovalDecision(DelegationService delegations) {
+        return task -> delegations.recordDecision(
+                task.getExecution().getProcessBusinessKey(),
+                task.getAssignee(),
+                Boolean.TRUE.equals(task.getVariable("approved")),
+                (String) task.getVariable("comment"));
     }
 
     @Bean

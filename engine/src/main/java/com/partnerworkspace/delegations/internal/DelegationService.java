@@ -3,6 +3,7 @@ package com.partnerworkspace.delegations.internal;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.delegations.internal.DelegationRequestValidator.ValidRequest;
 import com.partnerworkspace.delegations.internal.ScopeCatalogue.Scope;
+import com.partnerworkspace.inbox.TaskForm.TaskRefusedException;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.time.Clock;
@@ -168,12 +169,30 @@ class DelegationService {
         return repository.find(id).orElseThrow();
     }
 
-    @Transactional
-    void recordDecision(WorkspaceUser approver, Delegation delegation, boolean approved, String comment) {
-        repository.addApproval(delegation.id(), new Approval(approver.username(), approved, comment, clock.instant()));
+    /**
+     * Records an approver's decision as "Approve delegation" completes, whichever client completes it
+     * (the inbox or Camunda's Tasklist): four eyes are checked here, in the engine's transaction.
+     *
+     * @throws TaskRefusedException (403) for the requester, the delegate, a second decision by the same
+     *     approver, or a task nobody claimed
+     */
+    void recordDecision(String delegationId, String approver, boolean approved, String comment) {
+        Delegation delegation = repository.find(delegationId).orElseThrow(DelegationRefusedException::notFound);
+        if (approver == null) {
+            throw new TaskRefusedException(403, "four-eyes", "Claim the task before deciding it.");
+        }
+        if (approver.equals(delegation.requester()) || approver.equals(delegation.delegate())) {
+            throw new TaskRefusedException(
+                    403, "four-eyes", "You cannot decide a delegation you asked for or that is for you.");
+        }
+        if (!mayDecide(approver, delegation)) {
+            throw new TaskRefusedException(
+                    403, "already-decided", "You have decided this delegation already; another approver must decide.");
+        }
+        repository.addApproval(delegationId, new Approval(approver, approved, comment, clock.instant()));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("comment", comment == null ? "" : comment);
-        audit(approver.username(), delegation, approved ? "delegation.approved" : "delegation.rejected", details);
+        audit(approver, delegation, approved ? "delegation.approved" : "delegation.rejected", details);
     }
 
     /**

@@ -95,7 +95,16 @@ class Inbox {
             tasks.claim(id, user.username());
         }
         Map<String, Object> variables = form.isPresent() ? form.get().complete(user, task, submitted) : Map.of();
-        tasks.complete(id, variables);
+        try {
+            tasks.complete(id, variables);
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            // A task listener of the model refused (e.g. four eyes): answer with its reason, not a 500.
+            Throwable cause = e;
+            while (cause != null && !(cause instanceof TaskRefusedException)) {
+                cause = cause.getCause();
+            }
+            throw cause instanceof TaskRefusedException refused ? refused : e;
+        }
     }
 
     /** The task, if the user is its assignee or one of its candidates; else it does not exist for them. */
