@@ -132,11 +132,6 @@ public class KeycloakGrants {
         }
     }
 
-    public boolean isClientEnabled(String clientId) {
-        ClientRepresentation client = findClient(clientId);
-        return client != null && !Boolean.FALSE.equals(client.isEnabled());
-    }
-
     /**
      * @param serviceAccount the username the bot's tokens carry ({@code service-account-<clientId>})
      */

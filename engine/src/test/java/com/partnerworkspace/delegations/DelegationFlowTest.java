@@ -110,11 +110,10 @@ class DelegationFlowTest {
         assertThat(someoneElse.status()).isEqualTo(403);
         assertThat(someoneElse.json().get("type").asText()).endsWith("/not-the-requester");
 
-        Api.Response confirmed = post(
+        Api.Response confirmed = Delegations.postAs(
                 "/api/delegations/" + id + "/confirm-mfa",
                 RealServers.keycloak().mfaAccessToken("nikhil"),
-                null,
-                true);
+                null);
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.json().get("state").asText()).isEqualTo("AWAITING_APPROVAL");
 

@@ -27,10 +27,10 @@ final class Delegations {
     }
 
     static Api.Response post(String path, String user, Object body) {
-        return post(path, token(user), body, true);
+        return postAs(path, token(user), body);
     }
 
-    static Api.Response post(String path, String bearer, Object body, boolean json) {
+    static Api.Response postAs(String path, String bearer, Object body) {
         return Api.send(path, bearer, request -> {
             HttpRequest.Builder built = request.header("Content-Type", "application/json");
             try {

@@ -13,8 +13,4 @@ enum DelegationState {
     TIMED_OUT;
 
     static final Set<DelegationState> OPEN = Set.of(AWAITING_MFA, AWAITING_APPROVAL, ACTIVE);
-
-    boolean isOpen() {
-        return OPEN.contains(this);
-    }
 }

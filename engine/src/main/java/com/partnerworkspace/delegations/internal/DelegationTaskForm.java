@@ -56,11 +56,7 @@ abstract class DelegationTaskForm implements TaskForm {
     }
 
     Delegation delegationOf(Task task) {
-        String id = (String) taskVariable(task);
+        String id = delegations.delegationIdOf(task);
         return repository.find(id).orElseThrow(() -> new IllegalStateException("no delegation " + id));
-    }
-
-    private Object taskVariable(Task task) {
-        return delegations.delegationIdOf(task);
     }
 }

@@ -42,15 +42,7 @@ class DelegationViews {
         this.history = history;
     }
 
-    DelegationView summary(Delegation d) {
-        return view(d, false);
-    }
-
     DelegationView detail(Delegation d) {
-        return view(d, true);
-    }
-
-    private DelegationView view(Delegation d, boolean withHistory) {
         List<ApprovalView> approvals = repository.approvalsOf(d.id()).stream()
                 .map(a -> new ApprovalView(a.approver(), a.approved(), a.comment(), a.at()))
                 .toList();
@@ -71,7 +63,7 @@ class DelegationViews {
                 d.approvalsRequired(),
                 approvals,
                 eligibleApprovers(d),
-                withHistory ? timeline(d) : List.of());
+                timeline(d));
     }
 
     private List<String> eligibleApprovers(Delegation d) {

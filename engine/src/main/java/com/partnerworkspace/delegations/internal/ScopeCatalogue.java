@@ -3,7 +3,6 @@ package com.partnerworkspace.delegations.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +24,6 @@ class ScopeCatalogue {
         return decisions.evaluateDecisionTableByKey(DECISION_KEY).evaluate().getResultList().stream()
                 .map(ScopeCatalogue::scope)
                 .toList();
-    }
-
-    Optional<Scope> find(String name) {
-        return all().stream().filter(scope -> scope.name().equals(name)).findFirst();
     }
 
     private static Scope scope(Map<String, Object> row) {
