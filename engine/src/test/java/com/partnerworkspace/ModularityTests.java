@@ -18,7 +18,7 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-    static final Set<String> ADAPTERS = Set.of("keycloak", "vault", "notify");
+    static final Set<String> ADAPTERS = Set.of("keycloak", "vault", "notify", "broker");
     static final Set<String> CROSS_CUTTING = Set.of("security", "system");
     private static final Path UI_APP =
             Path.of(System.getProperty("workspace.repo-dir", "..")).resolve("ui/src/app");
