@@ -1,8 +1,14 @@
 package com.partnerworkspace.vault;
 
 import io.github.jopenlibs.vault.VaultException;
+import io.github.jopenlibs.vault.api.WriteOptions;
+import io.github.jopenlibs.vault.json.JsonObject;
+import io.github.jopenlibs.vault.json.JsonValue;
 import io.github.jopenlibs.vault.response.LogicalResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -32,6 +38,112 @@ public class VaultSecrets {
             return Integer.parseInt(response.getData().get("version"));
         } catch (VaultException e) {
             throw new VaultUnavailableException("write of " + path, e);
+        }
+    }
+
+    /**
+     * Writes a new version only if the current one is {@code expectedVersion} (0: the secret must not
+     * exist yet) — Vault's check-and-set, so a retried step never adds a second version.
+     *
+     * @throws VersionConflictException when another version was written in between
+     */
+    public int write(SecretPath path, Map<String, String> values, int expectedVersion) {
+        try {
+            LogicalResponse response = session.kv()
+                    .logical()
+                    .write(
+                            fullPath(path),
+                            new LinkedHashMap<>(values),
+                            null,
+                            new WriteOptions()
+                                    .checkAndSet((long) expectedVersion)
+                                    .build());
+            int status = response.getRestResponse().getStatus();
+            if (status == 400
+                    && new String(response.getRestResponse().getBody(), StandardCharsets.UTF_8)
+                            .contains("check-and-set")) {
+                throw new VersionConflictException(path, expectedVersion);
+            }
+            requireOk(response, "write of " + path);
+            return Integer.parseInt(response.getData().get("version"));
+        } catch (VaultException e) {
+            if (e.getHttpStatusCode() == 400) {
+                throw new VersionConflictException(path, expectedVersion);
+            }
+            throw new VaultUnavailableException("write of " + path, e);
+        }
+    }
+
+    /**
+     * KV v2 rollback: the values of {@code version} become current again as a new version (the
+     * versions in between stay until destroyed). Check-and-set against {@code expectedCurrent}.
+     */
+    public int rollback(SecretPath path, int version, int expectedCurrent) {
+        return write(path, read(path, version).values(), expectedCurrent);
+    }
+
+    /** The secret's versions and custom metadata. */
+    public SecretMetadata metadata(SecretPath path) {
+        try {
+            LogicalResponse response = session.plain().logical().read(metadataPath(path));
+            if (response.getRestResponse().getStatus() == 404) {
+                throw new SecretNotFoundException(path, 0);
+            }
+            requireOk(response, "metadata of " + path);
+            JsonObject data = response.getDataObject();
+            Map<String, String> custom = new LinkedHashMap<>();
+            JsonValue customValue = data.get("custom_metadata");
+            if (customValue != null && customValue.isObject()) {
+                for (JsonObject.Member member : customValue.asObject()) {
+                    custom.put(member.getName(), member.getValue().asString());
+                }
+            }
+            List<Integer> live = new ArrayList<>();
+            JsonValue versions = data.get("versions");
+            if (versions != null && versions.isObject()) {
+                for (JsonObject.Member member : versions.asObject()) {
+                    JsonObject version = member.getValue().asObject();
+                    boolean destroyed = version.getBoolean("destroyed", false);
+                    String deletedAt = version.getString("deletion_time", "");
+                    if (!destroyed && deletedAt.isEmpty()) {
+                        live.add(Integer.parseInt(member.getName()));
+                    }
+                }
+            }
+            live.sort(null);
+            return new SecretMetadata(path, data.getInt("current_version", 0), List.copyOf(live), custom);
+        } catch (VaultException e) {
+            throw new VaultUnavailableException("metadata of " + path, e);
+        }
+    }
+
+    /** Replaces the secret's custom metadata (broker, creator, expiry, rotation policy: never secrets). */
+    public void writeMetadata(SecretPath path, Map<String, String> custom) {
+        JsonObject customJson = new JsonObject();
+        custom.forEach(customJson::add);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("custom_metadata", customJson);
+        try {
+            requireOk(session.plain().logical().write(metadataPath(path), body), "metadata write of " + path);
+        } catch (VaultException e) {
+            throw new VaultUnavailableException("metadata write of " + path, e);
+        }
+    }
+
+    /** Destroys the given versions for good; the others stay. Idempotent. */
+    public void destroyVersions(SecretPath path, List<Integer> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        try {
+            LogicalResponse response = session.kv()
+                    .logical()
+                    .destroy(
+                            fullPath(path),
+                            versions.stream().mapToInt(Integer::intValue).toArray());
+            requireOk(response, "destroy of versions of " + path);
+        } catch (VaultException e) {
+            throw new VaultUnavailableException("destroy of versions of " + path, e);
         }
     }
 
@@ -76,6 +188,10 @@ public class VaultSecrets {
         }
     }
 
+    private String metadataPath(SecretPath path) {
+        return properties.kvMount() + "/metadata/" + path;
+    }
+
     private String fullPath(SecretPath path) {
         return properties.kvMount() + "/" + path;
     }
@@ -110,6 +226,17 @@ public class VaultSecrets {
         @Override
         public String toString() {
             return "VersionedSecret[" + path + " v" + version + ", keys=" + values.keySet() + "]";
+        }
+    }
+
+    /** A secret's live versions (neither deleted nor destroyed), oldest first, and its custom metadata. */
+    public record SecretMetadata(
+            SecretPath path, int currentVersion, List<Integer> liveVersions, Map<String, String> custom) {}
+
+    /** Check-and-set failed: the secret is not at the version the writer expected. */
+    public static class VersionConflictException extends RuntimeException {
+        VersionConflictException(SecretPath path, int expected) {
+            super("The secret at " + path + " is no longer at version " + expected);
         }
     }
 
