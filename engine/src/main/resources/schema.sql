@@ -52,3 +52,48 @@ create table if not exists delegation_approval (
     decided_at timestamp with time zone not null,
     primary key (delegation_id, approver)
 );
+
+-- Broker connections: status only; keys and tokens live in Vault (partner-kv/partners/<partner>/connection-<id>).
+create table if not exists broker_connection (
+    id varchar(36) primary key,
+    partner varchar(64) not null,
+    broker varchar(64) not null,
+    label varchar(100) not null,
+    state varchar(32) not null,
+    masked_key varchar(16) not null,
+    created_by varchar(64) not null,
+    created_at timestamp with time zone not null,
+    token_issued_at timestamp with time zone,
+    expires_at timestamp with time zone,
+    next_rotation_at timestamp with time zone,
+    last_verified_at timestamp with time zone,
+    last_verification_ms bigint,
+    failure varchar(32),
+    failure_detail varchar(500),
+    activity varchar(16)
+);
+create index if not exists broker_connection_partner on broker_connection (partner, created_at);
+
+-- One broker login attempt: the state that binds the callback (hashed), single use, expiring.
+create table if not exists broker_login (
+    state_hash varchar(64) primary key,
+    connection_id varchar(36) not null,
+    process_instance_id varchar(64) not null,
+    code_verifier varchar(128) not null,
+    expires_at timestamp with time zone not null,
+    used_at timestamp with time zone
+);
+
+-- A share link: the wrapping token itself is never stored, only its hash; the one-time code likewise.
+create table if not exists credential_share (
+    token_hash varchar(64) primary key,
+    connection_id varchar(36) not null,
+    partner varchar(64) not null,
+    recipient varchar(64) not null,
+    created_by varchar(64) not null,
+    expires_at timestamp with time zone not null,
+    code_hash varchar(64),
+    code_expires_at timestamp with time zone,
+    attempts int not null default 0,
+    opened_at timestamp with time zone
+);

@@ -1,9 +1,14 @@
 /**
- * Broker connections and their credentials (in Vault). For now the status list that delegates holding
- * {@code credentials:view-status} may read; onboarding, rotation, revocation, reveal and share follow.
- * UI: {@code ui/src/app/credentials/}, route {@code /credentials}.
+ * Broker connections and their credentials. Connecting runs {@code partner-onboarding} (keys to Vault,
+ * the broker's login, code exchange, verification), renewing {@code credential-rotation} (new Vault
+ * version, verified, old versions destroyed after a grace period, KV v2 rollback on failure), revoking
+ * {@code credential-revocation}; {@code credential-rotation-schedule} starts due rotations. Keys and
+ * tokens live only in Vault ({@code partners/<partner>/connection-<id>}); the engine keeps status.
+ * Reveal needs a fresh MFA; share links are Vault response-wrapped, single use, opened with a mailed
+ * one-time code. Publishes {@link com.partnerworkspace.credentials.ConnectionRevoked} and raises
+ * alerts through {@link com.partnerworkspace.alerts.AlertRaised}. UI: {@code ui/src/app/credentials/}.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Broker connections",
-        allowedDependencies = {"security", "system"})
+        allowedDependencies = {"security", "system", "audit", "broker", "vault", "keycloak", "notify", "alerts"})
 package com.partnerworkspace.credentials;

@@ -152,6 +152,64 @@ public final class KeycloakServer {
         }
     }
 
+    /**
+     * A person logging in at a broker's login page (an OAuth authorization URL, e.g. of the broker-sim
+     * realm) in a browser-like way; returns where the broker sends the browser back (the callback URL
+     * with {@code code} and {@code state}), without following it.
+     */
+    public URI brokerLogin(URI authorizationUrl, String username, String password) {
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        try {
+            HttpResponse<String> loginPage = keepCookies(
+                    cookies,
+                    browser.send(
+                            withCookies(HttpRequest.newBuilder(authorizationUrl), cookies)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
+            HttpResponse<String> redirect = postForm(
+                    browser,
+                    cookies,
+                    formAction(loginPage.body()),
+                    Map.of("username", username, "password", password, "credentialId", ""));
+            return URI.create(redirect.headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException(
+                            "broker login of " + username + " did not redirect: HTTP " + redirect.statusCode())));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 7662 introspection at the broker-sim realm, as its client {@code partner-workspace}. */
+    public boolean brokerSimTokenActive(String accessToken) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            url + "/realms/broker-sim/protocol/openid-connect/token/introspect"))
+                                    .header("Content-Type", "application/x-www-form-urlencoded")
+                                    .POST(HttpRequest.BodyPublishers.ofString(formBody(Map.of(
+                                            "token", accessToken,
+                                            "client_id", "partner-workspace",
+                                            "client_secret", "broker-sim-secret"))))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body()).path("active").asBoolean(false);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A client-credentials token, as a bot gets one with its own client id and secret. */
     public String clientCredentialsToken(String clientId, String secret) {
         Map<String, String> form = new HashMap<>();

@@ -51,6 +51,10 @@ class SecurityConfig {
         return PATHS.matcher(HttpMethod.GET, pattern);
     }
 
+    private static RequestMatcher post(String pattern) {
+        return PATHS.matcher(HttpMethod.POST, pattern);
+    }
+
     /** The UI's built files (at the top level and under {@code media/}) and the routes of its router. */
     private static final RequestMatcher UI = new OrRequestMatcher(
             get("/"),
@@ -97,6 +101,11 @@ class SecurityConfig {
                         .dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
                         .requestMatchers(get("/api/ui-config"))
+                        .permitAll()
+                        // The broker's redirect (bound by its single-use state) and share links (bound by
+                        // the link and a one-time code mailed to the named recipient) come without a token.
+                        .requestMatchers(
+                                get("/api/brokers/callback"), post("/api/shares/*/code"), post("/api/shares/*/open"))
                         .permitAll()
                         .requestMatchers(path("/api/**"))
                         .authenticated()

@@ -1,0 +1,77 @@
+package com.partnerworkspace.credentials.internal;
+
+import com.partnerworkspace.broker.Broker;
+import com.partnerworkspace.broker.BrokerAdapter;
+import com.partnerworkspace.broker.BrokerCatalogue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class BrokersController {
+
+    private final BrokerCatalogue brokers;
+    private final ConnectionService connections;
+    private final String publicUrl;
+
+    BrokersController(
+            BrokerCatalogue brokers,
+            ConnectionService connections,
+            @Value("${workspace.public-url}") String publicUrl) {
+        this.brokers = brokers;
+        this.connections = connections;
+        this.publicUrl = publicUrl;
+    }
+
+    record BrokerView(
+            String id,
+            String name,
+            String adapter,
+            String apiKeyLabel,
+            String apiSecretLabel,
+            boolean supportsRefresh,
+            boolean supportsRevocation) {}
+
+    @Operation(summary = "The brokers a partner can connect")
+    @GetMapping(path = "/api/brokers", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<BrokerView> catalogue() {
+        return brokers.all().stream().map(this::view).toList();
+    }
+
+    /**
+     * Where the broker sends the browser back after its login. The {@code state} binds it to one
+     * onboarding; the browser then returns to the Credentials page, which follows the verification.
+     */
+    @Operation(summary = "The broker login's return address (public; bound by its single-use state)")
+    @GetMapping(path = "/api/brokers/callback")
+    ResponseEntity<Void> callback(
+            @Parameter(description = "state, code or error, ... as the broker sends them") @RequestParam
+                    Map<String, String> parameters) {
+        String id = connections.completeLogin(parameters);
+        boolean failed = connections.get(id).failure() != null;
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create(publicUrl + "/credentials?" + (failed ? "failed=" : "connected=") + id))
+                .build();
+    }
+
+    private BrokerView view(Broker broker) {
+        BrokerAdapter adapter = brokers.adapterFor(broker);
+        return new BrokerView(
+                broker.id(),
+                broker.name(),
+                broker.adapter(),
+                broker.apiKeyLabel(),
+                broker.apiSecretLabel(),
+                adapter.supportsRefresh(),
+                adapter.supportsRevocation());
+    }
+}

@@ -1,0 +1,363 @@
+package com.partnerworkspace.credentials.internal;
+
+import com.partnerworkspace.audit.AuditEvent;
+import com.partnerworkspace.broker.Broker;
+import com.partnerworkspace.broker.BrokerAdapter;
+import com.partnerworkspace.broker.BrokerAdapter.Keys;
+import com.partnerworkspace.broker.BrokerAdapter.Login;
+import com.partnerworkspace.broker.BrokerCatalogue;
+import com.partnerworkspace.security.PartnerAccess;
+import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What people do with broker connections: connect, reconnect, complete the broker login, rotate,
+ * revoke, reveal. Sensitive changes start their process; keys reach the process only as transient
+ * variables that the first step writes to Vault.
+ */
+@Service
+class ConnectionService {
+
+    static final String ONBOARDING = "partner-onboarding";
+    static final String ROTATION = "credential-rotation";
+    static final String REVOCATION = "credential-revocation";
+    static final Duration REVEAL_MFA_MAX_AGE = Duration.ofMinutes(2);
+    static final String VIEW_SCOPE = "credentials:view-status";
+    static final String ROTATE_SCOPE = "credentials:rotate";
+    static final String REVEAL_SCOPE = "credentials:reveal";
+
+    private final ConnectionRepository repository;
+    private final BrokerCatalogue brokers;
+    private final BrokerLogins logins;
+    private final CredentialVault vault;
+    private final PartnerAccess partnerAccess;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ApplicationEventPublisher events;
+    private final Duration gracePeriod;
+    private final Clock clock = Clock.systemUTC();
+
+    ConnectionService(
+            ConnectionRepository repository,
+            BrokerCatalogue brokers,
+            BrokerLogins logins,
+            CredentialVault vault,
+            PartnerAccess partnerAccess,
+            RuntimeService runtime,
+            TaskService tasks,
+            ApplicationEventPublisher events,
+            @Value("${workspace.credentials.rotation-grace-period:PT10M}") Duration gracePeriod) {
+        this.repository = repository;
+        this.brokers = brokers;
+        this.logins = logins;
+        this.vault = vault;
+        this.partnerAccess = partnerAccess;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.events = events;
+        this.gracePeriod = gracePeriod;
+    }
+
+    /** A connection with the URL of the broker login that completes it. */
+    record Started(Connection connection, URI authorizationUrl) {}
+
+    @Transactional
+    Started create(WorkspaceUser user, NewConnection request) {
+        if (!user.hasRole("partner") || user.partner() == null) {
+            throw new ConnectionRefusedException(
+                    HttpStatus.FORBIDDEN, "connection-not-allowed", "Only a partner can connect their broker account.");
+        }
+        Broker broker = request.validate(brokers);
+        Connection connection = new Connection(
+                UUID.randomUUID().toString(),
+                user.partner(),
+                broker.id(),
+                request.label().strip(),
+                ConnectionState.AWAITING_AUTHORISATION,
+                Connection.mask(request.apiKey()),
+                user.username(),
+                clock.instant(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        repository.insert(connection);
+        VariableMap variables = onboardingVariables(connection, user.username(), false);
+        variables.putValueTyped("apiKey", Variables.stringValue(request.apiKey(), true));
+        variables.putValueTyped("apiSecret", Variables.stringValue(request.apiSecret(), true));
+        try {
+            runtime.startProcessInstanceByKey(ONBOARDING, connection.id(), variables);
+        } catch (RuntimeException e) {
+            // The transaction rolls back the row and the process; the keys may already be in Vault.
+            forgetKeysQuietly(connection);
+            throw e;
+        }
+        audit(
+                user.username(),
+                connection,
+                "connection.requested",
+                Map.of("broker", broker.id(), "label", connection.label()));
+        return new Started(get(connection.id()), beginLogin(connection.id()).orElse(null));
+    }
+
+    /**
+     * Starts the broker login again with the stored keys: answers a waiting "Fix connection" with
+     * "try again", renews the login of a waiting onboarding, or starts a new onboarding.
+     */
+    @Transactional
+    Started reconnect(WorkspaceUser user, String id) {
+        Connection connection = owned(user, id);
+        ConnectionState state = stateOf(connection);
+        if (!state.mayReconnect()) {
+            throw ConnectionRefusedException.inState(state, "reconnect");
+        }
+        Task fix = tasks.createTaskQuery()
+                .processDefinitionKey(ONBOARDING)
+                .processInstanceBusinessKey(id)
+                .taskDefinitionKey("Task_FixConnection")
+                .singleResult();
+        if (fix != null) {
+            tasks.complete(fix.getId(), Map.of("decision", "retry"));
+        } else if (waitingOnboarding(id).isEmpty()) {
+            repository.fail(id, ConnectionState.AWAITING_AUTHORISATION, null, null);
+            runtime.startProcessInstanceByKey(ONBOARDING, id, onboardingVariables(connection, user.username(), true));
+        }
+        audit(user.username(), connection, "connection.reconnect-started", Map.of("previousState", state.name()));
+        return new Started(get(id), beginLogin(id).orElse(null));
+    }
+
+    /**
+     * The broker's redirect back. The state must name a live login of a waiting onboarding; the code
+     * exchange runs in this transaction, verification after it. Returns the connection id.
+     */
+    @Transactional
+    String completeLogin(Map<String, String> callback) {
+        BrokerLogins.Attempt attempt = logins.consume(callback.get("state"))
+                .orElseThrow(
+                        () -> new ConnectionRefusedException(
+                                HttpStatus.BAD_REQUEST,
+                                "broker-login-state-invalid",
+                                "This broker login is unknown, was used already or has expired. Start it again with Reconnect."));
+        VariableMap variables = Variables.createVariables();
+        // Transient: the code and the PKCE verifier live only in this transaction, never in the database.
+        variables.putValueTyped("brokerCallback", Variables.stringValue(BrokerLogins.encode(callback), true));
+        variables.putValueTyped(
+                "loginState", Variables.stringValue(attempt.login().state(), true));
+        variables.putValueTyped(
+                "codeVerifier", Variables.stringValue(attempt.login().codeVerifier(), true));
+        runtime.createMessageCorrelation("BrokerLoginCompleted")
+                .processInstanceId(attempt.processInstanceId())
+                .setVariables(variables)
+                .correlate();
+        return attempt.connectionId();
+    }
+
+    @Transactional
+    Connection rotate(WorkspaceUser user, String id, String trigger) {
+        Connection connection = visible(user, id, ROTATE_SCOPE);
+        startRotation(connection, trigger, user.username());
+        return get(id);
+    }
+
+    /** Starts a rotation unless the broker cannot renew without a person, or another process is at work. */
+    void startRotation(Connection connection, String trigger, String actor) {
+        ConnectionState state = stateOf(connection);
+        if (!state.isUsable()) {
+            throw ConnectionRefusedException.inState(state, "rotate");
+        }
+        Broker broker = broker(connection);
+        if (!brokers.adapterFor(broker).supportsRefresh()) {
+            throw ConnectionRefusedException.withProperties(
+                    HttpStatus.CONFLICT,
+                    "rotation-needs-broker-login",
+                    broker.name() + " renews a session only through its login; use Reconnect.",
+                    Map.of("guide", ConnectionState.guide("connection-expired")));
+        }
+        if (!repository.startActivity(connection.id(), "rotation")) {
+            throw new ConnectionRefusedException(
+                    HttpStatus.CONFLICT, "connection-busy", "Another change of this connection is in progress.");
+        }
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("connectionId", connection.id());
+        variables.put("partner", connection.partner());
+        variables.put("trigger", trigger);
+        variables.put("requestedBy", actor);
+        variables.put("baseVersion", vault.metadata(connection).currentVersion());
+        variables.put("gracePeriod", gracePeriod.toString());
+        runtime.startProcessInstanceByKey(ROTATION, connection.id(), variables);
+        audit(actor, connection, "credential.rotation-requested", Map.of("trigger", trigger));
+    }
+
+    /** Ends whatever runs for the connection and marks it REVOKED at once; the process does the rest. */
+    @Transactional
+    Connection revoke(WorkspaceUser user, String id) {
+        Connection connection = owned(user, id);
+        if (connection.storedState() == ConnectionState.REVOKED) {
+            throw ConnectionRefusedException.inState(ConnectionState.REVOKED, "revoke");
+        }
+        for (String running : List.of(ONBOARDING, ROTATION)) {
+            runtime.createProcessInstanceQuery()
+                    .processDefinitionKey(running)
+                    .processInstanceBusinessKey(id)
+                    .list()
+                    .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "connection revoked", true));
+        }
+        logins.forget(id);
+        repository.changeState(id, ConnectionState.REVOKED);
+        repository.setActivity(id, "revocation");
+        runtime.startProcessInstanceByKey(
+                REVOCATION,
+                id,
+                Map.of("connectionId", id, "partner", connection.partner(), "revokedBy", user.username()));
+        audit(
+                user.username(),
+                connection,
+                "connection.revocation-requested",
+                Map.of("previousState", stateOf(connection).name()));
+        return get(id);
+    }
+
+    /** The credential's values, after a fresh MFA; audited. */
+    @Transactional
+    Map<String, String> reveal(WorkspaceUser user, String id) {
+        Connection connection = visible(user, id, REVEAL_SCOPE);
+        partnerAccess.requireFreshMfa(user, REVEAL_MFA_MAX_AGE);
+        Map<String, String> values = usableValues(connection, "reveal");
+        audit(user.username(), connection, "credential.revealed", Map.of("fields", List.copyOf(values.keySet())));
+        return values;
+    }
+
+    /** The values a reveal or a share hands over: keys and the current access token. */
+    Map<String, String> usableValues(Connection connection, String act) {
+        ConnectionState state = stateOf(connection);
+        if (!state.isUsable()) {
+            throw ConnectionRefusedException.inState(state, act);
+        }
+        CredentialVault.Credential credential = vault.current(connection);
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("apiKey", credential.keys().apiKey());
+        values.put("apiSecret", credential.keys().apiSecret());
+        if (credential.tokens() != null) {
+            values.put("accessToken", credential.tokens().accessToken());
+        }
+        return values;
+    }
+
+    List<Connection> listFor(WorkspaceUser user) {
+        if (user.hasRole("ops")) {
+            return repository.all();
+        }
+        return user.partner() == null ? List.of() : repository.ofPartner(user.partner());
+    }
+
+    List<Connection> ofPartner(String partner) {
+        return repository.ofPartner(partner);
+    }
+
+    /** The connection if the user may see it (owner, ops, a delegate holding {@code scope}); else 404. */
+    Connection visible(WorkspaceUser user, String id, String scope) {
+        Connection connection = repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
+        if (!partnerAccess.mayActFor(user, connection.partner(), scope)) {
+            throw ConnectionRefusedException.notFound();
+        }
+        return connection;
+    }
+
+    /** Acts never delegated: connect, reconnect, revoke, share. */
+    Connection owned(WorkspaceUser user, String id) {
+        Connection connection = repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
+        if (!partnerAccess.mayActFor(user, connection.partner())) {
+            throw ConnectionRefusedException.notFound();
+        }
+        return connection;
+    }
+
+    ConnectionState stateOf(Connection connection) {
+        return connection.stateAt(clock.instant(), broker(connection));
+    }
+
+    Broker broker(Connection connection) {
+        return brokers.find(connection.broker())
+                .orElseThrow(() -> new IllegalStateException("broker " + connection.broker() + " left the catalogue"));
+    }
+
+    BrokerAdapter adapter(Connection connection) {
+        return brokers.adapterFor(broker(connection));
+    }
+
+    Connection get(String id) {
+        return repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
+    }
+
+    /** A login for the onboarding waiting at "Wait for the broker login", if one is. */
+    private Optional<URI> beginLogin(String id) {
+        return waitingOnboarding(id).map(instance -> {
+            Connection connection = get(id);
+            Login login = logins.begin(id, instance.getId());
+            Keys keys = vault.current(connection).keys();
+            return adapter(connection).authorizationUrl(broker(connection), keys, login);
+        });
+    }
+
+    private Optional<ProcessInstance> waitingOnboarding(String id) {
+        return runtime
+                .createProcessInstanceQuery()
+                .processDefinitionKey(ONBOARDING)
+                .processInstanceBusinessKey(id)
+                .activityIdIn("Gateway_WaitForLogin")
+                .list()
+                .stream()
+                .findFirst();
+    }
+
+    private VariableMap onboardingVariables(Connection connection, String requester, boolean reconnect) {
+        return Variables.createVariables()
+                .putValue("connectionId", connection.id())
+                .putValue("partner", connection.partner())
+                .putValue("broker", connection.broker())
+                .putValue("requester", requester)
+                .putValue("reconnect", reconnect)
+                .putValue("loginTimeout", logins.lifetime().toString());
+    }
+
+    private void forgetKeysQuietly(Connection connection) {
+        try {
+            vault.destroyAll(connection);
+        } catch (SecretNotFoundException | com.partnerworkspace.vault.VaultUnavailableException ignored) {
+            // Nothing was written, or Vault is down and never took the keys.
+        }
+    }
+
+    void audit(String actor, Connection connection, String action, Map<String, Object> details) {
+        events.publishEvent(
+                new AuditEvent(actor, connection.partner(), action, "connection/" + connection.id(), details));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,44 @@
+package com.partnerworkspace.credentials.internal;
+
+/**
+ * Where a broker connection stands; exactly one at a time. Each state that stops a connection from
+ * being used has its own problem type and troubleshooting guide, so nobody regenerates keys that were
+ * fine because the session merely expired.
+ */
+enum ConnectionState {
+    AWAITING_AUTHORISATION(
+            "connection-awaiting-authorisation",
+            "awaiting-authorisation",
+            "The broker login has not been completed yet"),
+    ACTIVE(null, null, null),
+    EXPIRING(null, null, null),
+    EXPIRED(
+            "connection-expired",
+            "connection-expired",
+            "The broker session has ended; reconnect (the keys stay valid)"),
+    REVOKED("connection-revoked", "connection-revoked", "The connection was revoked; its credential no longer exists"),
+    KEYS_REJECTED("connection-keys-rejected", "keys-rejected", "The broker refused the keys of this connection"),
+    BROKER_UNREACHABLE("broker-unreachable", "broker-unreachable", "The broker cannot be reached right now");
+
+    final String problemSlug;
+    final String guideSlug;
+    final String explanation;
+
+    ConnectionState(String problemSlug, String guideSlug, String explanation) {
+        this.problemSlug = problemSlug;
+        this.guideSlug = guideSlug;
+        this.explanation = explanation;
+    }
+
+    boolean isUsable() {
+        return this == ACTIVE || this == EXPIRING;
+    }
+
+    boolean mayReconnect() {
+        return this == EXPIRED || this == KEYS_REJECTED || this == BROKER_UNREACHABLE || this == AWAITING_AUTHORISATION;
+    }
+
+    static String guide(String slug) {
+        return "/diagnostics/guides/" + slug;
+    }
+}

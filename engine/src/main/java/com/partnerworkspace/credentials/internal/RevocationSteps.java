@@ -1,0 +1,81 @@
+package com.partnerworkspace.credentials.internal;
+
+import com.partnerworkspace.audit.AuditEvent;
+import com.partnerworkspace.broker.BrokerAdapter;
+import com.partnerworkspace.broker.BrokerException;
+import com.partnerworkspace.broker.BrokerException.Failure;
+import com.partnerworkspace.credentials.ConnectionRevoked;
+import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/** The steps of {@code credential-revocation}; each can run again without harm. */
+@Component
+class RevocationSteps {
+
+    private final ConnectionService connections;
+    private final ConnectionRepository repository;
+    private final CredentialVault vault;
+    private final ConnectionNotifications notifications;
+    private final ApplicationEventPublisher events;
+
+    RevocationSteps(
+            ConnectionService connections,
+            ConnectionRepository repository,
+            CredentialVault vault,
+            ConnectionNotifications notifications,
+            ApplicationEventPublisher events) {
+        this.connections = connections;
+        this.repository = repository;
+        this.vault = vault;
+        this.notifications = notifications;
+        this.events = events;
+    }
+
+    /** RFC 7009 (or the broker's logout) where the broker offers it; an unreachable broker is retried. */
+    void revokeAtBroker(String id) {
+        Connection connection = connections.get(id);
+        BrokerAdapter adapter = connections.adapter(connection);
+        CredentialVault.Credential credential;
+        try {
+            credential = vault.current(connection);
+        } catch (SecretNotFoundException e) {
+            return;
+        }
+        if (credential.tokens() == null || !adapter.supportsRevocation()) {
+            return;
+        }
+        String outcome = "revoked";
+        try {
+            adapter.revoke(connections.broker(connection), credential.keys(), credential.tokens());
+        } catch (BrokerException e) {
+            if (e.failure() == Failure.BROKER_UNREACHABLE) {
+                throw e;
+            }
+            // Keys or session the broker no longer accepts: there is nothing left to revoke there.
+            outcome = "nothing to revoke (" + Failures.of(e).slug + ")";
+        }
+        connections.audit(AuditEvent.SYSTEM, connection, "connection.revoked-at-broker", Map.of("outcome", outcome));
+    }
+
+    void destroyCredential(String id) {
+        Connection connection = connections.get(id);
+        vault.destroyAll(connection);
+        repository.tokensStored(id, connection.tokenIssuedAt(), connection.expiresAt(), null);
+        connections.audit(AuditEvent.SYSTEM, connection, "credential.destroyed", Map.of("versions", "all"));
+    }
+
+    /** Features whose grants hang on this connection end them when they hear of it. */
+    void endDependentDelegations(String id) {
+        Connection connection = connections.get(id);
+        events.publishEvent(new ConnectionRevoked(connection.partner(), id));
+    }
+
+    void notifyRevoked(String id, String revokedBy) {
+        Connection connection = connections.get(id);
+        repository.endActivity(id, "revocation");
+        connections.audit(AuditEvent.SYSTEM, connection, "connection.revoked", Map.of("revokedBy", revokedBy));
+        notifications.revoked(connection, revokedBy);
+    }
+}

@@ -1,0 +1,43 @@
+package com.partnerworkspace.credentials.internal;
+
+import com.partnerworkspace.system.AlsoAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opening a share link: public, bound by the link itself and a one-time code mailed to the recipient. */
+@RestController
+class SharesController {
+
+    private final CredentialShares shares;
+
+    SharesController(CredentialShares shares) {
+        this.shares = shares;
+    }
+
+    record OpenRequest(String code) {}
+
+    @Operation(summary = "Mail a one-time code to the link's recipient")
+    @AlsoAnswers(status = 410, description = "The link was opened before or has expired")
+    @PostMapping(path = "/api/shares/{token}/code", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CredentialShares.CodeSent> sendCode(@PathVariable String token) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(shares.sendCode(token));
+    }
+
+    @Operation(summary = "Open the link once with the one-time code; a second open answers 410")
+    @AlsoAnswers(status = 410, description = "The link was opened before or has expired")
+    @PostMapping(
+            path = "/api/shares/{token}/open",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CredentialShares.SharedCredential> open(
+            @PathVariable String token, @RequestBody OpenRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(shares.open(token, request.code()));
+    }
+}
