@@ -1,7 +1,10 @@
 import { Routes } from '@angular/router';
 import { opsGuard } from './core/auth/ops.guard';
 
-/** Every feature is lazy-loaded; the shell (or the landing page) is chosen by the root component. */
+/**
+ * Every feature is lazy-loaded; the shell, the landing page or a public page (`/share/...`) is
+ * chosen by the root component.
+ */
 export const routes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: 'workspace' },
   {
@@ -27,6 +30,11 @@ export const routes: Routes = [
     path: 'diagnostics',
     loadChildren: () =>
       import('./diagnostics/diagnostics.routes').then((m) => m.DIAGNOSTICS_ROUTES),
+  },
+  {
+    // Public: share links open without login, outside the shell (see App).
+    path: 'share',
+    loadChildren: () => import('./credentials/share.routes').then((m) => m.SHARE_ROUTES),
   },
   { path: 'audit', loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
   {

@@ -45,6 +45,14 @@ describe('authInterceptor', () => {
     req.flush({});
   });
 
+  it('neither adds a token to the public share calls nor logs in on their 401', () => {
+    http.post('/api/shares/tok/code', null).subscribe({ error: () => undefined });
+    const req = backend.expectOne('/api/shares/tok/code');
+    expect(req.request.headers.has('Authorization')).toBe(false);
+    req.flush(null, { status: 401, statusText: 'Unauthorized' });
+    expect(auth.loginAfterUnauthorized).not.toHaveBeenCalled();
+  });
+
   it('does not add a token to non-API URLs', () => {
     http.get('/assets/x.json').subscribe();
     const req = backend.expectOne('/assets/x.json');
@@ -94,5 +102,7 @@ describe('authInterceptor', () => {
     expect(isProtectedApiUrl('/api/me')).toBe(true);
     expect(isProtectedApiUrl('/api/ui-config?x=1')).toBe(false);
     expect(isProtectedApiUrl('/apix/me')).toBe(false);
+    expect(isProtectedApiUrl('/api/shares/tok/open')).toBe(false);
+    expect(isProtectedApiUrl('/api/connections/c-1/share')).toBe(true);
   });
 });

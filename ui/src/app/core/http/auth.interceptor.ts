@@ -6,13 +6,19 @@ import { UI_CONFIG_URL } from '../config/ui-config.api';
 import { ApiErrorHandler } from './api-error-handler';
 import { SHOWS_OWN_ERRORS } from './shows-own-errors';
 
-/** True for calls to the engine's API that need the user's token (all of `/api/` but the public config). */
+/** Public engine APIs under `/api/`: the share links a recipient opens without login. */
+const PUBLIC_API_PREFIXES: readonly string[] = ['/api/shares/'];
+
+/**
+ * True for calls to the engine's API that need the user's token (all of `/api/` but the public
+ * config and the public share links, which must never send a token or start a login).
+ */
 export function isProtectedApiUrl(url: string): boolean {
   if (!url.startsWith('/api/')) {
     return false;
   }
   const path = url.split(/[?#]/, 1)[0];
-  return path !== UI_CONFIG_URL;
+  return path !== UI_CONFIG_URL && !PUBLIC_API_PREFIXES.some((prefix) => path.startsWith(prefix));
 }
 
 /**

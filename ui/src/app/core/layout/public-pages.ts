@@ -1,0 +1,11 @@
+/**
+ * Pages anyone may open without a login (e.g. a share link mailed to its recipient). They render
+ * on their own, outside the shell and the landing page, whether or not the visitor is signed in.
+ */
+export const PUBLIC_PAGE_PREFIXES: readonly string[] = ['/share/'];
+
+/** True when the URL (path, optionally with query or fragment) belongs to a public page. */
+export function isPublicPage(url: string): boolean {
+  const path = url.split(/[?#]/, 1)[0];
+  return PUBLIC_PAGE_PREFIXES.some((prefix) => path.startsWith(prefix));
+}

@@ -1,0 +1,183 @@
+import { DatePipe } from '@angular/common';
+import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
+import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { AuthService } from '../../../core/auth/auth.service';
+import { hasProblemType, problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { CredentialsApi } from '../../credentials-api';
+import {
+  Connection,
+  PROBLEMS,
+  SHARE_TTLS,
+  ShareLink,
+  ShareRequest,
+} from '../../credentials.models';
+import { rememberShare, shareReturnPath } from '../../step-up';
+
+export interface ShareDialogData {
+  readonly connection: Connection;
+  /** A request that waited for the step-up login: sent at once (and never stepped up again). */
+  readonly pending?: ShareRequest | null;
+}
+
+type ControlName = 'recipient' | 'ttl';
+
+const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
+  recipient: 'Enter the username of the recipient',
+  ttl: 'Choose how long the link stays valid',
+};
+
+/**
+ * Creates a one-time share link for a connection: the recipient opens it with a code mailed to
+ * them. Steps up to MFA when the engine asks for it (the request is sent again after the login).
+ */
+@Component({
+  selector: 'app-share-dialog',
+  imports: [
+    DatePipe,
+    CdkCopyToClipboard,
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+  ],
+  templateUrl: './share-dialog.html',
+  styles: `
+    .form {
+      display: flex;
+      flex-direction: column;
+      min-width: min(420px, 80vw);
+    }
+    .row {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+    }
+    .field {
+      flex: 1 1 auto;
+      width: 100%;
+    }
+    .row .link {
+      font-family: 'Roboto Mono', ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ShareDialog implements OnInit {
+  private readonly api = inject(CredentialsApi);
+  private readonly auth = inject(AuthService);
+  protected readonly data = inject<ShareDialogData>(MAT_DIALOG_DATA);
+
+  protected readonly ttls = SHARE_TTLS;
+  protected readonly form = new FormGroup({
+    recipient: new FormControl('', { nonNullable: true, validators: Validators.required }),
+    ttl: new FormControl(SHARE_TTLS[0].value, {
+      nonNullable: true,
+      validators: Validators.required,
+    }),
+  });
+  protected readonly submitting = signal(false);
+  protected readonly link = signal<ShareLink | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly otherErrors = signal<readonly string[]>([]);
+  protected readonly status = signal('');
+  private readonly serverErrors = signal<Partial<Record<ControlName, string>>>({});
+
+  constructor() {
+    for (const name of ['recipient', 'ttl'] as const) {
+      this.form.controls[name].valueChanges.subscribe(() => {
+        if (this.serverErrors()[name]) {
+          this.serverErrors.update((errors) => ({ ...errors, [name]: undefined }));
+        }
+      });
+    }
+  }
+
+  ngOnInit(): void {
+    const pending = this.data.pending;
+    if (pending) {
+      this.form.setValue({ recipient: pending.recipient, ttl: pending.ttl });
+      this.send(false);
+    }
+  }
+
+  protected fieldError(name: ControlName): string {
+    return (
+      this.serverErrors()[name] ??
+      (this.form.controls[name].hasError('required') ? REQUIRED_MESSAGES[name] : '')
+    );
+  }
+
+  protected submit(): void {
+    this.send(true);
+  }
+
+  protected onCopied(copied: boolean): void {
+    this.status.set(
+      copied
+        ? 'Share link copied to the clipboard.'
+        : 'Could not copy: select the link and copy it.',
+    );
+  }
+
+  private send(allowStepUp: boolean): void {
+    this.error.set(null);
+    this.otherErrors.set([]);
+    if (this.form.invalid || this.submitting()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const request: ShareRequest = {
+      recipient: this.form.controls.recipient.value.trim(),
+      ttl: this.form.controls.ttl.value,
+    };
+    const id = this.data.connection.id;
+    this.submitting.set(true);
+    this.api.share(id, request).subscribe({
+      next: (link) => {
+        this.submitting.set(false);
+        this.link.set(link);
+      },
+      error: (error: unknown) => {
+        this.submitting.set(false);
+        if (allowStepUp && hasProblemType(error, PROBLEMS.stepUpRequired)) {
+          rememberShare(id, request);
+          this.status.set('Sign in again with your one-time code to create the link.');
+          this.auth.stepUp(shareReturnPath(id));
+          return;
+        }
+        this.showProblem(error);
+      },
+    });
+  }
+
+  private showProblem(error: unknown): void {
+    const byControl: Partial<Record<ControlName, string>> = {};
+    const other: string[] = [];
+    for (const [field, message] of Object.entries(problemFieldErrors(error))) {
+      if ((field === 'recipient' || field === 'ttl') && !byControl[field]) {
+        byControl[field] = message;
+      } else {
+        other.push(`${field}: ${message}`);
+      }
+    }
+    this.serverErrors.set(byControl);
+    for (const name of Object.keys(byControl) as ControlName[]) {
+      const control = this.form.controls[name];
+      control.setErrors({ ...control.errors, server: byControl[name] });
+      control.markAsTouched();
+    }
+    this.otherErrors.set(other);
+    this.error.set(problemMessage(error));
+  }
+}

@@ -1,0 +1,11 @@
+import { Routes } from '@angular/router';
+
+/** Public share links (`/share/<token>`): rendered without login, outside the shell. */
+export const SHARE_ROUTES: Routes = [
+  {
+    path: ':token',
+    title: 'Shared credential · Partner Workspace',
+    loadComponent: () =>
+      import('./pages/shared-credential-page').then((m) => m.SharedCredentialPage),
+  },
+];
