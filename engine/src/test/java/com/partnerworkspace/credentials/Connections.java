@@ -29,7 +29,11 @@ final class Connections {
     }
 
     static Api.Response post(String path, String bearer, Object body) {
-        return Api.send(path, bearer, request -> {
+        return postTo(com.partnerworkspace.testsupport.EngineTest.BASE_URL, path, bearer, body);
+    }
+
+    static Api.Response postTo(String baseUrl, String path, String bearer, Object body) {
+        return Api.send(baseUrl, path, bearer, request -> {
             try {
                 return request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(

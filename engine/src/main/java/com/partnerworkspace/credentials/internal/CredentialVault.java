@@ -64,11 +64,6 @@ class CredentialVault {
         return secrets.write(path, values, expectedCurrent);
     }
 
-    /** Who wrote a version ({@code writtenBy}), to recognise one's own write after a retry. */
-    String writerOf(Connection connection, int version) {
-        return secrets.read(pathOf(connection), version).values().get(WRITTEN_BY);
-    }
-
     Credential current(Connection connection) {
         return credential(secrets.read(pathOf(connection)));
     }
@@ -127,11 +122,17 @@ class CredentialVault {
     private static Credential credential(VersionedSecret secret) {
         Map<String, String> values = secret.values();
         return new Credential(
-                secret.version(), new Keys(values.get("apiKey"), values.get("apiSecret")), Tokens.fromValues(values));
+                secret.version(),
+                new Keys(values.get("apiKey"), values.get("apiSecret")),
+                Tokens.fromValues(values),
+                values.get(WRITTEN_BY));
     }
 
-    /** One version of the credential; {@code tokens} is null before the first broker login. */
-    record Credential(int version, Keys keys, Tokens tokens) {
+    /**
+     * One version of the credential; {@code tokens} is null before the first broker login, {@code
+     * writtenBy} names the step that wrote it.
+     */
+    record Credential(int version, Keys keys, Tokens tokens, String writtenBy) {
         @Override
         public String toString() {
             return "Credential[v" + version + "]";

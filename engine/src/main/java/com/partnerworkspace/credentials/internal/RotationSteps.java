@@ -53,16 +53,29 @@ class RotationSteps {
     int writeNewVersion(String id, String processInstanceId, int baseVersion) {
         Connection connection = connections.get(id);
         String writtenBy = writtenBy(processInstanceId);
+        Broker broker = connections.broker(connection);
+        BrokerAdapter adapter = connections.adapter(connection);
         CredentialVault.Credential current = vault.current(connection);
-        if (writtenBy.equals(vault.writerOf(connection, current.version()))) {
+        if (writtenBy.equals(current.writtenBy())) {
+            // This step ran before and Vault kept its version, but the engine died before committing:
+            // its records (and audit entry) were rolled back with it, Vault's write was not.
+            connections.audit(
+                    AuditEvent.SYSTEM,
+                    connection,
+                    "credential.version-written",
+                    Map.of("version", current.version(), "previousVersion", baseVersion, "foundAfterRetry", true));
+            onboarding.recordTokens(connection, broker, adapter, current.tokens());
             return current.version();
         }
         CredentialVault.Credential base = vault.at(connection, baseVersion);
-        Broker broker = connections.broker(connection);
-        BrokerAdapter adapter = connections.adapter(connection);
         try {
             Tokens tokens = adapter.refresh(broker, base.keys(), base.tokens());
             int version = vault.storeTokens(connection, base.keys(), tokens, baseVersion, writtenBy);
+            connections.audit(
+                    AuditEvent.SYSTEM,
+                    connection,
+                    "credential.version-written",
+                    Map.of("version", version, "previousVersion", baseVersion));
             onboarding.recordTokens(connection, broker, adapter, tokens);
             return version;
         } catch (BrokerException e) {

@@ -1,0 +1,108 @@
+package com.partnerworkspace.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine as a separate operating-system process (the test's own classpath), for what a Spring
+ * context inside the test JVM cannot show: a node killed with {@code kill -9} and started again.
+ */
+public final class EngineProcess implements AutoCloseable {
+
+    private final int port;
+    private final Map<String, String> properties;
+    private final Path log;
+    private Process process;
+
+    public EngineProcess(int port, Map<String, String> properties, Path log) {
+        this.port = port;
+        this.properties = Map.copyOf(properties);
+        this.log = log;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Starts the engine and waits until its health endpoint answers UP. */
+    public EngineProcess start(Duration timeout) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx768m");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("com.partnerworkspace.PartnerWorkspaceApplication");
+        command.add("--server.port=" + port);
+        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the engine process", e);
+        }
+        awaitHealthy(timeout);
+        return this;
+    }
+
+    /** {@code kill -9}: no shutdown hook, no transaction gets to finish. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "the engine process exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("the engine process did not become healthy in " + timeout + "; see " + log);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
