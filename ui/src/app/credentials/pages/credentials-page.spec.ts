@@ -3,12 +3,13 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import { Observable, of, throwError } from 'rxjs';
+import { Observable, Subject, of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import {
   accessibleText,
   buttonByText,
   getByLabel,
+  queryAllByLabelContaining,
   queryByLabel,
   typeInto,
 } from '../../shared/testing/dom-queries';
@@ -235,6 +236,24 @@ describe('CredentialsPage', () => {
     expect(auth.stepUp).not.toHaveBeenCalled();
     expect(sessionStorage.getItem(PENDING_REVEAL_KEY)).toBeNull();
     expect((getByLabel(element, 'API key') as HTMLInputElement).value).toBe('key-1234');
+  });
+
+  it('counts down and masks the values revealed after the step-up login', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    sessionStorage.setItem(PENDING_REVEAL_KEY, 'c-1');
+    const api = fakeApi([connection()]);
+    api.reveal.mockReturnValue(of(SECRET));
+    const { element, stable } = await render(api, { reveal: 'c-1' });
+    expect(element.textContent).toContain('Hidden again in 30 seconds');
+
+    vi.advanceTimersByTime(10_000);
+    await stable();
+    expect(element.textContent).toContain('Hidden again in 20 seconds');
+
+    vi.advanceTimersByTime(20_000);
+    await stable();
+    expect(queryByLabel(element, 'API key')).toBeNull();
+    expect(element.innerHTML).not.toContain('key-1234');
   });
 
   it('shows the problem when the reveal after the step-up is refused again', async () => {
@@ -521,6 +540,30 @@ describe('CredentialsPage', () => {
       expect(dialog().querySelector('time')?.getAttribute('datetime')).toBe(LINK.expiresAt);
       buttonByText(dialog(), 'Copy share link')!.click();
       expect(clipboard.copy).toHaveBeenCalledWith(LINK.url);
+    });
+
+    it('labels nothing but the link field "Share link", also while the link is created', async () => {
+      const api = fakeApi([connection()]);
+      const answer = new Subject<ShareLink>();
+      api.share.mockReturnValue(answer);
+      const { element, stable } = await render(api);
+      buttonByText(element, 'Share')!.click();
+      await stable();
+      typeInto(getByLabel(dialog(), 'Recipient (username)'), 'arjun');
+      buttonByText(dialog(), 'Create link')!.click();
+      await stable();
+
+      // Waiting for the link by its label (Playwright's getByLabel matches any label containing
+      // the text) must not find another element while the request runs.
+      expect(buttonByText(dialog(), 'Create link')!.disabled).toBe(true);
+      expect(queryAllByLabelContaining(dialog(), 'Share link')).toEqual([]);
+
+      answer.next(LINK);
+      answer.complete();
+      await stable();
+      expect(queryAllByLabelContaining(dialog(), 'Share link')).toEqual([
+        getByLabel(dialog(), 'Share link'),
+      ]);
     });
 
     it('shows the field errors under the fields', async () => {

@@ -42,6 +42,45 @@ export function getByLabel(root: ParentNode, label: string): HTMLElement {
   return control;
 }
 
+/**
+ * Every element whose label contains `text`, ignoring case (an `aria-label`, a `<label for>` or
+ * wrapping label, or `aria-labelledby`): what Playwright's `getByLabel(text)` matches unless it is
+ * told to match exactly. An end-to-end test expecting one control fails when it finds another.
+ */
+export function queryAllByLabelContaining(root: ParentNode, text: string): HTMLElement[] {
+  const wanted = text.toLowerCase();
+  const matches = (label: string | null | undefined) => !!label?.toLowerCase().includes(wanted);
+  const found = new Set<HTMLElement>();
+  root.querySelectorAll<HTMLElement>('[aria-label]').forEach((element) => {
+    if (matches(element.getAttribute('aria-label'))) {
+      found.add(element);
+    }
+  });
+  root.querySelectorAll('label').forEach((label) => {
+    if (!matches(accessibleText(label))) {
+      return;
+    }
+    const target = label.htmlFor
+      ? document.getElementById(label.htmlFor)
+      : label.querySelector<HTMLElement>('input, textarea, select');
+    if (target) {
+      found.add(target);
+    }
+  });
+  root.querySelectorAll<HTMLElement>('[aria-labelledby]').forEach((element) => {
+    const labelText = element
+      .getAttribute('aria-labelledby')!
+      .split(/\s+/)
+      .map((id) => document.getElementById(id))
+      .map((label) => (label ? accessibleText(label) : ''))
+      .join(' ');
+    if (matches(labelText)) {
+      found.add(element);
+    }
+  });
+  return [...found];
+}
+
 /** Buttons whose text is exactly `text`. */
 export function buttonsByText(root: ParentNode, text: string): HTMLButtonElement[] {
   return Array.from(root.querySelectorAll('button')).filter(

@@ -16,23 +16,23 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Test steps for broker connections, through the API as a person would take them. */
-final class Connections {
+public final class Connections {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String BROKER_SIM_CLIENT = "partner-workspace";
-    static final String BROKER_SIM_SECRET = "broker-sim-secret";
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String BROKER_SIM_CLIENT = "partner-workspace";
+    public static final String BROKER_SIM_SECRET = "broker-sim-secret";
 
     private Connections() {}
 
-    static String token(String user) {
+    public static String token(String user) {
         return RealServers.keycloak().accessToken(user);
     }
 
-    static Api.Response post(String path, String bearer, Object body) {
+    public static Api.Response post(String path, String bearer, Object body) {
         return postTo(com.partnerworkspace.testsupport.EngineTest.BASE_URL, path, bearer, body);
     }
 
-    static Api.Response postTo(String baseUrl, String path, String bearer, Object body) {
+    public static Api.Response postTo(String baseUrl, String path, String bearer, Object body) {
         return Api.send(baseUrl, path, bearer, request -> {
             try {
                 return request.header("Content-Type", "application/json")
@@ -46,21 +46,21 @@ final class Connections {
         });
     }
 
-    static Api.Response create(String user, String label, String apiKey, String apiSecret) {
+    public static Api.Response create(String user, String label, String apiKey, String apiSecret) {
         return post(
                 "/api/connections",
                 token(user),
                 Map.of("broker", "broker-sim", "label", label, "apiKey", apiKey, "apiSecret", apiSecret));
     }
 
-    static JsonNode createOk(String user, String label) {
+    public static JsonNode createOk(String user, String label) {
         Api.Response created = create(user, label, BROKER_SIM_CLIENT, BROKER_SIM_SECRET);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
     }
 
     /** The broker's redirect followed by the browser: answers the engine's 303 (not followed). */
-    static HttpResponse<String> followToCallback(URI callback) {
+    public static HttpResponse<String> followToCallback(URI callback) {
         try {
             return HttpClient.newBuilder()
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -72,7 +72,7 @@ final class Connections {
     }
 
     /** Created, logged in at broker-sim as {@code trader}, and verified: ACTIVE. */
-    static JsonNode connectedOk(String user, String label) {
+    public static JsonNode connectedOk(String user, String label) {
         JsonNode created = createOk(user, label);
         URI callback = RealServers.keycloak()
                 .brokerLogin(URI.create(created.get("authorizationUrl").asText()), "trader", "demo1234");
@@ -86,13 +86,13 @@ final class Connections {
                 "ACTIVE");
     }
 
-    static JsonNode get(String id, String user) {
+    public static JsonNode get(String id, String user) {
         Api.Response response = Api.get("/api/connections/" + id, token(user));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }
 
-    static JsonNode awaitConnection(String id, String user, Predicate<JsonNode> condition, String what) {
+    public static JsonNode awaitConnection(String id, String user, Predicate<JsonNode> condition, String what) {
         Instant deadline = Instant.now().plusSeconds(60);
         JsonNode connection = get(id, user);
         while (!condition.test(connection)) {
@@ -105,11 +105,11 @@ final class Connections {
         return connection;
     }
 
-    static JsonNode awaitIdle(String id, String user) {
+    public static JsonNode awaitIdle(String id, String user) {
         return awaitConnection(id, user, c -> c.get("activity").isNull(), "no activity");
     }
 
-    static String queryParam(String url, String name) {
+    public static String queryParam(String url, String name) {
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             String[] parts = pair.split("=", 2);
             if (parts[0].equals(name)) {
@@ -119,7 +119,7 @@ final class Connections {
         throw new IllegalStateException("no " + name + " in " + url);
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

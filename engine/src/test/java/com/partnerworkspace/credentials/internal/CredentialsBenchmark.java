@@ -1,0 +1,172 @@
+package com.partnerworkspace.credentials.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerworkspace.broker.Broker;
+import com.partnerworkspace.broker.BrokerAdapter;
+import com.partnerworkspace.broker.BrokerAdapter.Tokens;
+import com.partnerworkspace.broker.BrokerCatalogue;
+import com.partnerworkspace.credentials.Connections;
+import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.testsupport.Api;
+import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.vault.VaultSecrets;
+import com.partnerworkspace.vault.VaultSecrets.SecretPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Prints reveal and rotate latency (p50/p95) beside the raw operations they wrap, measured in the same
+ * run on the real servers (OpenBao, Keycloak's broker-sim realm, H2), as ratios (target ≤ 1.5x):
+ *
+ * <ul>
+ *   <li>reveal through the API (HTTP, token check, access, Vault read, audit entry) and in the engine
+ *       (the service call: access, MFA check, Vault read, audit entry), beside a raw Vault read;
+ *   <li>rotate from the API call until the rotation is recorded (process, job executor, broker refresh
+ *       and verify, Vault check-and-set write, audit), beside a raw Vault write and beside the raw steps
+ *       it wraps (refresh + verify at the broker + Vault write, called directly).
+ * </ul>
+ *
+ * Run: {@code ./mvnw -pl engine verify -Dgroups=benchmark -DexcludedGroups=none -Dtest=CredentialsBenchmark}.
+ */
+@EngineTest
+@Tag("benchmark")
+class CredentialsBenchmark {
+
+    private static final int WARMUP = 30;
+    private static final int REVEALS = 200;
+    private static final int ROTATIONS = 30;
+
+    @Autowired
+    VaultSecrets vault;
+
+    @Autowired
+    ConnectionService connections;
+
+    @Autowired
+    BrokerCatalogue brokers;
+
+    @Test
+    void revealAndRotateBesideRawVault() {
+        String id = Connections.connectedOk("nitin", "Benchmark " + UUID.randomUUID())
+                .get("id")
+                .asText();
+        SecretPath path = new SecretPath("nitin", "connection-" + id);
+        SecretPath raw = new SecretPath("nitin", "benchmark-" + UUID.randomUUID());
+        vault.write(raw, vault.read(path).values());
+
+        String mfa = RealServers.keycloak().mfaAccessToken("nitin");
+        WorkspaceUser nitin =
+                new WorkspaceUser("nitin", "Nitin", "nitin", java.util.Set.of("partner"), "mfa", Instant.now());
+        Runnable apiReveal = () -> {
+            Api.Response response = Connections.post("/api/connections/" + id + "/reveal", mfa, null);
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+        };
+        Runnable engineReveal = () -> connections.reveal(nitin, id);
+        Runnable rawRead = () -> vault.read(raw);
+        for (int i = 0; i < WARMUP; i++) {
+            apiReveal.run();
+            engineReveal.run();
+            rawRead.run();
+        }
+        List<Long> apiReveals = new ArrayList<>();
+        List<Long> engineReveals = new ArrayList<>();
+        List<Long> rawReads = new ArrayList<>();
+        for (int i = 0; i < REVEALS; i++) {
+            apiReveals.add(timed(apiReveal));
+            engineReveals.add(timed(engineReveal));
+            rawReads.add(timed(rawRead));
+        }
+        report("reveal via the API", apiReveals, "raw Vault read", rawReads);
+        report("reveal in the engine", engineReveals, "raw Vault read", rawReads);
+
+        Connection connection = connections.get(id);
+        Broker broker = connections.broker(connection);
+        BrokerAdapter adapter = brokers.adapterFor(broker);
+        List<Long> rotations = new ArrayList<>();
+        List<Long> rawWrites = new ArrayList<>();
+        List<Long> rawSteps = new ArrayList<>();
+        for (int i = 0; i < ROTATIONS; i++) {
+            int before = vault.metadata(path).currentVersion();
+            long started = System.nanoTime();
+            Api.Response response =
+                    Connections.post("/api/connections/" + id + "/rotate", Connections.token("nitin"), null);
+            assertThat(response.status()).as(response.body()).isEqualTo(202);
+            awaitRotated(id, path, before + 1);
+            rotations.add(System.nanoTime() - started);
+
+            Map<String, String> current = vault.read(path).values();
+            rawWrites.add(
+                    timed(() -> vault.write(raw, current, vault.metadata(raw).currentVersion())));
+            rawSteps.add(timed(() -> {
+                BrokerAdapter.Keys keys = new BrokerAdapter.Keys(current.get("apiKey"), current.get("apiSecret"));
+                Tokens renewed = adapter.refresh(broker, keys, Tokens.fromValues(current));
+                adapter.verify(broker, keys, renewed);
+                Map<String, String> values = new LinkedHashMap<>(current);
+                values.putAll(renewed.asValues());
+                vault.write(raw, values, vault.metadata(raw).currentVersion());
+            }));
+        }
+        report("rotate (API call to rotation recorded)", rotations, "raw Vault write", rawWrites);
+        report(
+                "rotate (API call to rotation recorded)",
+                rotations,
+                "raw steps (refresh + verify + Vault write)",
+                rawSteps);
+        vault.destroy(raw);
+    }
+
+    private void awaitRotated(String id, SecretPath path, int version) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            JsonNode connection = Api.get("/api/connections/" + id, Connections.token("nitin"))
+                    .json();
+            if (connection.get("activity").isNull() && vault.metadata(path).currentVersion() >= version) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("rotation did not finish: " + connection);
+            }
+        }
+    }
+
+    private static long timed(Runnable action) {
+        long started = System.nanoTime();
+        action.run();
+        return System.nanoTime() - started;
+    }
+
+    private static void report(String name, List<Long> nanos, String rawName, List<Long> rawNanos) {
+        double p50 = percentile(nanos, 50);
+        double p95 = percentile(nanos, 95);
+        double rawP50 = percentile(rawNanos, 50);
+        double rawP95 = percentile(rawNanos, 95);
+        System.out.printf(
+                "%nBENCHMARK %s over %d: p50 %.2f ms, p95 %.2f ms | %s: p50 %.2f ms, p95 %.2f ms | ratio p50 %.2fx, p95 %.2fx (target <= 1.5x)%n%n",
+                name,
+                nanos.size(),
+                p50 / 1e6,
+                p95 / 1e6,
+                rawName,
+                rawP50 / 1e6,
+                rawP95 / 1e6,
+                p50 / rawP50,
+                p95 / rawP95);
+    }
+
+    private static double percentile(List<Long> values, int percentile) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(Long::compare);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+}
