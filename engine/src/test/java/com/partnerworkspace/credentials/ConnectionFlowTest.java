@@ -22,6 +22,7 @@ import com.partnerworkspace.vault.VaultSecrets.SecretPath;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +79,11 @@ class ConnectionFlowTest {
         assertThat(withoutMfa.status()).isEqualTo(403);
         assertThat(withoutMfa.body()).contains("mfa-step-up-required");
 
+        Api.Response shareWithoutMfa =
+                post("/api/connections/" + id + "/share", token("nitin"), Map.of("recipient", "arjun", "ttl", "PT15M"));
+        assertThat(shareWithoutMfa.status()).isEqualTo(403);
+        assertThat(shareWithoutMfa.body()).contains("mfa-step-up-required");
+
         Api.Response rotated = post("/api/connections/" + id + "/rotate", token("nitin"), null);
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(202);
         awaitIdle(id, "nitin");
@@ -100,13 +106,14 @@ class ConnectionFlowTest {
         String url = shared.json().get("url").asText();
         String shareToken = url.substring(url.lastIndexOf('/') + 1);
         assertThat(shareToken).doesNotContain(".").matches("[A-Za-z0-9_-]+");
+        List<MailServer.Mail> mailsBefore = MailServer.shared().mailsTo("arjun@partner-workspace.local");
         assertThat(Api.send(
                                 "/api/shares/" + shareToken + "/code",
                                 null,
                                 r -> r.POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
                         .status())
                 .isEqualTo(202);
-        String code = oneTimeCode("arjun@partner-workspace.local");
+        String code = oneTimeCode("arjun@partner-workspace.local", mailsBefore);
         Api.Response wrong = post("/api/shares/" + shareToken + "/open", null, Map.of("code", wrongCode(code)));
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().get("attemptsLeft").asInt()).isEqualTo(4);
@@ -229,9 +236,12 @@ class ConnectionFlowTest {
         return Connections.get(id, user);
     }
 
-    private static String oneTimeCode(String address) {
+    private static String oneTimeCode(String address, List<MailServer.Mail> before) {
         String subject = MailServer.shared()
-                .awaitMail(address, mail -> mail.subject().startsWith("Your one-time code"), Duration.ofSeconds(30))
+                .awaitMail(
+                        address,
+                        mail -> mail.subject().startsWith("Your one-time code") && !before.contains(mail),
+                        Duration.ofSeconds(30))
                 .subject();
         Matcher code = Pattern.compile("(\\d{6})").matcher(subject);
         assertThat(code.find()).isTrue();

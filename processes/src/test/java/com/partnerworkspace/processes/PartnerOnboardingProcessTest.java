@@ -139,7 +139,9 @@ class PartnerOnboardingProcessTest {
         Mocks.register("checkBrokerLogin", refusingOnce("checkBrokerLogin"));
         ProcessInstance instance = request(false);
 
-        assertThat(instance).hasPassed("Event_LoginCheckFailed").isWaitingAt("Task_RecordFailure");
+        assertThat(instance)
+                .hasPassed("Event_LoginCheckFailed")
+                .isWaitingAt("Task_RecordFailure", "Task_FixConnection");
         execute(asyncJobOf(instance));
         assertThat(instance).isWaitingAt("Task_FixConnection");
         assertThat(task()).isAssignedTo("nikhil");

@@ -9,6 +9,7 @@ import com.partnerworkspace.broker.BrokerCatalogue;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
+import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,6 +61,13 @@ class ConnectionService {
     private final ApplicationEventPublisher events;
     private final Duration gracePeriod;
     private final Clock clock = Clock.systemUTC();
+    private static final List<String> REVEALED_FIELDS = List.of("apiKey", "apiSecret", "accessToken");
+    /** Vault reads that run beside a reveal's database work; daemon threads, a few at a time. */
+    private final ExecutorService secretReads = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "vault-reveal");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ConnectionService(
             ConnectionRepository repository,
@@ -76,6 +88,11 @@ class ConnectionService {
         this.tasks = tasks;
         this.events = events;
         this.gracePeriod = gracePeriod;
+    }
+
+    @PreDestroy
+    void stopSecretReads() {
+        secretReads.shutdownNow();
     }
 
     /** A connection with the URL of the broker login that completes it. */
@@ -135,14 +152,25 @@ class ConnectionService {
         if (!state.mayReconnect()) {
             throw ConnectionRefusedException.inState(state, "reconnect");
         }
-        Task fix = tasks.createTaskQuery()
+        List<Task> fix = tasks.createTaskQuery()
                 .processDefinitionKey(ONBOARDING)
                 .processInstanceBusinessKey(id)
                 .taskDefinitionKey("Task_FixConnection")
-                .singleResult();
-        if (fix != null) {
-            tasks.complete(fix.getId(), Map.of("decision", "retry"));
-        } else if (waitingOnboarding(id).isEmpty()) {
+                .list();
+        boolean onboardingRuns = runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(ONBOARDING)
+                        .processInstanceBusinessKey(id)
+                        .count()
+                > 0;
+        if (!fix.isEmpty()) {
+            tasks.complete(fix.get(0).getId(), Map.of("decision", "retry"));
+        } else if (onboardingRuns && waitingOnboarding(id).isEmpty()) {
+            // Between two of its steps (e.g. telling the partner what failed): one onboarding at a time.
+            throw new ConnectionRefusedException(
+                    HttpStatus.CONFLICT,
+                    "connection-busy",
+                    "The connection's onboarding is between two steps; try again in a moment.");
+        } else if (!onboardingRuns) {
             repository.fail(id, ConnectionState.AWAITING_AUTHORISATION, null, null);
             runtime.startProcessInstanceByKey(ONBOARDING, id, onboardingVariables(connection, user.username(), true));
         }
@@ -241,22 +269,40 @@ class ConnectionService {
         return get(id);
     }
 
-    /** The credential's values, after a fresh MFA; audited. */
+    /**
+     * The credential's values, after a fresh MFA; audited. The Vault read runs beside the audit entry
+     * (a failed read rolls the entry back with the transaction), so a reveal costs little more than the
+     * read itself.
+     */
     @Transactional
     Map<String, String> reveal(WorkspaceUser user, String id) {
         Connection connection = visible(user, id, REVEAL_SCOPE);
         partnerAccess.requireFreshMfa(user, REVEAL_MFA_MAX_AGE);
-        Map<String, String> values = usableValues(connection, "reveal");
-        audit(user.username(), connection, "credential.revealed", Map.of("fields", List.copyOf(values.keySet())));
-        return values;
+        requireUsable(connection, "reveal");
+        CompletableFuture<Map<String, String>> values =
+                CompletableFuture.supplyAsync(() -> valuesOf(connection), secretReads);
+        audit(user.username(), connection, "credential.revealed", Map.of("fields", REVEALED_FIELDS));
+        try {
+            return values.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** The values a reveal or a share hands over: keys and the current access token. */
     Map<String, String> usableValues(Connection connection, String act) {
+        requireUsable(connection, act);
+        return valuesOf(connection);
+    }
+
+    private void requireUsable(Connection connection, String act) {
         ConnectionState state = stateOf(connection);
         if (!state.isUsable()) {
             throw ConnectionRefusedException.inState(state, act);
         }
+    }
+
+    private Map<String, String> valuesOf(Connection connection) {
         CredentialVault.Credential credential = vault.current(connection);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("apiKey", credential.keys().apiKey());
