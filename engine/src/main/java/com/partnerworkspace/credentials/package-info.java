@@ -10,5 +10,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Broker connections",
-        allowedDependencies = {"security", "system", "audit", "broker", "vault", "keycloak", "notify", "alerts"})
+        allowedDependencies = {"security", "system", "audit", "broker", "vault", "keycloak", "notify", "alerts", "inbox"
+        })
 package com.partnerworkspace.credentials;

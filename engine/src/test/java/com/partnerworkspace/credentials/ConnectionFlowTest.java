@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -184,13 +185,32 @@ class ConnectionFlowTest {
 
     @Test
     void eachFailureNamesItsOwnStateAndGuide() {
-        JsonNode unknownClient =
-                create("nitin", "Unknown client", "no-such-client", "whatever").json();
+        String unknownClientLabel =
+                "Unknown client " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        JsonNode unknownClient = create("nitin", unknownClientLabel, "no-such-client", "whatever")
+                .json();
         assertThat(unknownClient.get("state").asText()).isEqualTo("KEYS_REJECTED");
         assertThat(unknownClient.at("/failure/guide").asText()).isEqualTo("/diagnostics/guides/keys-rejected");
         assertThat(unknownClient.get("authorizationUrl").isNull())
                 .as("nobody is sent to a login that cannot work")
                 .isTrue();
+
+        // The requester finds "Fix connection" in the inbox; an unknown decision is refused, cancel ends it.
+        String unknownClientId = unknownClient.get("id").asText();
+        JsonNode fixTask = StreamSupport.stream(
+                        Api.get("/api/tasks", token("nitin")).json().spliterator(), false)
+                .filter(task -> task.toString().contains(unknownClientLabel))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Fix connection task for nitin"));
+        String taskPath = "/api/tasks/" + fixTask.get("id").asText() + "/complete";
+        assertThat(post(taskPath, token("nitin"), Map.of("decision", "later")).status())
+                .isEqualTo(400);
+        assertThat(post(taskPath, token("nikhil"), Map.of("decision", "cancel")).status())
+                .as("another partner")
+                .isIn(403, 404);
+        assertThat(post(taskPath, token("nitin"), Map.of("decision", "cancel")).status())
+                .isEqualTo(204);
+        awaitGone(unknownClientId);
 
         JsonNode rejected = createAndLogIn("nitin", "Wrong secret", "not-the-secret");
         assertThat(rejected.get("state").asText()).isEqualTo("KEYS_REJECTED");
@@ -223,6 +243,16 @@ class ConnectionFlowTest {
                 "nitin",
                 c -> c.get("state").asText().equals("ACTIVE"),
                 "ACTIVE");
+    }
+
+    private static void awaitGone(String id) {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (Api.get("/api/connections/" + id, token("nitin")).status() != 404) {
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("cancelled onboarding left connection " + id);
+            }
+            Connections.sleep(Duration.ofMillis(200));
+        }
     }
 
     private static JsonNode createAndLogIn(String user, String label, String secret) {

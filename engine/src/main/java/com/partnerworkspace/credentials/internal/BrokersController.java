@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -53,6 +54,7 @@ class BrokersController {
      */
     @Operation(summary = "The broker login's return address (public; bound by its single-use state)")
     @GetMapping(path = "/api/brokers/callback")
+    @ResponseStatus(HttpStatus.SEE_OTHER)
     ResponseEntity<Void> callback(
             @Parameter(description = "state, code or error, ... as the broker sends them") @RequestParam
                     Map<String, String> parameters) {

@@ -1,7 +1,9 @@
 package com.partnerworkspace.credentials.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.partnerworkspace.broker.Broker;
 import com.partnerworkspace.system.Problems;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,14 +19,28 @@ record ConnectionView(
         String maskedKey,
         String createdBy,
         Instant createdAt,
+
+        @Schema(nullable = true, description = "When the broker issued the current token; null before the first login")
         Instant tokenIssuedAt,
-        Long tokenAgeSeconds,
+
+        @Schema(nullable = true) Long tokenAgeSeconds,
+
+        @Schema(nullable = true, description = "When the broker session ends and a login is needed again")
         Instant expiresAt,
+
+        @Schema(nullable = true, description = "When the schedule renews it; null for brokers that need a login")
         Instant nextRotationAt,
-        Instant lastVerifiedAt,
-        Long lastVerificationMillis,
+
+        @Schema(nullable = true) Instant lastVerifiedAt,
+        @Schema(nullable = true) Long lastVerificationMillis,
+        // Left out (rather than null) when nothing failed: a nullable object schema trips OpenAPI tools.
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "The last failure, when there is one")
         FailureView failure,
+
+        @Schema(nullable = true, description = "The broker login to send the person to (create and reconnect only)")
         URI authorizationUrl,
+
+        @Schema(nullable = true, description = "The process working on the connection right now")
         String activity) {
 
     /** What went wrong last, in the broker's terms, with the guide for it. */

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -53,6 +54,7 @@ class ConnectionsController {
             path = "/api/connections",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ConnectionView> create(Authentication authentication, @RequestBody NewConnection request) {
         ConnectionService.Started started = connections.create(CurrentUser.of(authentication), request);
         return ResponseEntity.created(
@@ -80,6 +82,7 @@ class ConnectionsController {
             status = 409,
             description = "The connection's state does not allow it, another change runs, or the broker needs a login")
     @PostMapping(path = "/api/connections/{id}/rotate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ConnectionView> rotate(Authentication authentication, @PathVariable String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         Connection connection = Retry.onConcurrentChange(() -> connections.rotate(user, id, "on-demand"));
@@ -91,6 +94,7 @@ class ConnectionsController {
                     "Revoke at the broker, destroy every Vault version, end what depends on it (credential-revocation)")
     @AlsoAnswers(status = 409, description = "Revoked already")
     @PostMapping(path = "/api/connections/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<ConnectionView> revoke(Authentication authentication, @PathVariable String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         Connection connection = Retry.onConcurrentChange(() -> connections.revoke(user, id));
@@ -111,6 +115,7 @@ class ConnectionsController {
             path = "/api/connections/{id}/share",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CredentialShares.ShareLink> share(
             Authentication authentication,
             @PathVariable String id,

@@ -9,6 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Opening a share link: public, bound by the link itself and a one-time code mailed to the recipient. */
@@ -26,6 +27,7 @@ class SharesController {
     @Operation(summary = "Mail a one-time code to the link's recipient")
     @AlsoAnswers(status = 410, description = "The link was opened before or has expired")
     @PostMapping(path = "/api/shares/{token}/code", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
     ResponseEntity<CredentialShares.CodeSent> sendCode(@PathVariable String token) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(shares.sendCode(token));
     }

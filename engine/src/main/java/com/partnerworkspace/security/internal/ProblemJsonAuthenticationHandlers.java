@@ -12,9 +12,12 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** 401 and 403 as RFC 9457 problem details, so the UI and API clients get one error shape. */
-class ProblemJsonAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+class ProblemJsonAuthenticationHandlers
+        implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final ObjectMapper objectMapper;
 
@@ -43,6 +46,20 @@ class ProblemJsonAuthenticationHandlers implements AuthenticationEntryPoint, Acc
                 response,
                 request,
                 Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your roles do not allow this request."));
+    }
+
+    /** The firewall refused the request (e.g. a parameter name it does not allow): bad input, not a fault. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException cause)
+            throws IOException {
+        write(
+                response,
+                request,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST,
+                        "request-rejected",
+                        "Bad Request",
+                        "The request was refused: it contains characters or names that are not allowed."));
     }
 
     private void write(HttpServletResponse response, HttpServletRequest request, ProblemDetail problem)

@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -156,6 +157,12 @@ class SecurityConfig {
                 "frame-ancestors 'none'",
                 "base-uri 'self'",
                 "object-src 'none'");
+    }
+
+    /** A request the firewall refuses is answered 400 problem+json, not a 500. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+        return new ProblemJsonAuthenticationHandlers(objectMapper);
     }
 
     /**

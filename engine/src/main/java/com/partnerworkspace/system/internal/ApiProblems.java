@@ -48,6 +48,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return Problems.forStatus(HttpStatus.BAD_REQUEST, "The multipart request body could not be read.");
     }
 
+    /** The firewall refuses a parameter name or value only when the handler reads the parameters. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ProblemDetail rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        log.debug("Request rejected by the firewall", e);
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "request-rejected",
+                "Bad Request",
+                "The request was refused: it contains characters or names that are not allowed.");
+    }
+
     @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
     ProblemDetail concurrentChange(org.camunda.bpm.engine.OptimisticLockingException e) {
         log.info("Concurrent change, answered 409: {}", e.getMessage());
