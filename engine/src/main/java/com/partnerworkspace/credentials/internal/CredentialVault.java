@@ -50,18 +50,19 @@ class CredentialVault {
     }
 
     /**
-     * Writes keys + tokens as the version after {@code expectedCurrent}, unless {@code writtenBy} already
-     * wrote one (then its number is returned).
+     * Writes keys + tokens as the version after {@code expectedCurrent} (check-and-set: if another
+     * version came first, {@link VaultSecrets.VersionConflictException}). Callers first look whether
+     * {@code writtenBy} wrote the current version already.
      */
     int storeTokens(Connection connection, Keys keys, Tokens tokens, int expectedCurrent, String writtenBy) {
-        SecretPath path = pathOf(connection);
-        VersionedSecret current = secrets.read(path);
-        if (writtenBy.equals(current.values().get(WRITTEN_BY))) {
-            return current.version();
-        }
         Map<String, String> values = keyValues(keys, writtenBy);
         values.putAll(tokens.asValues());
-        return secrets.write(path, values, expectedCurrent);
+        return secrets.write(pathOf(connection), values, expectedCurrent);
+    }
+
+    /** Replaces the custom metadata whole (one call, no read): what the credential is, never a secret. */
+    void describe(Connection connection, Map<String, String> metadata) {
+        secrets.writeMetadata(pathOf(connection), metadata);
     }
 
     Credential current(Connection connection) {
@@ -74,13 +75,6 @@ class CredentialVault {
 
     SecretMetadata metadata(Connection connection) {
         return secrets.metadata(pathOf(connection));
-    }
-
-    void updateMetadata(Connection connection, Map<String, String> changes) {
-        SecretPath path = pathOf(connection);
-        Map<String, String> custom = new LinkedHashMap<>(secrets.metadata(path).custom());
-        custom.putAll(changes);
-        secrets.writeMetadata(path, custom);
     }
 
     /**

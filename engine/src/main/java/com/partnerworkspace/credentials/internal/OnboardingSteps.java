@@ -44,12 +44,10 @@ class OnboardingSteps {
 
     void storeKeys(String id, Keys keys) {
         Connection connection = connections.get(id);
-        Broker broker = connections.broker(connection);
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("broker", broker.id());
-        metadata.put("createdBy", connection.createdBy());
-        metadata.put("rotationPolicy", rotationPolicy(broker, connections.adapter(connection)));
-        vault.storeKeys(connection, keys, metadata);
+        vault.storeKeys(
+                connection,
+                keys,
+                metadata(connection, connections.broker(connection), connections.adapter(connection), null));
     }
 
     /** Before anyone is sent there: would the broker show its login for these keys and our return address? */
@@ -143,8 +141,20 @@ class OnboardingSteps {
         Instant nextRotation =
                 adapter.supportsRefresh() ? tokens.sessionExpiresAt().minus(broker.rotateBefore()) : null;
         repository.tokensStored(connection.id(), tokens.issuedAt(), tokens.sessionExpiresAt(), nextRotation);
-        vault.updateMetadata(
-                connection, Map.of("expiresAt", tokens.sessionExpiresAt().toString()));
+        vault.describe(connection, metadata(connection, broker, adapter, tokens.sessionExpiresAt()));
+    }
+
+    /** The credential's Vault metadata: broker, creator, expiry (once known) and rotation policy. */
+    static Map<String, String> metadata(
+            Connection connection, Broker broker, BrokerAdapter adapter, Instant expiresAt) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("broker", broker.id());
+        metadata.put("createdBy", connection.createdBy());
+        if (expiresAt != null) {
+            metadata.put("expiresAt", expiresAt.toString());
+        }
+        metadata.put("rotationPolicy", rotationPolicy(broker, adapter));
+        return metadata;
     }
 
     private BpmnError refused(Connection connection, BrokerException e) {

@@ -67,7 +67,8 @@ class RotationSteps {
             onboarding.recordTokens(connection, broker, adapter, current.tokens());
             return current.version();
         }
-        CredentialVault.Credential base = vault.at(connection, baseVersion);
+        CredentialVault.Credential base =
+                current.version() == baseVersion ? current : vault.at(connection, baseVersion);
         try {
             Tokens tokens = adapter.refresh(broker, base.keys(), base.tokens());
             int version = vault.storeTokens(connection, base.keys(), tokens, baseVersion, writtenBy);

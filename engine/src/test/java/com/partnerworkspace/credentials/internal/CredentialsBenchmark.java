@@ -131,6 +131,11 @@ class CredentialsBenchmark {
                 rotations,
                 "raw steps (refresh + verify + Vault write)",
                 rawSteps);
+        report(
+                "rotate steps in the engine (write + verify jobs, from history)",
+                engineSteps,
+                "raw steps (refresh + verify + Vault write)",
+                rawSteps);
         vault.destroy(raw);
     }
 
