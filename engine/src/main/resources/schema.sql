@@ -97,3 +97,38 @@ create table if not exists credential_share (
     attempts int not null default 0,
     opened_at timestamp with time zone
 );
+
+-- Alerts: one row per open condition (partner + type + resource); repeats only count.
+create table if not exists alert (
+    id varchar(36) primary key,
+    alert_key varchar(400) not null,
+    partner varchar(64) not null,
+    type varchar(100) not null,
+    resource varchar(200) not null,
+    severity varchar(16) not null,
+    summary varchar(500) not null,
+    state varchar(16) not null,
+    level int not null,
+    repeat_count int not null,
+    raised_at timestamp with time zone not null,
+    last_seen_at timestamp with time zone not null,
+    acknowledged_by varchar(64),
+    acknowledged_at timestamp with time zone,
+    acknowledge_reason varchar(500),
+    resolved_by varchar(64),
+    resolved_at timestamp with time zone
+);
+create index if not exists alert_key_state on alert (alert_key, state);
+create index if not exists alert_partner on alert (partner, raised_at);
+
+-- The delivery log: one row per (alert, level, channel) — the idempotency key of each send.
+create table if not exists alert_delivery (
+    alert_id varchar(36) not null,
+    level int not null,
+    channel varchar(16) not null,
+    recipient varchar(500) not null,
+    outcome varchar(16) not null,
+    detail varchar(500),
+    at timestamp with time zone not null,
+    primary key (alert_id, level, channel)
+);

@@ -37,6 +37,20 @@ public class KeycloakDirectory {
         return members.stream().distinct().sorted().toList();
     }
 
+    /** Everyone of the partner: the partner's own users and the team (who hear about its connections and alerts). */
+    public List<Person> peopleOfPartner(String partner) {
+        List<String> members;
+        try {
+            members = membersOfPartner(partner);
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+        return members.stream()
+                .map(this::find)
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
     /** The people in {@code /partners/<partner>/team}: who the partner may delegate to. */
     public List<Person> teamOf(String partner) {
         return teams.get(partner, this::loadTeamOf);

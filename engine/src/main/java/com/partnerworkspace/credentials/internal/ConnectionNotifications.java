@@ -83,7 +83,7 @@ class ConnectionNotifications {
     }
 
     private void toTeam(Connection c, Notification message) {
-        notifier.email(emails(directory.teamOf(c.partner())), message);
+        notifier.email(emails(directory.peopleOfPartner(c.partner())), message);
     }
 
     private static List<String> emails(List<Person> people) {

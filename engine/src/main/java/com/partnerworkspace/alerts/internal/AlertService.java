@@ -1,0 +1,221 @@
+package com.partnerworkspace.alerts.internal;
+
+import com.partnerworkspace.alerts.AlertRaised;
+import com.partnerworkspace.alerts.AlertRaised.Severity;
+import com.partnerworkspace.audit.AuditEvent;
+import com.partnerworkspace.security.PartnerAccess;
+import com.partnerworkspace.security.WorkspaceUser;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Raising, acknowledging and resolving alerts. A raise with the key of an open alert only counts (no
+ * second notification); a new one starts {@code alert-escalation}, which notifies and escalates until
+ * someone acknowledges or the condition is resolved.
+ */
+@Service
+class AlertService {
+
+    static final String ALERTS_SCOPE = "alerts:manage";
+    /** How long each level waits for an acknowledgement before the next one. */
+    static final Map<Severity, Duration> ESCALATION_DELAY = Map.of(
+            Severity.CRITICAL,
+            Duration.ofMinutes(5),
+            Severity.WARNING,
+            Duration.ofMinutes(30),
+            Severity.INFO,
+            Duration.ofHours(2));
+
+    private final AlertRepository repository;
+    private final PartnerAccess partnerAccess;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ApplicationEventPublisher events;
+    private final Clock clock = Clock.systemUTC();
+
+    AlertService(
+            AlertRepository repository,
+            PartnerAccess partnerAccess,
+            RuntimeService runtime,
+            TaskService tasks,
+            ApplicationEventPublisher events) {
+        this.repository = repository;
+        this.partnerAccess = partnerAccess;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.events = events;
+    }
+
+    @Transactional
+    Alert raise(AlertRaised raised) {
+        var open = repository.openWithKeyForUpdate(raised.key());
+        if (open.isPresent()) {
+            repository.repeated(open.get().id(), clock.instant());
+            return repository.find(open.get().id()).orElseThrow();
+        }
+        Alert alert = new Alert(
+                UUID.randomUUID().toString(),
+                raised.partner(),
+                raised.type(),
+                raised.resource(),
+                raised.severity(),
+                raised.summary(),
+                Alert.AlertState.OPEN,
+                1,
+                1,
+                clock.instant(),
+                clock.instant(),
+                null,
+                null,
+                null,
+                null,
+                null);
+        repository.insert(alert);
+        runtime.startProcessInstanceByKey(
+                Alert.PROCESS_KEY,
+                alert.id(),
+                Map.of(
+                        "alertId", alert.id(),
+                        "partner", alert.partner(),
+                        "severity", alert.severity().name(),
+                        "level", 1,
+                        "maxLevel", 2,
+                        "inQuietHours", false,
+                        "escalationDelay",
+                                ESCALATION_DELAY.get(alert.severity()).toString()));
+        audit(
+                AuditEvent.SYSTEM,
+                alert,
+                "alert.raised",
+                Map.of("type", alert.type(), "severity", alert.severity().name()));
+        return alert;
+    }
+
+    /** Ops raise a test alert for a partner: the same path as a real one. */
+    @Transactional
+    Alert raiseTest(WorkspaceUser user, String partner, Severity severity) {
+        if (!user.hasRole("ops")) {
+            throw new AlertRefusedException(
+                    HttpStatus.FORBIDDEN, "alert-test-not-allowed", "Only operations staff raise test alerts.");
+        }
+        if (partner == null || !partner.matches("[a-z0-9][a-z0-9._-]{0,62}")) {
+            throw AlertRefusedException.invalid("partner", "must be a partner id such as nitin");
+        }
+        if (severity == null) {
+            throw AlertRefusedException.invalid("severity", "must be INFO, WARNING or CRITICAL");
+        }
+        Alert alert = raise(new AlertRaised(
+                partner,
+                "test",
+                "test/" + UUID.randomUUID(),
+                severity,
+                "Test alert raised by " + user.username(),
+                Map.of("raisedBy", user.username())));
+        audit(user.username(), alert, "alert.test-raised", Map.of("severity", severity.name()));
+        return alert;
+    }
+
+    @Transactional
+    Alert acknowledge(WorkspaceUser user, String id, String reason) {
+        Alert alert = visible(user, id);
+        if (reason != null && reason.length() > 500) {
+            throw AlertRefusedException.invalid("reason", "must be at most 500 characters");
+        }
+        if (!repository.acknowledge(id, user.username(), blankToNull(reason), clock.instant())) {
+            throw closed(alert);
+        }
+        endEscalation(id, "AlertAcknowledged");
+        audit(
+                user.username(),
+                alert,
+                "alert.acknowledged",
+                reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** Ops close the escalated alert from their inbox task (which ends the escalation itself). */
+    void acknowledgedByOps(WorkspaceUser user, Alert alert, String reason) {
+        if (repository.acknowledge(alert.id(), user.username(), blankToNull(reason), clock.instant())) {
+            audit(user.username(), alert, "alert.acknowledged", Map.of("by", "operations"));
+        }
+    }
+
+    Object runtimeVariable(String executionId, String name) {
+        return runtime.getVariable(executionId, name);
+    }
+
+    @Transactional
+    Alert resolve(WorkspaceUser user, String id) {
+        Alert alert = visible(user, id);
+        if (!repository.resolve(id, user.username(), clock.instant())) {
+            throw closed(alert);
+        }
+        endEscalation(id, "AlertResolved");
+        audit(user.username(), alert, "alert.resolved", Map.of());
+        return repository.find(id).orElseThrow();
+    }
+
+    List<Alert> recentFor(WorkspaceUser user) {
+        if (user.hasRole("ops")) {
+            return repository.recentOfAll(200);
+        }
+        return user.partner() == null ? List.of() : repository.recent(user.partner(), 200);
+    }
+
+    Alert visible(WorkspaceUser user, String id) {
+        Alert alert = repository.find(id).orElseThrow(AlertRefusedException::notFound);
+        if (!partnerAccess.mayActFor(user, alert.partner(), ALERTS_SCOPE)) {
+            throw AlertRefusedException.notFound();
+        }
+        return alert;
+    }
+
+    /** Waiting for an acknowledgement: the message ends it; at ops: the task is closed with it. */
+    private void endEscalation(String id, String message) {
+        boolean waiting = runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(Alert.PROCESS_KEY)
+                        .processInstanceBusinessKey(id)
+                        .activityIdIn("Gateway_WaitForAcknowledgement")
+                        .count()
+                > 0;
+        if (waiting) {
+            runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(id)
+                    .correlate();
+            return;
+        }
+        for (Task task : tasks.createTaskQuery()
+                .processDefinitionKey(Alert.PROCESS_KEY)
+                .processInstanceBusinessKey(id)
+                .list()) {
+            tasks.complete(task.getId(), Map.of("outcome", message));
+        }
+        // Otherwise a notification job is running: it ends at the gateway, where the closed alert ends it.
+    }
+
+    private AlertRefusedException closed(Alert alert) {
+        Alert now = repository.find(alert.id()).orElse(alert);
+        return new AlertRefusedException(
+                HttpStatus.CONFLICT,
+                "alert-closed",
+                "The alert is " + now.state().name().toLowerCase() + " already.");
+    }
+
+    private void audit(String actor, Alert alert, String action, Map<String, Object> details) {
+        events.publishEvent(new AuditEvent(actor, alert.partner(), action, "alert/" + alert.id(), details));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

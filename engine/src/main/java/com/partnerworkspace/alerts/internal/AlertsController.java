@@ -1,0 +1,133 @@
+package com.partnerworkspace.alerts.internal;
+
+import com.partnerworkspace.alerts.AlertRaised.Severity;
+import com.partnerworkspace.security.CurrentUser;
+import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.AlsoAnswers;
+import com.partnerworkspace.system.Retry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AlertsController {
+
+    private final AlertService alerts;
+    private final AlertDeliveries deliveries;
+
+    AlertsController(AlertService alerts, AlertDeliveries deliveries) {
+        this.alerts = alerts;
+        this.deliveries = deliveries;
+    }
+
+    record AlertView(
+            String id,
+            String partner,
+            String type,
+            String resource,
+            Severity severity,
+            String summary,
+            Alert.AlertState state,
+
+            @Schema(description = "1 and 2: the partner's channels (2 adds the backup contacts); 3: with operations")
+            int level,
+
+            @Schema(description = "How often the condition was raised while open")
+            int count,
+
+            Instant raisedAt,
+            Instant lastSeenAt,
+            @Schema(nullable = true) String acknowledgedBy,
+            @Schema(nullable = true) Instant acknowledgedAt,
+            @Schema(nullable = true) String acknowledgeReason,
+            @Schema(nullable = true) String resolvedBy,
+            @Schema(nullable = true) Instant resolvedAt,
+            List<DeliveryView> deliveries) {}
+
+    record DeliveryView(
+            int level,
+            String channel,
+            String recipient,
+            Instant at,
+            String outcome,
+            @Schema(nullable = true) String detail) {}
+
+    record AckRequest(
+            @Schema(nullable = true, description = "Why, optional")
+            String reason) {}
+
+    record TestAlertRequest(String partner, Severity severity) {}
+
+    @Operation(
+            summary = "Open and recent alerts with their level, repeat count and delivery log (partner: own; ops: all)")
+    @GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AlertView> list(Authentication authentication) {
+        return alerts.recentFor(CurrentUser.of(authentication)).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    @Operation(summary = "Acknowledge an open alert (stops its escalation); audited")
+    @AlsoAnswers(status = 409, description = "The alert is acknowledged or resolved already")
+    @PostMapping(path = "/api/alerts/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
+    AlertView acknowledge(
+            Authentication authentication, @PathVariable String id, @RequestBody(required = false) AckRequest request) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        String reason = request == null ? null : request.reason();
+        return view(Retry.onConcurrentChange(() -> alerts.acknowledge(user, id, reason)));
+    }
+
+    @Operation(summary = "Resolve an open alert: the condition is gone; audited")
+    @AlsoAnswers(status = 409, description = "The alert is acknowledged or resolved already")
+    @PostMapping(path = "/api/alerts/{id}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
+    AlertView resolve(Authentication authentication, @PathVariable String id) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        return view(Retry.onConcurrentChange(() -> alerts.resolve(user, id)));
+    }
+
+    @Operation(summary = "Ops: raise a test alert for a partner (the same path as a real one)")
+    @PostMapping(
+            path = "/api/alerts/test",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    ResponseEntity<AlertView> raiseTest(Authentication authentication, @RequestBody TestAlertRequest request) {
+        Alert alert = alerts.raiseTest(CurrentUser.of(authentication), request.partner(), request.severity());
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(alert));
+    }
+
+    private AlertView view(Alert a) {
+        return new AlertView(
+                a.id(),
+                a.partner(),
+                a.type(),
+                a.resource(),
+                a.severity(),
+                a.summary(),
+                a.state(),
+                a.level(),
+                a.count(),
+                a.raisedAt(),
+                a.lastSeenAt(),
+                a.acknowledgedBy(),
+                a.acknowledgedAt(),
+                a.acknowledgeReason(),
+                a.resolvedBy(),
+                a.resolvedAt(),
+                deliveries.of(a.id()).stream()
+                        .map(d -> new DeliveryView(
+                                d.level(), d.channel(), d.recipient(), d.at(), d.outcome(), d.detail()))
+                        .toList());
+    }
+}
