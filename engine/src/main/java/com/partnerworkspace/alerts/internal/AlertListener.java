@@ -1,5 +1,6 @@
 package com.partnerworkspace.alerts.internal;
 
+import com.partnerworkspace.alerts.AlertCleared;
 import com.partnerworkspace.alerts.AlertRaised;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -21,5 +22,10 @@ class AlertListener {
     @ApplicationModuleListener
     void on(AlertRaised raised) {
         alerts.raise(raised);
+    }
+
+    @ApplicationModuleListener
+    void on(AlertCleared cleared) {
+        alerts.clear(cleared);
     }
 }

@@ -1,5 +1,6 @@
 package com.partnerworkspace.alerts.internal;
 
+import com.partnerworkspace.alerts.AlertCleared;
 import com.partnerworkspace.alerts.AlertRaised;
 import com.partnerworkspace.alerts.AlertRaised.Severity;
 import com.partnerworkspace.audit.AuditEvent;
@@ -99,6 +100,17 @@ class AlertService {
                 "alert.raised",
                 Map.of("type", alert.type(), "severity", alert.severity().name()));
         return alert;
+    }
+
+    /** The condition is gone: the open alert with this key (if any) is resolved by the system. */
+    @Transactional
+    void clear(AlertCleared cleared) {
+        repository.openWithKeyForUpdate(cleared.key()).ifPresent(alert -> {
+            if (repository.resolve(alert.id(), AuditEvent.SYSTEM, clock.instant())) {
+                endEscalation(alert.id(), "AlertResolved");
+                audit(AuditEvent.SYSTEM, alert, "alert.resolved", Map.of("reason", "condition cleared"));
+            }
+        });
     }
 
     /** Ops raise a test alert for a partner: the same path as a real one. */

@@ -60,6 +60,13 @@ class ConnectionRepository {
                 .list();
     }
 
+    List<Connection> inState(ConnectionState state) {
+        return db.sql("select * from broker_connection where state = :state order by created_at")
+                .param("state", state.name())
+                .query(ConnectionRepository::connection)
+                .list();
+    }
+
     /** Usable connections whose scheduled rotation is due and that no process is working on. */
     List<Connection> dueForRotation(Instant now) {
         return db.sql("""

@@ -128,6 +128,11 @@ class CredentialProcessSteps {
         };
     }
 
+    @Bean
+    JavaDelegate scanCredentialHealth(CredentialHealth health, ConnectionService connections) {
+        return execution -> execution.setVariable("alertsRaised", health.scan(connections.now()));
+    }
+
     private static String id(DelegateExecution execution) {
         return execution.getProcessBusinessKey();
     }

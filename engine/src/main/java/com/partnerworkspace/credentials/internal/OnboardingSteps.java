@@ -28,18 +28,21 @@ class OnboardingSteps {
     private final CredentialVault vault;
     private final BrokerLogins logins;
     private final ConnectionNotifications notifications;
+    private final CredentialHealth health;
 
     OnboardingSteps(
             ConnectionService connections,
             ConnectionRepository repository,
             CredentialVault vault,
             BrokerLogins logins,
-            ConnectionNotifications notifications) {
+            ConnectionNotifications notifications,
+            CredentialHealth health) {
         this.connections = connections;
         this.repository = repository;
         this.vault = vault;
         this.logins = logins;
         this.notifications = notifications;
+        this.health = health;
     }
 
     void storeKeys(String id, Keys keys) {
@@ -142,6 +145,7 @@ class OnboardingSteps {
                 adapter.supportsRefresh() ? tokens.sessionExpiresAt().minus(broker.rotateBefore()) : null;
         repository.tokensStored(connection.id(), tokens.issuedAt(), tokens.sessionExpiresAt(), nextRotation);
         vault.describe(connection, metadata(connection, broker, adapter, tokens.sessionExpiresAt()));
+        health.cleared(connection);
     }
 
     /** The credential's Vault metadata: broker, creator, expiry (once known) and rotation policy. */

@@ -19,18 +19,21 @@ class RevocationSteps {
     private final CredentialVault vault;
     private final ConnectionNotifications notifications;
     private final ApplicationEventPublisher events;
+    private final CredentialHealth health;
 
     RevocationSteps(
             ConnectionService connections,
             ConnectionRepository repository,
             CredentialVault vault,
             ConnectionNotifications notifications,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            CredentialHealth health) {
         this.connections = connections;
         this.repository = repository;
         this.vault = vault;
         this.notifications = notifications;
         this.events = events;
+        this.health = health;
     }
 
     /** RFC 7009 (or the broker's logout) where the broker offers it; an unreachable broker is retried. */
@@ -64,6 +67,7 @@ class RevocationSteps {
         vault.destroyAll(connection);
         repository.tokensStored(id, connection.tokenIssuedAt(), connection.expiresAt(), null);
         connections.audit(AuditEvent.SYSTEM, connection, "credential.destroyed", Map.of("versions", "all"));
+        health.cleared(connection);
     }
 
     /** Features whose grants hang on this connection end them when they hear of it. */
