@@ -132,3 +132,9 @@ create table if not exists alert_delivery (
     at timestamp with time zone not null,
     primary key (alert_id, level, channel)
 );
+
+-- Where the login-failure watch stopped looking (one row).
+create table if not exists login_failure_watch (
+    id int primary key,
+    checked_until timestamp with time zone not null
+);

@@ -51,6 +51,18 @@ public class KeycloakDirectory {
                 .toList();
     }
 
+    /** The partner a user belongs to (as its own user or on its team), if any. */
+    public java.util.Optional<String> partnerOf(String username) {
+        return realm.users().searchByUsername(username, true).stream()
+                .findFirst()
+                .flatMap(user -> realm.users().get(user.getId()).groups().stream()
+                        .map(GroupRepresentation::getPath)
+                        .filter(path -> path.startsWith(PARTNERS_GROUP + "/"))
+                        .filter(path -> !path.contains("/delegations/"))
+                        .map(path -> path.substring(PARTNERS_GROUP.length() + 1).split("/")[0])
+                        .findFirst());
+    }
+
     /** The people in {@code /partners/<partner>/team}: who the partner may delegate to. */
     public List<Person> teamOf(String partner) {
         return teams.get(partner, this::loadTeamOf);

@@ -36,6 +36,11 @@ class AlertProcessSteps {
         return execution -> repository.level(execution.getProcessBusinessKey(), 3);
     }
 
+    @Bean
+    JavaDelegate checkLoginFailures(LoginFailureWatch watch) {
+        return execution -> execution.setVariable("alertsRaised", watch.check(java.time.Instant.now()));
+    }
+
     private static Alert alert(AlertRepository repository, DelegateExecution execution) {
         return repository
                 .find(execution.getProcessBusinessKey())
