@@ -138,3 +138,11 @@ create table if not exists login_failure_watch (
     id int primary key,
     checked_until timestamp with time zone not null
 );
+
+-- A partner's own alert preferences (JSON); without a row the partner follows processes/alert-defaults.json.
+create table if not exists alert_preferences (
+    partner varchar(64) primary key,
+    body varchar(8000) not null,
+    updated_by varchar(64) not null,
+    updated_at timestamp with time zone not null
+);

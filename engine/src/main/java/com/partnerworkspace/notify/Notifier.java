@@ -61,12 +61,16 @@ public class Notifier {
 
     /** Posts to the Slack webhook as Block Kit (text plus link buttons); does nothing when Slack is off. */
     public void slack(Notification notification) {
-        if (!properties.slackEnabled()) {
-            return;
+        if (properties.slackEnabled()) {
+            slack(properties.slackWebhookUrl(), notification);
         }
+    }
+
+    /** Posts to the given Slack incoming webhook (a partner's own channel). */
+    public void slack(String webhookUrl, Notification notification) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(properties.slackWebhookUrl()))
+                    HttpRequest.newBuilder(URI.create(webhookUrl))
                             .timeout(SLACK_TIMEOUT)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(blocks(notification))))

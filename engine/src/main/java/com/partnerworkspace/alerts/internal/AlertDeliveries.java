@@ -31,6 +31,7 @@ class AlertDeliveries {
     record Delivery(int level, String channel, String recipient, Instant at, String outcome, String detail) {}
 
     private final JdbcClient db;
+    private final AlertPreferencesStore preferences;
     private final Notifier notifier;
     private final KeycloakDirectory directory;
     private final TransactionTemplate separately;
@@ -39,11 +40,13 @@ class AlertDeliveries {
 
     AlertDeliveries(
             JdbcClient db,
+            AlertPreferencesStore preferences,
             Notifier notifier,
             KeycloakDirectory directory,
             PlatformTransactionManager transactions,
             @Value("${workspace.public-url}") String publicUrl) {
         this.db = db;
+        this.preferences = preferences;
         this.notifier = notifier;
         this.directory = directory;
         this.separately = new TransactionTemplate(transactions);
@@ -85,7 +88,9 @@ class AlertDeliveries {
     }
 
     private void deliverOnce(Alert alert, int level, String channel) {
-        List<String> emails = recipients(alert, level);
+        AlertPreferences.Channels own =
+                preferences.of(alert.partner()).preferences().channels();
+        List<String> emails = recipients(alert, level, own);
         String recipient = channel.equals("email") ? String.join(", ", emails) : channel;
         RuntimeException failure = separately.execute(status -> {
             claim(alert.id(), level, channel, recipient);
@@ -100,7 +105,13 @@ class AlertDeliveries {
             try {
                 switch (channel) {
                     case "email" -> notifier.email(emails, message);
-                    case "slack" -> notifier.slack(message);
+                    case "slack" -> {
+                        if (own.slackWebhookUrl().isEmpty()) {
+                            notifier.slack(message);
+                        } else {
+                            notifier.slack(own.slackWebhookUrl(), message);
+                        }
+                    }
                     default -> throw new IllegalStateException("no channel " + channel);
                 }
                 record(alert.id(), level, channel, "SENT", null);
@@ -153,16 +164,21 @@ class AlertDeliveries {
                 .update();
     }
 
-    private List<String> recipients(Alert alert, int level) {
-        List<Person> people = new ArrayList<>(directory.peopleOfPartner(alert.partner()));
-        if (level >= 2) {
-            people.addAll(directory.withRole("ops"));
+    /** The partner's own addresses if they set some, else its people; from level 2 on also the backups. */
+    private List<String> recipients(Alert alert, int level, AlertPreferences.Channels own) {
+        List<String> emails = new ArrayList<>(own.emails());
+        if (emails.isEmpty()) {
+            directory.peopleOfPartner(alert.partner()).stream()
+                    .map(Person::email)
+                    .forEach(emails::add);
         }
-        return people.stream()
-                .map(Person::email)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
+        if (level >= 2) {
+            if (own.backupContact().contains("@")) {
+                emails.add(own.backupContact());
+            }
+            directory.withRole("ops").stream().map(Person::email).forEach(emails::add);
+        }
+        return emails.stream().filter(Objects::nonNull).distinct().toList();
     }
 
     private Notification message(Alert alert, int level) {

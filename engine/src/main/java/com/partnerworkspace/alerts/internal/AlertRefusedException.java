@@ -29,6 +29,11 @@ class AlertRefusedException extends RuntimeException {
                 Map.of(field, message));
     }
 
+    static AlertRefusedException invalid(Map<String, String> fieldErrors) {
+        return new AlertRefusedException(
+                HttpStatus.BAD_REQUEST, "invalid-request", "Some fields of the request are not valid.", fieldErrors);
+    }
+
     static AlertRefusedException notFound() {
         return new AlertRefusedException(HttpStatus.NOT_FOUND, "alert-not-found", "There is no such alert.");
     }

@@ -7,7 +7,6 @@ import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,16 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 class AlertService {
 
     static final String ALERTS_SCOPE = "alerts:manage";
-    /** How long each level waits for an acknowledgement before the next one. */
-    static final Map<Severity, Duration> ESCALATION_DELAY = Map.of(
-            Severity.CRITICAL,
-            Duration.ofMinutes(5),
-            Severity.WARNING,
-            Duration.ofMinutes(30),
-            Severity.INFO,
-            Duration.ofHours(2));
-
     private final AlertRepository repository;
+    private final AlertPreferencesStore preferences;
     private final PartnerAccess partnerAccess;
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -46,11 +37,13 @@ class AlertService {
 
     AlertService(
             AlertRepository repository,
+            AlertPreferencesStore preferences,
             PartnerAccess partnerAccess,
             RuntimeService runtime,
             TaskService tasks,
             ApplicationEventPublisher events) {
         this.repository = repository;
+        this.preferences = preferences;
         this.partnerAccess = partnerAccess;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -82,6 +75,7 @@ class AlertService {
                 null,
                 null);
         repository.insert(alert);
+        AlertPreferences prefs = preferences.of(alert.partner()).preferences();
         runtime.startProcessInstanceByKey(
                 Alert.PROCESS_KEY,
                 alert.id(),
@@ -91,9 +85,9 @@ class AlertService {
                         "severity", alert.severity().name(),
                         "level", 1,
                         "maxLevel", 2,
-                        "inQuietHours", false,
+                        "inQuietHours", prefs.inQuietHours(clock.instant()),
                         "escalationDelay",
-                                ESCALATION_DELAY.get(alert.severity()).toString()));
+                                prefs.escalationDelays().of(alert.severity()).toString()));
         audit(
                 AuditEvent.SYSTEM,
                 alert,

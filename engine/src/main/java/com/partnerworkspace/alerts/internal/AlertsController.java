@@ -13,10 +13,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,10 +28,62 @@ class AlertsController {
 
     private final AlertService alerts;
     private final AlertDeliveries deliveries;
+    private final AlertPreferencesService preferences;
 
-    AlertsController(AlertService alerts, AlertDeliveries deliveries) {
+    AlertsController(AlertService alerts, AlertDeliveries deliveries, AlertPreferencesService preferences) {
         this.alerts = alerts;
         this.deliveries = deliveries;
+        this.preferences = preferences;
+    }
+
+    /** A partner's preferences, and whether they are their own or the defaults they follow. */
+    record PreferencesView(
+            String partner,
+            boolean customised,
+            AlertPreferences.Channels channels,
+            AlertPreferences.Thresholds thresholds,
+
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = "Left out when there are none")
+            AlertPreferences.QuietHours quietHours,
+
+            AlertPreferences.EscalationDelays escalationDelays) {
+
+        static PreferencesView of(String partner, AlertPreferencesStore.Stored stored) {
+            AlertPreferences p = stored.preferences();
+            return new PreferencesView(
+                    partner, stored.customised(), p.channels(), p.thresholds(), p.quietHours(), p.escalationDelays());
+        }
+    }
+
+    @Operation(summary = "A partner's alert preferences (default: your own partner; ops and delegates name it)")
+    @GetMapping(path = "/api/alert-preferences", produces = MediaType.APPLICATION_JSON_VALUE)
+    PreferencesView preferences(Authentication authentication, @RequestParam(required = false) String partner) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        AlertPreferencesStore.Stored stored = preferences.get(user, partner);
+        return PreferencesView.of(partner == null || partner.isBlank() ? user.partner() : partner, stored);
+    }
+
+    @Operation(summary = "Follow the defaults again (drop the partner's own preferences); audited")
+    @DeleteMapping(path = "/api/alert-preferences", produces = MediaType.APPLICATION_JSON_VALUE)
+    PreferencesView resetPreferences(Authentication authentication, @RequestParam(required = false) String partner) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        AlertPreferencesStore.Stored stored = preferences.reset(user, partner);
+        return PreferencesView.of(partner == null || partner.isBlank() ? user.partner() : partner, stored);
+    }
+
+    @Operation(summary = "Replace a partner's alert preferences; validated whole, nothing saved on a 400; audited")
+    @PutMapping(
+            path = "/api/alert-preferences",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    PreferencesView savePreferences(
+            Authentication authentication,
+            @RequestParam(required = false) String partner,
+            @RequestBody AlertPreferences body) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        AlertPreferencesStore.Stored stored = preferences.put(user, partner, body);
+        return PreferencesView.of(partner == null || partner.isBlank() ? user.partner() : partner, stored);
     }
 
     record AlertView(

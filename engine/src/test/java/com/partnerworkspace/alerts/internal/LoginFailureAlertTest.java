@@ -35,6 +35,11 @@ class LoginFailureAlertTest {
     @Test
     void fiveFailedLoginsRaiseOneAlertForRajasPartner() throws Exception {
         closeEarlierAlert();
+        Api.Response defaults =
+                Api.send("/api/alert-preferences", Connections.token("raja"), request -> request.DELETE());
+        assertThat(defaults.json().get("customised").asBoolean())
+                .as(defaults.body())
+                .isFalse();
         int mailsBefore = mailsAboutFailedLogins();
         for (int i = 0; i < LoginFailureWatch.THRESHOLD; i++) {
             assertThat(failedLogin("raja")).isEqualTo(401);

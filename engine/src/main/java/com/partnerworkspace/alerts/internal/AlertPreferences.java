@@ -1,0 +1,67 @@
+package com.partnerworkspace.alerts.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * How a partner wants to be alerted: channels, thresholds per metric, quiet hours (time-zone aware, may
+ * cross midnight) and the escalation delay per severity.
+ */
+record AlertPreferences(
+        Channels channels,
+        Thresholds thresholds,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Left out when there are none")
+        QuietHours quietHours,
+
+        EscalationDelays escalationDelays) {
+
+    record Channels(List<String> emails, String slackWebhookUrl, List<String> phones, String backupContact) {
+        Channels {
+            emails = emails == null ? List.of() : List.copyOf(emails);
+            phones = phones == null ? List.of() : List.copyOf(phones);
+            slackWebhookUrl = slackWebhookUrl == null ? "" : slackWebhookUrl;
+            backupContact = backupContact == null ? "" : backupContact;
+        }
+    }
+
+    record Thresholds(
+            int credentialWarningHours,
+            int credentialCriticalHours,
+            int loginFailures,
+            int loginFailureWindowMinutes) {}
+
+    /** From {@code from} to {@code to} (HH:mm) in {@code timeZone}; {@code from} after {@code to} crosses midnight. */
+    record QuietHours(String from, String to, String timeZone) {
+
+        boolean contains(Instant instant) {
+            LocalTime time = instant.atZone(ZoneId.of(timeZone)).toLocalTime();
+            LocalTime start = LocalTime.parse(from);
+            LocalTime end = LocalTime.parse(to);
+            return start.isBefore(end)
+                    ? !time.isBefore(start) && time.isBefore(end)
+                    : !time.isBefore(start) || time.isBefore(end);
+        }
+    }
+
+    record EscalationDelays(String info, String warning, String critical) {
+
+        Duration of(com.partnerworkspace.alerts.AlertRaised.Severity severity) {
+            return Duration.parse(
+                    switch (severity) {
+                        case INFO -> info;
+                        case WARNING -> warning;
+                        case CRITICAL -> critical;
+                    });
+        }
+    }
+
+    boolean inQuietHours(Instant now) {
+        return quietHours != null && quietHours.contains(now);
+    }
+}

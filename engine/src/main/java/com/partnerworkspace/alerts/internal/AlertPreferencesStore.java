@@ -1,0 +1,95 @@
+package com.partnerworkspace.alerts.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each partner's alert preferences: what they saved, or else the defaults of {@code alert-defaults.json}
+ * (ops edit it in {@code processes/}; partners who never customised follow its changes).
+ */
+@Component
+class AlertPreferencesStore {
+
+    static final String DEFAULTS = "processes/alert-defaults.json";
+
+    private final JdbcClient db;
+    private final ObjectMapper json;
+    private final JsonNode defaults;
+    private final Clock clock = Clock.systemUTC();
+
+    AlertPreferencesStore(JdbcClient db, ObjectMapper json) throws IOException {
+        this.db = db;
+        this.json = json;
+        try (InputStream file = getClass().getClassLoader().getResourceAsStream(DEFAULTS)) {
+            if (file == null) {
+                throw new IllegalStateException(DEFAULTS + " is missing from the classpath");
+            }
+            this.defaults = json.readTree(file);
+        }
+    }
+
+    /** The partner's preferences and whether they are their own (customised) or the defaults. */
+    record Stored(AlertPreferences preferences, boolean customised) {}
+
+    Stored of(String partner) {
+        Optional<String> saved = db.sql("select body from alert_preferences where partner = :partner")
+                .param("partner", partner)
+                .query(String.class)
+                .optional();
+        try {
+            if (saved.isPresent()) {
+                return new Stored(json.readValue(saved.get(), AlertPreferences.class), true);
+            }
+            return new Stored(json.treeToValue(defaultsFor(partner), AlertPreferences.class), false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable alert preferences of " + partner, e);
+        }
+    }
+
+    void save(String partner, AlertPreferences preferences, String by) {
+        String body;
+        try {
+            body = json.writeValueAsString(preferences);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        int updated = db.sql(
+                        "update alert_preferences set body = :body, updated_by = :by, updated_at = :at where partner = :partner")
+                .param("body", body)
+                .param("by", by)
+                .param("at", AlertRepository.time(clock.instant()))
+                .param("partner", partner)
+                .update();
+        if (updated == 0) {
+            db.sql(
+                            "insert into alert_preferences (partner, body, updated_by, updated_at) values (:partner, :body, :by, :at)")
+                    .param("partner", partner)
+                    .param("body", body)
+                    .param("by", by)
+                    .param("at", AlertRepository.time(clock.instant()))
+                    .update();
+        }
+    }
+
+    void reset(String partner) {
+        db.sql("delete from alert_preferences where partner = :partner")
+                .param("partner", partner)
+                .update();
+    }
+
+    /** The defaults with the partner's persona entry laid over them, field group by field group. */
+    private JsonNode defaultsFor(String partner) {
+        ObjectNode merged = ((ObjectNode) defaults.get("default")).deepCopy();
+        JsonNode persona = defaults.path("partners").path(partner);
+        persona.fields().forEachRemaining(field -> merged.set(field.getKey(), field.getValue()));
+        return merged;
+    }
+}
