@@ -66,6 +66,11 @@ public class Notifier {
         }
     }
 
+    /** Whether the workspace-wide Slack webhook is set. */
+    public boolean slackConfigured() {
+        return properties.slackEnabled();
+    }
+
     /** Posts to the given Slack incoming webhook (a partner's own channel). */
     public void slack(String webhookUrl, Notification notification) {
         try {

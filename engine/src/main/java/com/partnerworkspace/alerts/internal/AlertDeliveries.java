@@ -102,6 +102,10 @@ class AlertDeliveries {
                 record(alert.id(), level, channel, "SKIPPED", "nobody of the partner has an email address");
                 return null;
             }
+            if (channel.equals("slack") && own.slackWebhookUrl().isEmpty() && !notifier.slackConfigured()) {
+                record(alert.id(), level, channel, "SKIPPED", "no Slack webhook is set up");
+                return null;
+            }
             try {
                 switch (channel) {
                     case "email" -> notifier.email(emails, message);
