@@ -21,6 +21,7 @@ public class KeycloakDirectory {
     private final ShortLivedCache<String, List<Person>> teams = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, List<Person>> roleMembers = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, Optional<Person>> people = new ShortLivedCache<>(FRESHNESS);
+    private final ShortLivedCache<String, List<Person>> partnerPeople = new ShortLivedCache<>(FRESHNESS);
 
     KeycloakDirectory(RealmResource realm) {
         this.realm = realm;
@@ -39,6 +40,10 @@ public class KeycloakDirectory {
 
     /** Everyone of the partner: the partner's own users and the team (who hear about its connections and alerts). */
     public List<Person> peopleOfPartner(String partner) {
+        return partnerPeople.get(partner, this::loadPeopleOfPartner);
+    }
+
+    private List<Person> loadPeopleOfPartner(String partner) {
         List<String> members;
         try {
             members = membersOfPartner(partner);

@@ -61,10 +61,13 @@ class AlertDeliveries {
      * @throws RuntimeException when a channel failed (after logging it), so the job is retried
      */
     void deliver(Alert alert, int level, String channels) {
+        AlertPreferences.Channels own =
+                preferences.of(alert.partner()).preferences().channels();
+        List<String> emails = recipients(alert, level, own);
         RuntimeException failure = null;
         for (String channel : channels.split(",")) {
             try {
-                deliverOnce(alert, level, channel.strip());
+                deliverOnce(alert, level, channel.strip(), own, emails);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -87,10 +90,8 @@ class AlertDeliveries {
                 .list();
     }
 
-    private void deliverOnce(Alert alert, int level, String channel) {
-        AlertPreferences.Channels own =
-                preferences.of(alert.partner()).preferences().channels();
-        List<String> emails = recipients(alert, level, own);
+    private void deliverOnce(
+            Alert alert, int level, String channel, AlertPreferences.Channels own, List<String> emails) {
         String recipient = channel.equals("email") ? String.join(", ", emails) : channel;
         RuntimeException failure = separately.execute(status -> {
             claim(alert.id(), level, channel, recipient);

@@ -156,10 +156,6 @@ class AlertService {
         }
     }
 
-    Object runtimeVariable(String executionId, String name) {
-        return runtime.getVariable(executionId, name);
-    }
-
     @Transactional
     Alert resolve(WorkspaceUser user, String id) {
         Alert alert = visible(user, id);

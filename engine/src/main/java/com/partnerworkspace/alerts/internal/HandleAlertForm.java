@@ -5,6 +5,7 @@ import com.partnerworkspace.security.WorkspaceUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 class HandleAlertForm implements TaskForm {
 
     private final AlertService alerts;
+    private final RuntimeService runtime;
     private final AlertRepository repository;
 
-    HandleAlertForm(AlertService alerts, AlertRepository repository) {
+    HandleAlertForm(AlertService alerts, RuntimeService runtime, AlertRepository repository) {
         this.alerts = alerts;
+        this.runtime = runtime;
         this.repository = repository;
     }
 
@@ -77,7 +80,7 @@ class HandleAlertForm implements TaskForm {
     }
 
     private Alert alertOf(Task task) {
-        String id = (String) alerts.runtimeVariable(task.getExecutionId(), "alertId");
+        String id = (String) runtime.getVariable(task.getExecutionId(), "alertId");
         return repository.find(id).orElseThrow(AlertRefusedException::notFound);
     }
 }

@@ -355,10 +355,6 @@ class ConnectionService {
         return brokers.adapterFor(broker(connection));
     }
 
-    Object runtimeVariable(String executionId, String name) {
-        return runtime.getVariable(executionId, name);
-    }
-
     Connection get(String id) {
         return repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
     }

@@ -6,6 +6,7 @@ import com.partnerworkspace.security.WorkspaceUser;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +21,12 @@ class FixConnectionForm implements TaskForm {
     static final List<String> DECISIONS = List.of("retry", "cancel");
 
     private final ConnectionService connections;
+    private final RuntimeService runtime;
     private final PartnerAccess partnerAccess;
 
-    FixConnectionForm(ConnectionService connections, PartnerAccess partnerAccess) {
+    FixConnectionForm(ConnectionService connections, RuntimeService runtime, PartnerAccess partnerAccess) {
         this.connections = connections;
+        this.runtime = runtime;
         this.partnerAccess = partnerAccess;
     }
 
@@ -86,7 +89,7 @@ class FixConnectionForm implements TaskForm {
     }
 
     private Connection connectionOf(Task task) {
-        String id = (String) connections.runtimeVariable(task.getExecutionId(), "connectionId");
+        String id = (String) runtime.getVariable(task.getExecutionId(), "connectionId");
         return connections.get(id);
     }
 
