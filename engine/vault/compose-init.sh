@@ -38,7 +38,7 @@ bao operator unseal "$key" >/dev/null
 
 # Raft needs a moment after unseal before the first write: retry a few times.
 tries=1
-until sh "$here/provision.sh" "$login"; do
+until SMS_GATEWAY_URL=${SMS_GATEWAY_URL:-http://receiver:8026/sms} sh "$here/provision.sh" "$login"; do
   [ "$tries" -lt 10 ] || exit 1
   tries=$((tries + 1))
   sleep 2

@@ -2,6 +2,8 @@
 # Provisions a Vault/OpenBao server for the engine. Idempotent: safe on every start.
 # Needs: the `bao` (or `vault`) CLI on PATH as $BAO, BAO_ADDR/VAULT_ADDR and a root token in BAO_TOKEN/VAULT_TOKEN.
 # Writes the engine's AppRole login to $1 as Spring properties (mode 0600); a secret-id is issued only once.
+# SMS_GATEWAY_URL (optional): where a new installation's SMS gateway points (the local receiver); a gateway
+# already set up (partner-kv/platform/sms-gateway, by ops in production) is left alone.
 set -eu
 out="$1"
 here=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +16,12 @@ mounted partner-kv || "$BAO" secrets enable -path=partner-kv -version=2 kv >/dev
 mounted transit || "$BAO" secrets enable transit >/dev/null
 "$BAO" read transit/keys/partner-workspace >/dev/null 2>&1 \
   || "$BAO" write -f transit/keys/partner-workspace >/dev/null
+if [ -n "${SMS_GATEWAY_URL:-}" ] && ! "$BAO" kv get -mount=partner-kv platform/sms-gateway >/dev/null 2>&1; then
+  # Twilio-shaped gateway settings; the token is random: the local receiver checks only that one is sent.
+  "$BAO" kv put -mount=partner-kv platform/sms-gateway base-url="$SMS_GATEWAY_URL" \
+    account-sid=AC0000000000000000000000000000local auth-token="$(od -An -tx1 -N16 /dev/urandom | tr -d ' \n')" \
+    from=+15005550006 >/dev/null
+fi
 auth_enabled approle || "$BAO" auth enable approle >/dev/null
 "$BAO" policy write partner-workspace-engine "$here/engine-policy.hcl" >/dev/null
 "$BAO" write auth/approle/role/partner-workspace-engine \

@@ -133,6 +133,30 @@ create table if not exists alert_delivery (
     primary key (alert_id, level, channel)
 );
 
+-- Failed sends so far: after workspace.alerts.delivery-attempts the channel gives up and falls back.
+alter table alert_delivery add column if not exists attempts int default 0 not null;
+
+-- Used acknowledgement links (their nonce): a second use answers 410.
+create table if not exists alert_ack_link_used (
+    nonce varchar(64) primary key,
+    alert_id varchar(36) not null,
+    used_at timestamp with time zone not null
+);
+
+-- Silences: no notifications for an alert type and/or resource of a partner until they end (critical
+-- alerts only for workspace.alerts.critical-mute-limit).
+create table if not exists alert_mute (
+    id varchar(36) primary key,
+    partner varchar(64) not null,
+    alert_type varchar(200),
+    resource varchar(300),
+    reason varchar(500) not null,
+    starts_at timestamp with time zone not null,
+    ends_at timestamp with time zone not null,
+    created_by varchar(64) not null
+);
+create index if not exists alert_mute_partner on alert_mute (partner, ends_at);
+
 -- Where the login-failure watch stopped looking (one row).
 create table if not exists login_failure_watch (
     id int primary key,

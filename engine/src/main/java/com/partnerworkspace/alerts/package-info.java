@@ -5,9 +5,15 @@
  * (routing, escalation, acknowledgement) listens to it: an open alert per key (partner + type +
  * resource; repeats only count), the {@code alert-escalation} process with channels from the
  * {@code alert-routing} DMN, a delivery log with one entry per (alert, level, channel), and the
- * {@code /api/alerts} API. UI: {@code ui/src/app/alerts/}.
+ * {@code /api/alerts} API. Channels: email, Slack and SMS ({@code notify}; the SMS gateway's settings
+ * and the signatures of acknowledgement links come from Vault), with per-channel retries and fallback;
+ * silences run {@code alert-silence}. UI: {@code ui/src/app/alerts/}.
+ *
+ * <p>Raise an alert from any feature: {@code events.publishEvent(new AlertRaised(partner, type,
+ * resource, severity, summary, details))} inside the transaction of the act that found the condition;
+ * {@code AlertCleared} with the same partner, type and resource resolves it.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Alerts",
-        allowedDependencies = {"security", "system", "audit", "notify", "keycloak", "inbox"})
+        allowedDependencies = {"security", "system", "audit", "notify", "keycloak", "vault", "inbox"})
 package com.partnerworkspace.alerts;

@@ -1,5 +1,6 @@
 /**
- * Adapter to the channels that reach people: email over SMTP and Slack incoming webhooks. Callers run
+ * Adapter to the channels that reach people: email over SMTP, Slack incoming webhooks and
+ * SMS through a Twilio-shaped gateway. Callers run
  * it from asynchronous process steps, so a failed send is retried by the job executor. Message bodies
  * never carry secrets. Adapters depend on no feature.
  */

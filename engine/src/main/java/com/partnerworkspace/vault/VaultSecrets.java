@@ -168,6 +168,26 @@ public class VaultSecrets {
         }
     }
 
+    /**
+     * A platform setting ops keep in Vault ({@code <mount>/platform/<name>}, read only for the engine),
+     * or empty when it is not set up.
+     */
+    public java.util.Optional<Map<String, String>> platformSetting(String name) {
+        if (name == null || !SEGMENT.matcher(name).matches()) {
+            throw new IllegalArgumentException("name must be lower-case letters, digits, '.', '_' or '-'");
+        }
+        try {
+            LogicalResponse response = session.kv().logical().read(properties.kvMount() + "/platform/" + name);
+            if (response.getRestResponse().getStatus() == 404) {
+                return java.util.Optional.empty();
+            }
+            requireOk(response, "read of platform/" + name);
+            return java.util.Optional.of(Map.copyOf(response.getData()));
+        } catch (VaultException e) {
+            throw new VaultUnavailableException("read of platform/" + name, e);
+        }
+    }
+
     /** Destroys every version and the metadata of a secret; nothing of it stays in Vault. Idempotent. */
     public void destroy(SecretPath path) {
         try {

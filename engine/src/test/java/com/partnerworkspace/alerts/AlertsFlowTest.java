@@ -8,7 +8,7 @@ import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
-import com.partnerworkspace.testsupport.WebhookReceiver;
+import com.partnerworkspace.testsupport.Receiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -56,8 +56,7 @@ class AlertsFlowTest {
                         NITIN_MAIL,
                         mail -> mail.subject().contains("[WARNING] Test alert raised by omar"),
                         Duration.ofSeconds(30));
-        assertThat(WebhookReceiver.shared().slackMessages())
-                .anyMatch(message -> message.contains("Test alert raised by omar"));
+        assertThat(Receiver.slackMessages()).anyMatch(message -> message.contains("Test alert raised by omar"));
 
         assertThat(Api.get("/api/alerts", Connections.token("mukesh")).body()).doesNotContain(id);
         assertThat(Connections.post("/api/alerts/" + id + "/ack", Connections.token("mukesh"), Map.of())

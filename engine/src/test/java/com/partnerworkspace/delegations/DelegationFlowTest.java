@@ -15,7 +15,7 @@ import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
-import com.partnerworkspace.testsupport.WebhookReceiver;
+import com.partnerworkspace.testsupport.Receiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +57,7 @@ class DelegationFlowTest {
                         mail -> mail.subject().startsWith("Approve delegation")
                                 && mail.body().contains("/inbox"),
                         Duration.ofSeconds(30));
-        assertThat(WebhookReceiver.shared().slackMessages())
-                .anyMatch(message -> message.contains("Approve delegation"));
+        assertThat(Receiver.slackMessages()).anyMatch(message -> message.contains("Approve delegation"));
 
         approve(id, "priya");
         JsonNode active = awaitState(id, "ACTIVE");

@@ -19,7 +19,12 @@ import org.springframework.test.context.ActiveProfiles;
 @RealServersExtension.Needs({RealServersExtension.Server.KEYCLOAK, RealServersExtension.Server.OPENBAO})
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
-        properties = {"server.port=" + EngineTest.PORT, "workspace.state-dir=${user.dir}/target/test-state"})
+        properties = {
+            "server.port=" + EngineTest.PORT,
+            "workspace.state-dir=${user.dir}/target/test-state",
+            // Delivery retries in seconds, not minutes, so fallback paths finish within a test.
+            "workspace.alerts.delivery-retry-cycle=PT1S,PT1S,PT1S,PT2S,PT2S,PT3S,PT5S,PT5S,PT10S"
+        })
 @Import(RealServersProperties.class)
 @ActiveProfiles("local")
 public @interface EngineTest {

@@ -3,8 +3,10 @@ package com.partnerworkspace.testsupport;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -41,7 +43,8 @@ public final class MailServer {
         return port;
     }
 
-    public record Mail(String to, String subject, String body) {}
+    /** {@code body} is the plain text; {@code html} the HTML part, or null for a text-only mail. */
+    public record Mail(String to, String subject, String body, String html) {}
 
     public List<Mail> mailsTo(String address) {
         return Arrays.stream(greenMail.getReceivedMessages())
@@ -67,10 +70,55 @@ public final class MailServer {
     private static Mail mail(Message message) {
         try {
             return new Mail(
-                    message.getAllRecipients()[0].toString(), message.getSubject(), GreenMailUtil.getBody(message));
-        } catch (MessagingException e) {
+                    message.getAllRecipients()[0].toString(), message.getSubject(), text(message), html(message));
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plain-text part of a text + HTML email (decoded), or the body of a plain one. */
+    private static String text(Message message) throws MessagingException, IOException {
+        if (message.getContent() instanceof Multipart multipart) {
+            String text = textPart(multipart);
+            if (text != null) {
+                return text;
+            }
+        }
+        return GreenMailUtil.getBody(message);
+    }
+
+    private static String textPart(Multipart multipart) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof Multipart nested) {
+                String text = textPart(nested);
+                if (text != null) {
+                    return text;
+                }
+            } else if (part.isMimeType("text/plain")) {
+                return part.getContent().toString();
+            }
+        }
+        return null;
+    }
+
+    private static String html(Message message) throws MessagingException, IOException {
+        return message.getContent() instanceof Multipart multipart ? htmlPart(multipart) : null;
+    }
+
+    private static String htmlPart(Multipart multipart) throws MessagingException, IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContent() instanceof Multipart nested) {
+                String html = htmlPart(nested);
+                if (html != null) {
+                    return html;
+                }
+            } else if (part.isMimeType("text/html")) {
+                return part.getContent().toString();
+            }
+        }
+        return null;
     }
 
     private static void sleep() {

@@ -43,6 +43,7 @@ public final class RealServers {
     private static KeycloakServer keycloak;
     private static OpenBaoServer openBao;
     private static PostgresServer postgres;
+    private static boolean receiverUp;
     private static final List<String> startedHere = new ArrayList<>();
 
     static {
@@ -87,6 +88,43 @@ public final class RealServers {
             }
         }
         return openBao;
+    }
+
+    /** The local Slack/SMS receiver ({@link Receiver}): reused when running, else started like the other servers. */
+    public static synchronized void receiver() {
+        if (receiverUp) {
+            return;
+        }
+        if (portOpen(Receiver.PORT)) {
+            log.info("Reusing the receiver running on port {}", Receiver.PORT);
+        } else if (Files.isExecutable(REPO.resolve("workspace"))) {
+            launch("receiver");
+        } else {
+            startReceiverProcess();
+        }
+        receiverUp = true;
+    }
+
+    private static void startReceiverProcess() {
+        try {
+            Process process = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            REPO.resolve("engine/receiver/LocalReceiver.java").toString(),
+                            "--port",
+                            String.valueOf(Receiver.PORT))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+            for (int i = 0; i < 100 && !portOpen(Receiver.PORT); i++) {
+                Thread.sleep(200);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the local receiver", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static synchronized PostgresServer postgres() {
@@ -209,7 +247,7 @@ public final class RealServers {
         }
     }
 
-    private static String env(String name, String fallback) {
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
-/** Points the engine at the run's real Keycloak, OpenBao, SMTP server and Slack receiver. */
+/** Points the engine at the run's real Keycloak, OpenBao, SMTP server and Slack/SMS receiver. */
 @TestConfiguration(proxyBeanMethods = false)
 public class RealServersProperties {
 
@@ -18,9 +18,7 @@ public class RealServersProperties {
             registry.add("workspace.vault.role-id", openBao::roleId);
             registry.add("workspace.vault.secret-id", openBao::secretId);
             registry.add("spring.mail.port", () -> MailServer.shared().port());
-            registry.add(
-                    "workspace.notify.slack-webhook-url",
-                    () -> WebhookReceiver.shared().slackUrl());
+            registry.add("workspace.notify.slack-webhook-url", () -> Receiver.slackUrl("workspace"));
             registry.add("workspace.public-url", () -> EngineTest.BASE_URL);
         };
     }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,13 +38,29 @@ class AlertEscalationProcessTest {
     private final List<String> calls = new ArrayList<>();
 
     private boolean stillOpen = true;
+    private boolean inQuietHours = false;
+    /** Notifications left that find the alert silenced (for that long). */
+    private int silencedNotifications = 0;
 
     @BeforeEach
     void stubDelegates() {
         ClockUtil.setCurrentTime(Date.from(START));
+        Mocks.register("prepareRouting", (ExecutionListener) execution -> {
+            execution.setVariable("tier", ((Integer) execution.getVariable("level") - 1) % 2 + 1);
+            execution.setVariable("inQuietHours", inQuietHours);
+        });
         Mocks.register("notifyAlertLevel", (JavaDelegate) execution -> {
-            calls.add("notify " + execution.getVariable("level") + ":" + execution.getVariable("channels"));
             execution.setVariable("stillOpen", stillOpen);
+            boolean silenced = silencedNotifications > 0;
+            execution.setVariable("silenced", silenced);
+            if (silenced) {
+                silencedNotifications--;
+                calls.add("silenced " + execution.getVariable("level"));
+                execution.setVariable("waitFor", "PT2H");
+                return;
+            }
+            calls.add("notify " + execution.getVariable("level") + ":" + execution.getVariable("channels"));
+            execution.setVariable("waitFor", "CRITICAL".equals(execution.getVariable("severity")) ? "PT5M" : "PT30M");
         });
         Mocks.register("escalateAlert", (JavaDelegate) execution -> {
             calls.add("escalate");
@@ -60,7 +77,7 @@ class AlertEscalationProcessTest {
 
     @Test
     void aCriticalAlertGoesOutEverywhereAndEndsOnAcknowledgement() {
-        ProcessInstance instance = raise("CRITICAL", false);
+        ProcessInstance instance = raise("CRITICAL");
 
         execute(asyncJobOf(instance));
         assertThat(instance).isWaitingAt("Gateway_WaitForAcknowledgement");
@@ -72,12 +89,12 @@ class AlertEscalationProcessTest {
                 .correlate();
 
         assertThat(instance).isEnded().hasPassed("Event_Acknowledged");
-        assertThat(calls).containsExactly("notify 1:email,slack");
+        assertThat(calls).containsExactly("notify 1:email,slack,sms");
     }
 
     @Test
     void anUnacknowledgedWarningEscalatesToTheNextLevelThenEndsOnAcknowledgement() {
-        ProcessInstance instance = raise("WARNING", false);
+        ProcessInstance instance = raise("WARNING");
         execute(asyncJobOf(instance));
 
         execute(timerOf(instance));
@@ -89,22 +106,76 @@ class AlertEscalationProcessTest {
                 .correlate();
 
         assertThat(instance).isEnded().hasPassed("Event_Acknowledged").hasNotPassed("Task_HandToOps");
-        assertThat(calls).containsExactly("notify 1:email,slack", "escalate", "notify 2:email,slack");
+        assertThat(calls).containsExactly("notify 1:email,slack", "escalate", "notify 2:email,slack,sms");
     }
 
     @Test
     void quietHoursKeepAWarningToEmailUntilItEscalates() {
-        ProcessInstance instance = raise("WARNING", true);
+        inQuietHours = true;
+        ProcessInstance instance = raise("WARNING");
         execute(asyncJobOf(instance));
         execute(timerOf(instance));
         execute(asyncJobOf(instance));
 
-        assertThat(calls).containsExactly("notify 1:email", "escalate", "notify 2:email,slack");
+        assertThat(calls).containsExactly("notify 1:email", "escalate", "notify 2:email,slack,sms");
+    }
+
+    @Test
+    void aSilencedAlertWaitsForTheSilenceToEndThenIsNotifiedAtTheSameLevel() {
+        silencedNotifications = 1;
+        ProcessInstance instance = raise("WARNING");
+        execute(asyncJobOf(instance));
+        assertThat(instance).isWaitingAt("Gateway_WaitForAcknowledgement");
+        assertThat(timerOf(instance).getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofHours(2))));
+
+        execute(timerOf(instance));
+        execute(asyncJobOf(instance));
+        assertThat(instance).isWaitingAt("Gateway_WaitForAcknowledgement");
+        assertThat(timerOf(instance).getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofMinutes(30))));
+
+        assertThat(calls).containsExactly("silenced 1", "notify 1:email,slack");
+        assertThat(instance).hasPassed("Gateway_WasSilenced").hasNotPassed("Task_Escalate");
+    }
+
+    @Test
+    void anAcknowledgementDuringASilenceEndsIt() {
+        silencedNotifications = 1;
+        ProcessInstance instance = raise("WARNING");
+        execute(asyncJobOf(instance));
+
+        runtimeService()
+                .createMessageCorrelation("AlertAcknowledged")
+                .processInstanceId(instance.getId())
+                .correlate();
+
+        assertThat(instance).isEnded().hasPassed("Event_Acknowledged");
+        assertThat(calls).containsExactly("silenced 1");
+    }
+
+    @Test
+    void theLevelsRepeatAsThePolicySaysBeforeOperations() {
+        ProcessInstance instance = raise("WARNING", 4);
+        for (int level = 1; level <= 4; level++) {
+            execute(asyncJobOf(instance));
+            execute(timerOf(instance));
+        }
+
+        assertThat(instance).isWaitingAt("Task_HandleUnacknowledgedAlert");
+        assertThat(calls)
+                .containsExactly(
+                        "notify 1:email,slack",
+                        "escalate",
+                        "notify 2:email,slack,sms",
+                        "escalate",
+                        "notify 3:email,slack",
+                        "escalate",
+                        "notify 4:email,slack,sms",
+                        "handToOps");
     }
 
     @Test
     void nobodyAcknowledgingHandsTheAlertToOperationsInTheInbox() {
-        ProcessInstance instance = raise("INFO", false);
+        ProcessInstance instance = raise("INFO");
         execute(asyncJobOf(instance));
         execute(timerOf(instance));
         execute(asyncJobOf(instance));
@@ -115,12 +186,12 @@ class AlertEscalationProcessTest {
         complete(task(instance), Map.of("outcome", "handled"));
 
         assertThat(instance).isEnded().hasPassed("Event_HandledByOps");
-        assertThat(calls).containsExactly("notify 1:email", "escalate", "notify 2:email,slack", "handToOps");
+        assertThat(calls).containsExactly("notify 1:email", "escalate", "notify 2:email,slack,sms", "handToOps");
     }
 
     @Test
     void aResolvedConditionEndsTheEscalation() {
-        ProcessInstance instance = raise("WARNING", false);
+        ProcessInstance instance = raise("WARNING");
         execute(asyncJobOf(instance));
 
         runtimeService()
@@ -134,13 +205,17 @@ class AlertEscalationProcessTest {
     @Test
     void anAlertClosedWhileItsNotificationWasSentEndsWithoutWaiting() {
         stillOpen = false;
-        ProcessInstance instance = raise("CRITICAL", false);
+        ProcessInstance instance = raise("CRITICAL");
         execute(asyncJobOf(instance));
 
         assertThat(instance).isEnded().hasPassed("Event_ClosedMeanwhile");
     }
 
-    private static ProcessInstance raise(String severity, boolean inQuietHours) {
+    private static ProcessInstance raise(String severity) {
+        return raise(severity, 2);
+    }
+
+    private static ProcessInstance raise(String severity, int maxLevel) {
         return runtimeService()
                 .startProcessInstanceByKey(
                         "alert-escalation",
@@ -155,10 +230,8 @@ class AlertEscalationProcessTest {
                                 "level",
                                 1,
                                 "maxLevel",
-                                2,
-                                "inQuietHours",
-                                inQuietHours,
-                                "escalationDelay",
-                                "CRITICAL".equals(severity) ? "PT5M" : "PT30M"));
+                                maxLevel,
+                                "deliveryRetryCycle",
+                                "PT10S,PT30S"));
     }
 }

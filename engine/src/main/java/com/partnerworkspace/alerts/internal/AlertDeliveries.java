@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,17 +23,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends one level of an alert on its channels. Each (alert, level, channel) is sent at most once: its
  * delivery-log row is the idempotency key, locked while sending, so a retried job or a second engine
  * node finds it SENT and sends nothing. Each send and its log entry commit on their own, so the log
- * keeps failures even when the job rolls back for a retry.
+ * keeps failures even when the job rolls back for a retry. A channel that fails
+ * {@code workspace.alerts.delivery-attempts} times gives up and falls back to the next channel.
  */
 @Component
 class AlertDeliveries {
 
+    static final List<String> CHANNELS = List.of("email", "slack", "sms");
+
     record Delivery(int level, String channel, String recipient, Instant at, String outcome, String detail) {}
+
+    /** The outcome of one try on one channel. */
+    enum Attempt {
+        SENT,
+        SENT_BEFORE,
+        SKIPPED,
+        FAILED,
+        GAVE_UP
+    }
+
+    /** Who a level reaches on each channel; an empty Slack URL means the workspace's webhook. */
+    record Audience(List<String> emails, String slackUrl, List<String> phones) {}
 
     private final JdbcClient db;
     private final AlertPreferencesStore preferences;
     private final Notifier notifier;
+    private final SmsGatewaySetting smsGateway;
     private final KeycloakDirectory directory;
+    private final AckLinks ackLinks;
+    private final AlertPolicy policy;
     private final TransactionTemplate separately;
     private final String publicUrl;
     private final Clock clock = Clock.systemUTC();
@@ -42,13 +60,19 @@ class AlertDeliveries {
             JdbcClient db,
             AlertPreferencesStore preferences,
             Notifier notifier,
+            SmsGatewaySetting smsGateway,
             KeycloakDirectory directory,
+            AckLinks ackLinks,
+            AlertPolicy policy,
             PlatformTransactionManager transactions,
             @Value("${workspace.public-url}") String publicUrl) {
         this.db = db;
         this.preferences = preferences;
         this.notifier = notifier;
+        this.smsGateway = smsGateway;
         this.directory = directory;
+        this.ackLinks = ackLinks;
+        this.policy = policy;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.publicUrl = publicUrl;
@@ -58,16 +82,14 @@ class AlertDeliveries {
      * Sends the level on each channel (comma-separated, from the alert-routing DMN). Level 1 reaches the
      * partner's team; from level 2 on also the backup contacts (operations).
      *
-     * @throws RuntimeException when a channel failed (after logging it), so the job is retried
+     * @throws RuntimeException when a channel failed and may still work (after logging it), so the job is retried
      */
     void deliver(Alert alert, int level, String channels) {
-        AlertPreferences.Channels own =
-                preferences.of(alert.partner()).preferences().channels();
-        List<String> emails = recipients(alert, level, own);
+        Audience audience = audience(alert.partner(), level);
         RuntimeException failure = null;
         for (String channel : channels.split(",")) {
             try {
-                deliverOnce(alert, level, channel.strip(), own, emails);
+                deliverOrFallBack(alert, level, channel.strip(), audience);
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -75,6 +97,40 @@ class AlertDeliveries {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** One try on each channel with a test message to the partner's own audience; nothing is logged. */
+    List<Delivery> test(String partner, List<String> channels, String requestedBy) {
+        Audience audience = audience(partner, 1);
+        Notification message = new Notification(
+                "[TEST] Alert channel check for " + partner,
+                "This is a test requested by " + requestedBy + ". If you read this, alerts reach you here.",
+                List.of(new Link("Open Partner Workspace", URI.create(publicUrl + "/alerts"))));
+        List<Delivery> results = new ArrayList<>();
+        for (String channel : channels) {
+            String recipient = recipient(channel, audience);
+            String skip = unavailable(channel, audience);
+            if (skip != null) {
+                results.add(new Delivery(0, channel, recipient, clock.instant(), "SKIPPED", skip));
+                continue;
+            }
+            try {
+                send(channel, audience, message);
+                results.add(new Delivery(0, channel, recipient, clock.instant(), "SENT", null));
+            } catch (RuntimeException e) {
+                results.add(new Delivery(0, channel, recipient, clock.instant(), "FAILED", e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    /** A message for the partner's people by email (not an alert level: nothing is logged). */
+    void tellPartner(String partner, String subject, String text) {
+        Audience audience = audience(partner, 1);
+        notifier.email(
+                audience.emails(),
+                new Notification(
+                        subject, text, List.of(new Link("Alert settings", URI.create(publicUrl + "/alerts")))));
     }
 
     List<Delivery> of(String alertId) {
@@ -90,53 +146,134 @@ class AlertDeliveries {
                 .list();
     }
 
-    private void deliverOnce(
-            Alert alert, int level, String channel, AlertPreferences.Channels own, List<String> emails) {
-        String recipient = channel.equals("email") ? String.join(", ", emails) : channel;
-        RuntimeException failure = separately.execute(status -> {
-            claim(alert.id(), level, channel, recipient);
-            if (outcome(alert.id(), level, channel).filter("SENT"::equals).isPresent()) {
-                return null;
+    private void deliverOrFallBack(Alert alert, int level, String channel, Audience audience) {
+        Attempt attempt = attempt(alert, level, channel, audience, null);
+        if (attempt != Attempt.GAVE_UP) {
+            return;
+        }
+        for (String fallback : after(channel)) {
+            switch (attempt(alert, level, fallback, audience, "fallback for " + channel)) {
+                case SENT, SENT_BEFORE -> {
+                    return;
+                }
+                case SKIPPED, GAVE_UP, FAILED -> {
+                    // FAILED throws before it gets here; the others: try the next channel
+                }
             }
-            Notification message = message(alert, level);
-            if (channel.equals("email") && emails.isEmpty()) {
-                record(alert.id(), level, channel, "SKIPPED", "nobody of the partner has an email address");
-                return null;
+        }
+        // Every channel gave up or is not set up: the log says so, and the next level (or ops) takes over.
+    }
+
+    /** The other channels, in order after this one. */
+    private static List<String> after(String channel) {
+        int at = CHANNELS.indexOf(channel);
+        List<String> rest = new ArrayList<>();
+        for (int i = 1; i < CHANNELS.size(); i++) {
+            rest.add(CHANNELS.get((at + i) % CHANNELS.size()));
+        }
+        return rest;
+    }
+
+    /** One try on one channel, committed on its own with its log entry; FAILED is thrown. */
+    private Attempt attempt(Alert alert, int level, String channel, Audience audience, String note) {
+        Attempt attempt = separately.execute(status -> {
+            claim(alert.id(), level, channel, recipient(channel, audience));
+            Row row = lock(alert.id(), level, channel);
+            switch (row.outcome()) {
+                case "SENT":
+                    return Attempt.SENT_BEFORE;
+                case "SKIPPED":
+                    return Attempt.SKIPPED;
+                case "GAVE_UP":
+                    return Attempt.GAVE_UP;
+                default:
+                    break;
             }
-            if (channel.equals("slack") && own.slackWebhookUrl().isEmpty() && !notifier.slackConfigured()) {
-                record(alert.id(), level, channel, "SKIPPED", "no Slack webhook is set up");
-                return null;
+            String skip = unavailable(channel, audience);
+            if (skip != null) {
+                record(alert.id(), level, channel, "SKIPPED", note == null ? skip : note + ": " + skip, row.attempts());
+                return Attempt.SKIPPED;
             }
             try {
-                switch (channel) {
-                    case "email" -> notifier.email(emails, message);
-                    case "slack" -> {
-                        if (own.slackWebhookUrl().isEmpty()) {
-                            notifier.slack(message);
-                        } else {
-                            notifier.slack(own.slackWebhookUrl(), message);
-                        }
-                    }
-                    default -> throw new IllegalStateException("no channel " + channel);
-                }
-                record(alert.id(), level, channel, "SENT", null);
-                return null;
+                send(channel, audience, message(alert, level, channel));
+                record(alert.id(), level, channel, "SENT", note, row.attempts());
+                return Attempt.SENT;
             } catch (RuntimeException e) {
+                int attempts = row.attempts() + 1;
+                boolean givingUp = attempts >= policy.deliveryAttempts();
+                String detail = (givingUp ? "gave up after " + attempts + " attempts: " : "attempt " + attempts + ": ")
+                        + e.getMessage();
                 // Committed with this transaction: the log tells the story even though the job retries.
-                record(alert.id(), level, channel, "FAILED", e.getMessage());
-                return new DeliveryFailedException(channel, e);
+                record(
+                        alert.id(),
+                        level,
+                        channel,
+                        givingUp ? "GAVE_UP" : "FAILED",
+                        note == null ? detail : note + "; " + detail,
+                        attempts);
+                return givingUp ? Attempt.GAVE_UP : Attempt.FAILED;
             }
         });
-        if (failure != null) {
-            throw failure;
+        if (attempt == Attempt.FAILED) {
+            throw new DeliveryFailedException(channel);
+        }
+        return attempt;
+    }
+
+    private void send(String channel, Audience audience, Notification message) {
+        switch (channel) {
+            case "email" -> notifier.email(audience.emails(), message);
+            case "slack" -> {
+                if (audience.slackUrl().isEmpty()) {
+                    notifier.slack(message);
+                } else {
+                    notifier.slack(audience.slackUrl(), message);
+                }
+            }
+            case "sms" -> notifier.sms(smsGateway.current().orElseThrow(), audience.phones(), message);
+            default -> throw new IllegalStateException("no channel " + channel);
         }
     }
 
+    /** Why the channel cannot reach anyone, or null when it can. */
+    private String unavailable(String channel, Audience audience) {
+        return switch (channel) {
+            case "email" -> audience.emails().isEmpty() ? "nobody of the partner has an email address" : null;
+            case "slack" ->
+                audience.slackUrl().isEmpty() && !notifier.slackConfigured() ? "no Slack webhook is set up" : null;
+            case "sms" -> {
+                if (audience.phones().isEmpty()) {
+                    yield "no phone number is set up";
+                }
+                yield smsGateway.current().isEmpty() ? "no SMS gateway is set up" : null;
+            }
+            default -> "no channel " + channel;
+        };
+    }
+
+    private static String recipient(String channel, Audience audience) {
+        return switch (channel) {
+            case "email" -> String.join(", ", audience.emails());
+            case "sms" -> String.join(", ", audience.phones());
+            default -> channel;
+        };
+    }
+
+    record Row(String outcome, int attempts) {}
+
     /** The row exists (created once) and is locked by this transaction until it commits. */
     private void claim(String alertId, int level, String channel, String recipient) {
+        try {
+            insertPending(alertId, level, channel, recipient);
+        } catch (DuplicateKeyException e) {
+            // another node created it a moment ago: the lock below waits for it
+        }
+    }
+
+    private void insertPending(String alertId, int level, String channel, String recipient) {
         db.sql("""
-                        insert into alert_delivery (alert_id, level, channel, recipient, outcome, at)
-                        select :id, :level, :channel, :recipient, 'PENDING', :at
+                        insert into alert_delivery (alert_id, level, channel, recipient, outcome, at, attempts)
+                        select :id, :level, :channel, :recipient, 'PENDING', :at, 0
                         where not exists (select 1 from alert_delivery where alert_id = :id and level = :level and channel = :channel)""")
                 .param("id", alertId)
                 .param("level", level)
@@ -146,58 +283,72 @@ class AlertDeliveries {
                 .update();
     }
 
-    private Optional<String> outcome(String alertId, int level, String channel) {
+    private Row lock(String alertId, int level, String channel) {
         return db.sql(
-                        "select outcome from alert_delivery where alert_id = :id and level = :level and channel = :channel for update")
+                        "select outcome, attempts from alert_delivery where alert_id = :id and level = :level and channel = :channel for update")
                 .param("id", alertId)
                 .param("level", level)
                 .param("channel", channel)
-                .query(String.class)
-                .optional();
+                .query((rs, row) -> new Row(rs.getString("outcome"), rs.getInt("attempts")))
+                .single();
     }
 
-    private void record(String alertId, int level, String channel, String outcome, String detail) {
+    private void record(String alertId, int level, String channel, String outcome, String detail, int attempts) {
         db.sql("""
-                        update alert_delivery set outcome = :outcome, detail = :detail, at = :at
+                        update alert_delivery set outcome = :outcome, detail = :detail, at = :at, attempts = :attempts
                         where alert_id = :id and level = :level and channel = :channel""")
                 .param("outcome", outcome)
                 .param("detail", detail == null ? null : detail.substring(0, Math.min(detail.length(), 500)))
                 .param("at", AlertRepository.time(clock.instant()))
+                .param("attempts", attempts)
                 .param("id", alertId)
                 .param("level", level)
                 .param("channel", channel)
                 .update();
     }
 
-    /** The partner's own addresses if they set some, else its people; from level 2 on also the backups. */
-    private List<String> recipients(Alert alert, int level, AlertPreferences.Channels own) {
+    /**
+     * The partner's own addresses if they set some, else its people; from level 2 on also the backup
+     * contact and operations.
+     */
+    private Audience audience(String partner, int level) {
+        AlertPreferences.Channels own = preferences.of(partner).preferences().channels();
         List<String> emails = new ArrayList<>(own.emails());
+        List<String> phones = new ArrayList<>(own.phones());
         if (emails.isEmpty()) {
-            directory.peopleOfPartner(alert.partner()).stream()
-                    .map(Person::email)
-                    .forEach(emails::add);
+            directory.peopleOfPartner(partner).stream().map(Person::email).forEach(emails::add);
         }
         if (level >= 2) {
-            if (own.backupContact().contains("@")) {
-                emails.add(own.backupContact());
-            }
+            String backup = own.backupContact();
+            (backup.startsWith("+") ? phones : emails).add(backup);
             directory.withRole("ops").stream().map(Person::email).forEach(emails::add);
         }
-        return emails.stream().filter(Objects::nonNull).distinct().toList();
+        return new Audience(clean(emails), own.slackWebhookUrl(), clean(phones));
     }
 
-    private Notification message(Alert alert, int level) {
+    private static List<String> clean(List<String> values) {
+        return values.stream()
+                .filter(Objects::nonNull)
+                .filter(value -> !value.isBlank())
+                .distinct()
+                .toList();
+    }
+
+    private Notification message(Alert alert, int level, String channel) {
         String prefix = level >= 2 ? "[Escalated, level " + level + "] " : "";
+        URI ack = URI.create(publicUrl + "/ack/" + ackLinks.create(alert.id(), level, channel));
         return new Notification(
                 prefix + "[" + alert.severity() + "] " + alert.summary(),
                 "Partner " + alert.partner() + ": " + alert.summary() + " (" + alert.type() + ", " + alert.resource()
                         + ").\nIt escalates until someone acknowledges it.",
-                List.of(new Link("Acknowledge in Partner Workspace", URI.create(publicUrl + "/alerts"))));
+                List.of(
+                        new Link("Acknowledge", ack),
+                        new Link("Open in Partner Workspace", URI.create(publicUrl + "/alerts"))));
     }
 
     static class DeliveryFailedException extends RuntimeException {
-        DeliveryFailedException(String channel, RuntimeException cause) {
-            super("Delivery on " + channel + " failed: " + cause.getMessage(), cause);
+        DeliveryFailedException(String channel) {
+            super("Delivery on " + channel + " failed; it is retried (see the delivery log)");
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.partnerworkspace.alerts.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
@@ -12,6 +13,8 @@ import java.util.List;
  * How a partner wants to be alerted: channels, thresholds per metric, quiet hours (time-zone aware, may
  * cross midnight) and the escalation delay per severity.
  */
+// The read-only fields of GET may come back on PUT (edit what you read); they are ignored.
+@JsonIgnoreProperties({"partner", "customised", "policy"})
 record AlertPreferences(
         Channels channels,
         Thresholds thresholds,
@@ -19,7 +22,41 @@ record AlertPreferences(
         @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Left out when there are none")
         QuietHours quietHours,
 
-        EscalationDelays escalationDelays) {
+        EscalationDelays escalationDelays,
+
+        @Schema(description = "Silences; on PUT, leave out the id of a new one, and leave a silence out to lift it")
+        List<Mute> mutes) {
+
+    AlertPreferences {
+        mutes = mutes == null ? List.of() : List.copyOf(mutes);
+    }
+
+    /**
+     * No notifications for an alert type and/or a resource (e.g. {@code connection/<id>}) until
+     * {@code until}; critical alerts break through after the policy's limit.
+     */
+    record Mute(
+            @Schema(nullable = true, description = "Set by the engine")
+            String id,
+
+            @Schema(nullable = true) String alertType,
+            @Schema(nullable = true) String resource,
+            String reason,
+            Instant until) {
+
+        boolean covers(String type, String alertResource) {
+            return (alertType == null || alertType.equals(type))
+                    && (resource == null || resource.equals(alertResource));
+        }
+    }
+
+    AlertPreferences withoutMutes() {
+        return new AlertPreferences(channels, thresholds, quietHours, escalationDelays, List.of());
+    }
+
+    AlertPreferences withMutes(List<Mute> current) {
+        return new AlertPreferences(channels, thresholds, quietHours, escalationDelays, current);
+    }
 
     record Channels(List<String> emails, String slackWebhookUrl, List<String> phones, String backupContact) {
         Channels {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -24,6 +25,8 @@ class AlertPreferencesValidator {
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     private static final Duration SHORTEST_DELAY = Duration.ofMinutes(1);
     private static final Duration LONGEST_DELAY = Duration.ofDays(1);
+    private static final Duration LONGEST_MUTE = Duration.ofDays(30);
+    private static final int MOST_MUTES = 50;
 
     private final boolean localStack;
 
@@ -55,9 +58,52 @@ class AlertPreferencesValidator {
             checkDelay(
                     "escalationDelays.critical", preferences.escalationDelays().critical(), errors);
         }
+        checkMutes(preferences.mutes(), errors);
         if (!errors.isEmpty()) {
             throw AlertRefusedException.invalid(errors);
         }
+    }
+
+    private void checkMutes(List<AlertPreferences.Mute> mutes, Map<String, String> errors) {
+        if (mutes.size() > MOST_MUTES) {
+            errors.put("mutes", "must have at most " + MOST_MUTES + " silences");
+        }
+        Instant now = Instant.now();
+        for (int i = 0; i < mutes.size(); i++) {
+            AlertPreferences.Mute mute = mutes.get(i);
+            String at = "mutes[" + i + "]";
+            if (mute == null) {
+                errors.put(at, "is required");
+                continue;
+            }
+            if (blank(mute.alertType()) && blank(mute.resource())) {
+                errors.put(at + ".alertType", "name an alert type, a resource, or both");
+            }
+            checkLength(at + ".alertType", mute.alertType(), 200, errors);
+            checkLength(at + ".resource", mute.resource(), 300, errors);
+            if (blank(mute.reason())) {
+                errors.put(at + ".reason", "is required: say why alerts are held back");
+            } else {
+                checkLength(at + ".reason", mute.reason(), 500, errors);
+            }
+            if (mute.id() == null) { // a silence that already runs keeps its end
+                if (mute.until() == null || !mute.until().isAfter(now)) {
+                    errors.put(at + ".until", "must be in the future");
+                } else if (mute.until().isAfter(now.plus(LONGEST_MUTE))) {
+                    errors.put(at + ".until", "must be at most 30 days ahead");
+                }
+            }
+        }
+    }
+
+    private static void checkLength(String field, String value, int most, Map<String, String> errors) {
+        if (value != null && value.length() > most) {
+            errors.put(field, "must be at most " + most + " characters");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 
     private void checkChannels(AlertPreferences.Channels channels, Map<String, String> errors) {

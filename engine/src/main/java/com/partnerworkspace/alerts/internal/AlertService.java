@@ -28,7 +28,8 @@ class AlertService {
 
     static final String ALERTS_SCOPE = "alerts:manage";
     private final AlertRepository repository;
-    private final AlertPreferencesStore preferences;
+    private final AlertPolicy policy;
+    private final AckLinks ackLinks;
     private final PartnerAccess partnerAccess;
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -37,13 +38,15 @@ class AlertService {
 
     AlertService(
             AlertRepository repository,
-            AlertPreferencesStore preferences,
+            AlertPolicy policy,
+            AckLinks ackLinks,
             PartnerAccess partnerAccess,
             RuntimeService runtime,
             TaskService tasks,
             ApplicationEventPublisher events) {
         this.repository = repository;
-        this.preferences = preferences;
+        this.policy = policy;
+        this.ackLinks = ackLinks;
         this.partnerAccess = partnerAccess;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -75,7 +78,6 @@ class AlertService {
                 null,
                 null);
         repository.insert(alert);
-        AlertPreferences prefs = preferences.of(alert.partner()).preferences();
         runtime.startProcessInstanceByKey(
                 Alert.PROCESS_KEY,
                 alert.id(),
@@ -84,10 +86,8 @@ class AlertService {
                         "partner", alert.partner(),
                         "severity", alert.severity().name(),
                         "level", 1,
-                        "maxLevel", 2,
-                        "inQuietHours", prefs.inQuietHours(clock.instant()),
-                        "escalationDelay",
-                                prefs.escalationDelays().of(alert.severity()).toString()));
+                        "maxLevel", 2 * Math.max(1, policy.escalationRepeats()),
+                        "deliveryRetryCycle", policy.deliveryRetryCycle()));
         audit(
                 AuditEvent.SYSTEM,
                 alert,
@@ -147,6 +147,40 @@ class AlertService {
                 "alert.acknowledged",
                 reason == null || reason.isBlank() ? Map.of() : Map.of("reason", reason));
         return repository.find(id).orElseThrow();
+    }
+
+    /** What an acknowledgement link is about (it is not used by looking). */
+    LinkedAlert byLink(String token) {
+        AckLinks.Link link = ackLinks.open(token);
+        return new LinkedAlert(repository.find(link.alertId()).orElseThrow(AlertRefusedException::notFound), link);
+    }
+
+    record LinkedAlert(Alert alert, AckLinks.Link link) {}
+
+    /**
+     * Acknowledges through a link from a message: no login, the signed link is the authority; it works
+     * once. Audited with the channel and level the link was sent on.
+     */
+    @Transactional
+    LinkedAlert acknowledgeByLink(String token, String reason) {
+        AckLinks.Link link = ackLinks.open(token);
+        Alert alert = repository.find(link.alertId()).orElseThrow(AlertRefusedException::notFound);
+        if (reason != null && reason.length() > 500) {
+            throw AlertRefusedException.invalid("reason", "must be at most 500 characters");
+        }
+        ackLinks.use(link);
+        String actor = "link:" + link.channel();
+        if (!repository.acknowledge(alert.id(), actor, blankToNull(reason), clock.instant())) {
+            throw closed(alert);
+        }
+        endEscalation(alert.id(), "AlertAcknowledged");
+        Map<String, Object> details =
+                new java.util.HashMap<>(Map.of("via", "link", "channel", link.channel(), "level", link.level()));
+        if (reason != null && !reason.isBlank()) {
+            details.put("reason", reason);
+        }
+        audit(actor, alert, "alert.acknowledged", details);
+        return new LinkedAlert(repository.find(alert.id()).orElseThrow(), link);
     }
 
     /** Ops close the escalated alert from their inbox task (which ends the escalation itself). */

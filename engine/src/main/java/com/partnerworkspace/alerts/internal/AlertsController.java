@@ -29,11 +29,14 @@ class AlertsController {
     private final AlertService alerts;
     private final AlertDeliveries deliveries;
     private final AlertPreferencesService preferences;
+    private final AlertPolicy policy;
 
-    AlertsController(AlertService alerts, AlertDeliveries deliveries, AlertPreferencesService preferences) {
+    AlertsController(
+            AlertService alerts, AlertDeliveries deliveries, AlertPreferencesService preferences, AlertPolicy policy) {
         this.alerts = alerts;
         this.deliveries = deliveries;
         this.preferences = preferences;
+        this.policy = policy;
     }
 
     /** A partner's preferences, and whether they are their own or the defaults they follow. */
@@ -47,13 +50,101 @@ class AlertsController {
             @Schema(description = "Left out when there are none")
             AlertPreferences.QuietHours quietHours,
 
-            AlertPreferences.EscalationDelays escalationDelays) {
+            AlertPreferences.EscalationDelays escalationDelays,
+            List<AlertPreferences.Mute> mutes,
+            Policy policy) {}
 
-        static PreferencesView of(String partner, AlertPreferencesStore.Stored stored) {
-            AlertPreferences p = stored.preferences();
-            return new PreferencesView(
-                    partner, stored.customised(), p.channels(), p.thresholds(), p.quietHours(), p.escalationDelays());
+    /** The workspace's rules around a partner's preferences (read only). */
+    record Policy(
+            @Schema(description = "A silence holds back critical alerts for at most this long (ISO-8601)")
+            String criticalMuteLimit,
+
+            @Schema(description = "How often the partner levels repeat before operations take over")
+            int escalationRepeats) {}
+
+    private PreferencesView view(String partner, AlertPreferencesStore.Stored stored) {
+        AlertPreferences p = stored.preferences();
+        return new PreferencesView(
+                partner,
+                stored.customised(),
+                p.channels(),
+                p.thresholds(),
+                p.quietHours(),
+                p.escalationDelays(),
+                p.mutes(),
+                new Policy(policy.criticalMuteLimit().toString(), policy.escalationRepeats()));
+    }
+
+    record ChannelTestRequest(
+            @Schema(nullable = true, description = "email, slack, sms; all three when left out")
+            List<String> channels) {}
+
+    record ChannelTestReport(List<ChannelTestResult> results) {}
+
+    record ChannelTestResult(
+            String channel,
+            String recipient,
+            String outcome,
+            @Schema(nullable = true) String detail) {}
+
+    @Operation(summary = "Send a test message on the partner's channels and report what each one did; audited")
+    @PostMapping(path = "/api/alert-preferences/test", produces = MediaType.APPLICATION_JSON_VALUE)
+    ChannelTestReport testChannels(
+            Authentication authentication,
+            @RequestParam(required = false) String partner,
+            @RequestBody(required = false) ChannelTestRequest request) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        return new ChannelTestReport(
+                preferences.test(user, partner, request == null ? null : request.channels()).stream()
+                        .map(d -> new ChannelTestResult(d.channel(), d.recipient(), d.outcome(), d.detail()))
+                        .toList());
+    }
+
+    /** What an acknowledgement link is about; public: the signed link is the authority. */
+    record AlertLinkView(
+            String alertId,
+            String partner,
+            Severity severity,
+            String summary,
+            Alert.AlertState state,
+            int level,
+            @Schema(nullable = true) String acknowledgedBy,
+            @Schema(nullable = true) Instant acknowledgedAt,
+
+            @Schema(description = "Until when the link works")
+            Instant expiresAt) {
+
+        static AlertLinkView of(AlertService.LinkedAlert linked) {
+            Alert a = linked.alert();
+            return new AlertLinkView(
+                    a.id(),
+                    a.partner(),
+                    a.severity(),
+                    a.summary(),
+                    a.state(),
+                    a.level(),
+                    a.acknowledgedBy(),
+                    a.acknowledgedAt(),
+                    linked.link().expiresAt());
         }
+    }
+
+    @Operation(summary = "What an acknowledgement link from an alert message is about (no login; does not use it)")
+    @AlsoAnswers(status = 410, description = "The link was used already or has expired")
+    @GetMapping(path = "/api/alert-links/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<AlertLinkView> link(@PathVariable String token) {
+        return ResponseEntity.ok()
+                .cacheControl(org.springframework.http.CacheControl.noStore())
+                .body(AlertLinkView.of(alerts.byLink(token)));
+    }
+
+    @Operation(summary = "Acknowledge through a link from an alert message (no login; works once); audited")
+    @AlsoAnswers(status = 410, description = "The link was used already or has expired")
+    @AlsoAnswers(status = 409, description = "The alert is acknowledged or resolved already")
+    @PostMapping(path = "/api/alert-links/{token}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
+    AlertLinkView acknowledgeByLink(@PathVariable String token, @RequestBody(required = false) AckRequest request) {
+        String reason = request == null ? null : request.reason();
+        return AlertLinkView.of(Retry.onConcurrentChange(() -> alerts.acknowledgeByLink(token, reason)));
     }
 
     @Operation(summary = "A partner's alert preferences (default: your own partner; ops and delegates name it)")
@@ -61,7 +152,7 @@ class AlertsController {
     PreferencesView preferences(Authentication authentication, @RequestParam(required = false) String partner) {
         WorkspaceUser user = CurrentUser.of(authentication);
         AlertPreferencesStore.Stored stored = preferences.get(user, partner);
-        return PreferencesView.of(partner == null || partner.isBlank() ? user.partner() : partner, stored);
+        return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
     }
 
     @Operation(summary = "Follow the defaults again (drop the partner's own preferences); audited")
@@ -69,7 +160,7 @@ class AlertsController {
     PreferencesView resetPreferences(Authentication authentication, @RequestParam(required = false) String partner) {
         WorkspaceUser user = CurrentUser.of(authentication);
         AlertPreferencesStore.Stored stored = preferences.reset(user, partner);
-        return PreferencesView.of(partner == null || partner.isBlank() ? user.partner() : partner, stored);
+        return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
     }
 
     @Operation(summary = "Replace a partner's alert preferences; validated whole, nothing saved on a 400; audited")
@@ -83,7 +174,7 @@ class AlertsController {
             @RequestBody AlertPreferences body) {
         WorkspaceUser user = CurrentUser.of(authentication);
         AlertPreferencesStore.Stored stored = preferences.put(user, partner, body);
-        return PreferencesView.of(partner == null || partner.isBlank() ? user.partner() : partner, stored);
+        return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
     }
 
     record AlertView(
@@ -95,7 +186,9 @@ class AlertsController {
             String summary,
             Alert.AlertState state,
 
-            @Schema(description = "1 and 2: the partner's channels (2 adds the backup contacts); 3: with operations")
+            @Schema(
+                    description = "Partner levels 1, 2 (2 adds the backup contacts), repeated as the policy says;"
+                            + " the level after them: with operations")
             int level,
 
             @Schema(description = "How often the condition was raised while open")
@@ -131,6 +224,12 @@ class AlertsController {
         return alerts.recentFor(CurrentUser.of(authentication)).stream()
                 .map(this::view)
                 .toList();
+    }
+
+    @Operation(summary = "One alert with its level, repeat count and delivery log")
+    @GetMapping(path = "/api/alerts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    AlertView one(Authentication authentication, @PathVariable String id) {
+        return view(alerts.visible(CurrentUser.of(authentication), id));
     }
 
     @Operation(summary = "Acknowledge an open alert (stops its escalation); audited")

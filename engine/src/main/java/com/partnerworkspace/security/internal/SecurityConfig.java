@@ -103,10 +103,15 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(get("/api/ui-config"))
                         .permitAll()
-                        // The broker's redirect (bound by its single-use state) and share links (bound by
-                        // the link and a one-time code mailed to the named recipient) come without a token.
+                        // The broker's redirect (bound by its single-use state), share links (bound by
+                        // the link and a one-time code mailed to the named recipient) and acknowledgement
+                        // links from alert messages (signed, expiring, single use) come without a token.
                         .requestMatchers(
-                                get("/api/brokers/callback"), post("/api/shares/*/code"), post("/api/shares/*/open"))
+                                get("/api/brokers/callback"),
+                                post("/api/shares/*/code"),
+                                post("/api/shares/*/open"),
+                                get("/api/alert-links/*"),
+                                post("/api/alert-links/*/ack"))
                         .permitAll()
                         .requestMatchers(path("/api/**"))
                         .authenticated()

@@ -1,0 +1,125 @@
+package com.partnerworkspace.alerts.internal;
+
+import com.partnerworkspace.vault.VaultSigning;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Acknowledgement links in alert messages: signed by Vault (nobody can make one up or change the alert
+ * it names), expiring, and single use (a used link's nonce is kept, so a replay answers 410).
+ */
+@Component
+class AckLinks {
+
+    /** What a link says: this alert, sent at this level on this channel, acknowledgeable until then. */
+    record Link(String alertId, int level, String channel, Instant expiresAt, String nonce) {}
+
+    private static final Base64.Encoder URL = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
+
+    private final VaultSigning signing;
+    private final JdbcClient db;
+    private final AlertPolicy policy;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock = Clock.systemUTC();
+
+    AckLinks(VaultSigning signing, JdbcClient db, AlertPolicy policy) {
+        this.signing = signing;
+        this.db = db;
+        this.policy = policy;
+    }
+
+    /** A new link token for one message. */
+    String create(String alertId, int level, String channel) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        String payload = String.join(
+                "|",
+                "v1",
+                alertId,
+                String.valueOf(level),
+                channel,
+                String.valueOf(clock.instant().plus(policy.ackLinkTtl()).getEpochSecond()),
+                HexFormat.of().formatHex(nonce));
+        // "~", not ".": the token is the last segment of a UI route, which must not look like a file name.
+        return encode(payload) + "~" + encode(signing.sign(payload));
+    }
+
+    /**
+     * The link a token stands for, if it is genuine, unexpired and unused.
+     *
+     * @throws AlertRefusedException 400 when it is not a link of ours, 410 when it expired or was used
+     */
+    Link open(String token) {
+        Link link = verified(token);
+        if (!clock.instant().isBefore(link.expiresAt())) {
+            throw new AlertRefusedException(
+                    HttpStatus.GONE, "alert-link-expired", "This acknowledgement link has expired.");
+        }
+        boolean used = db.sql("select count(*) from alert_ack_link_used where nonce = :nonce")
+                        .param("nonce", link.nonce())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+        if (used) {
+            throw used();
+        }
+        return link;
+    }
+
+    /** Marks the link used, in the caller's transaction; a second use (also a concurrent one) is refused. */
+    void use(Link link) {
+        try {
+            db.sql("insert into alert_ack_link_used (nonce, alert_id, used_at) values (:nonce, :alert, :at)")
+                    .param("nonce", link.nonce())
+                    .param("alert", link.alertId())
+                    .param("at", AlertRepository.time(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw used();
+        }
+    }
+
+    private Link verified(String token) {
+        String[] parts = token == null ? new String[0] : token.split("~");
+        if (parts.length == 2) {
+            try {
+                String payload = decode(parts[0]);
+                String[] fields = payload.split("\\|");
+                if (fields.length == 6 && fields[0].equals("v1") && signing.verify(payload, decode(parts[1]))) {
+                    return new Link(
+                            fields[1],
+                            Integer.parseInt(fields[2]),
+                            fields[3],
+                            Instant.ofEpochSecond(Long.parseLong(fields[4])),
+                            fields[5]);
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64 or not numbers: not a link of ours
+            }
+        }
+        throw new AlertRefusedException(
+                HttpStatus.BAD_REQUEST, "alert-link-invalid", "This is not a valid acknowledgement link.");
+    }
+
+    private static AlertRefusedException used() {
+        return new AlertRefusedException(
+                HttpStatus.GONE, "alert-link-used", "This acknowledgement link was used already.");
+    }
+
+    private static String encode(String value) {
+        return URL.encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String value) {
+        return new String(URL_DECODER.decode(value), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,350 @@
+package com.partnerworkspace.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.partnerworkspace.credentials.Connections;
+import com.partnerworkspace.testsupport.Api;
+import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.MailServer;
+import com.partnerworkspace.testsupport.Receiver;
+import com.partnerworkspace.vault.VaultSigning;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Email (text + HTML), Slack and SMS through the real SMTP server and the local receiver; a failing
+ * channel falling back to the next; signed single-use acknowledgement links; silences; "send test".
+ * Each test uses a partner of its own (ops act for any partner), so kept data never interferes.
+ */
+@EngineTest
+class AlertChannelsTest {
+
+    private static final Pattern ACK_LINK = Pattern.compile("http://localhost:18080/ack/([A-Za-z0-9_~-]+)");
+
+    @Autowired
+    VaultSigning signing;
+
+    @Autowired
+    JdbcClient db;
+
+    @AfterEach
+    void slackAnswersAgain() {
+        Receiver.ok("slack");
+        Receiver.ok("sms");
+    }
+
+    @Test
+    void aCriticalAlertReachesEmailSlackAndSmsEachWithAnAcknowledgementLink() {
+        String partner = partner();
+        String mail = partner + "@partner-workspace.test";
+        String phone = phone();
+        savePreferences(partner, mail, phone, List.of());
+
+        String id = raiseTest(partner, "CRITICAL");
+        JsonNode alert = await(id, a -> a.get("deliveries").size() == 3, "three deliveries");
+        assertThat(alert.get("deliveries").findValuesAsText("outcome")).containsOnly("SENT");
+
+        MailServer.Mail email =
+                MailServer.shared().awaitMail(mail, m -> m.subject().contains("[CRITICAL]"), Duration.ofSeconds(30));
+        assertThat(email.body()).contains("Acknowledge: http://localhost:18080/ack/");
+        assertThat(email.html())
+                .contains("<a href=\"http://localhost:18080/ack/")
+                .contains(">Acknowledge</a>");
+
+        Receiver.Call sms = Receiver.sms().stream()
+                .filter(call -> call.smsTo().equals(phone))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sms.status()).isEqualTo(201);
+        assertThat(sms.account()).as("the gateway's account from Vault").startsWith("AC");
+        assertThat(sms.path()).isEqualTo("/sms/2010-04-01/Accounts/" + sms.account() + "/Messages.json");
+        assertThat(sms.smsBody()).contains("[CRITICAL]").contains("Acknowledge: http://localhost:18080/ack/");
+
+        String slack = Receiver.slack().stream()
+                .filter(call -> call.path().equals("/slack/" + partner))
+                .findFirst()
+                .orElseThrow()
+                .body();
+        assertThat(slack).contains("\"type\":\"button\"").contains("http://localhost:18080/ack/");
+    }
+
+    @Test
+    void anAckLinkWorksOnceWithoutLoginAndStopsTheEscalation() {
+        String partner = partner();
+        String phone = phone();
+        savePreferences(partner, partner + "@partner-workspace.test", phone, List.of());
+        String id = raiseTest(partner, "CRITICAL");
+        await(id, a -> a.get("deliveries").size() == 3, "three deliveries");
+        String token = ackToken(Receiver.sms().stream()
+                .filter(call -> call.smsTo().equals(phone))
+                .findFirst()
+                .orElseThrow()
+                .smsBody());
+
+        Api.Response about = Api.get("/api/alert-links/" + token, null);
+        assertThat(about.status()).as(about.body()).isEqualTo(200);
+        assertThat(about.json().get("alertId").asText()).isEqualTo(id);
+        assertThat(about.json().get("state").asText()).isEqualTo("OPEN");
+
+        Api.Response ack = Connections.post("/api/alert-links/" + token + "/ack", null, Map.of("reason", "on it"));
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(ack.json().get("state").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(ack.json().get("acknowledgedBy").asText()).isEqualTo("link:sms");
+        assertThat(await(id, a -> true, "read").get("state").asText()).isEqualTo("ACKNOWLEDGED");
+
+        Api.Response replay = Connections.post("/api/alert-links/" + token + "/ack", null, Map.of());
+        assertThat(replay.status()).isEqualTo(410);
+        assertThat(replay.json().get("type").asText()).endsWith("alert-link-used");
+        assertThat(Api.get("/api/alert-links/" + token, null).status()).isEqualTo(410);
+
+        String tampered = token.replaceFirst("^.", token.charAt(0) == 'A' ? "B" : "A");
+        assertThat(Api.get("/api/alert-links/" + tampered, null).status()).isEqualTo(400);
+        assertThat(Api.get("/api/alert-links/not-a-link", null).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anExpiredAckLinkAnswersGone() {
+        String payload = String.join(
+                "|",
+                "v1",
+                UUID.randomUUID().toString(),
+                "1",
+                "email",
+                String.valueOf(Instant.now().minusSeconds(60).getEpochSecond()),
+                "00ff");
+        String token = encode(payload) + "~" + encode(signing.sign(payload));
+
+        Api.Response expired = Connections.post("/api/alert-links/" + token + "/ack", null, Map.of());
+
+        assertThat(expired.status()).as(expired.body()).isEqualTo(410);
+        assertThat(expired.json().get("type").asText()).endsWith("alert-link-expired");
+    }
+
+    @Test
+    void aSlackChannelThatKeepsFailingFallsBackToSmsAndTheLogTellsTheStory() {
+        String partner = partner();
+        String phone = phone();
+        savePreferences(partner, partner + "@partner-workspace.test", phone, List.of());
+        Receiver.fail("slack", 500, -1);
+
+        String id = raiseTest(partner, "WARNING"); // routed to email and Slack
+        JsonNode alert = await(
+                id,
+                a -> outcome(a, "slack").equals("GAVE_UP") && outcome(a, "sms").equals("SENT"),
+                "Slack given up and SMS sent instead");
+
+        assertThat(outcome(alert, "email")).isEqualTo("SENT");
+        assertThat(delivery(alert, "slack").get("detail").asText())
+                .contains("gave up after 3 attempts")
+                .contains("HTTP 500");
+        assertThat(delivery(alert, "sms").get("detail").asText()).isEqualTo("fallback for slack");
+        assertThat(Receiver.slack().stream().filter(call -> call.path().equals("/slack/" + partner)))
+                .as("three attempts on Slack")
+                .hasSize(3);
+        assertThat(Receiver.sms().stream().filter(call -> call.smsTo().equals(phone)))
+                .as("exactly one SMS")
+                .hasSize(1);
+    }
+
+    @Test
+    void sendTestReportsWhatEachChannelDid() {
+        String partner = partner();
+        String phone = phone();
+        savePreferences(partner, partner + "@partner-workspace.test", phone, List.of());
+        Receiver.fail("slack", 503, 1);
+
+        Api.Response report =
+                Connections.post("/api/alert-preferences/test?partner=" + partner, Connections.token("omar"), Map.of());
+
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
+        JsonNode results = report.json().get("results");
+        assertThat(results.findValuesAsText("channel")).containsExactly("email", "slack", "sms");
+        assertThat(results.get(0).get("outcome").asText()).isEqualTo("SENT");
+        assertThat(results.get(1).get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(results.get(1).get("detail").asText()).contains("HTTP 503");
+        assertThat(results.get(2).get("outcome").asText()).isEqualTo("SENT");
+        assertThat(results.get(2).get("recipient").asText()).isEqualTo(phone);
+        MailServer.shared()
+                .awaitMail(
+                        partner + "@partner-workspace.test",
+                        m -> m.subject().startsWith("[TEST]"),
+                        Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aSilencedAlertTypeSendsNothingUntilTheSilenceEndsAndThePartnerIsToldWhenItEnds() {
+        String partner = partner();
+        String mail = partner + "@partner-workspace.test";
+        Instant ends = Instant.now().plusSeconds(8);
+        JsonNode saved = savePreferences(partner, mail, phone(), List.of(mute("test", "maintenance window", ends)));
+        assertThat(saved.get("mutes")).hasSize(1);
+        assertThat(saved.get("mutes").get(0).get("id").asText()).isNotBlank();
+        assertThat(saved.get("policy").get("criticalMuteLimit").asText()).isEqualTo("PT4H");
+
+        String id = raiseTest(partner, "WARNING");
+        Connections.sleep(Duration.ofSeconds(4));
+        assertThat(await(id, a -> true, "read").get("deliveries"))
+                .as("nothing sent while silenced")
+                .isEmpty();
+
+        MailServer.shared().awaitMail(mail, m -> m.subject().startsWith("Alert silence ended"), Duration.ofSeconds(40));
+        JsonNode alert = await(id, a -> a.get("deliveries").size() == 2, "delivered once the silence ended");
+        assertThat(alert.get("deliveries").findValuesAsText("outcome")).containsOnly("SENT");
+    }
+
+    @Test
+    void aCriticalAlertBreaksThroughASilenceOlderThanThePolicyLimit() {
+        String partner = partner();
+        savePreferences(
+                partner,
+                partner + "@partner-workspace.test",
+                phone(),
+                List.of(mute("test", "long maintenance", Instant.now().plus(Duration.ofDays(2)))));
+        db.sql("update alert_mute set starts_at = :past where partner = :partner")
+                .param("past", java.time.OffsetDateTime.now().minusHours(5))
+                .param("partner", partner)
+                .update();
+
+        String warning = raiseTest(partner, "WARNING");
+        String critical = raiseTest(partner, "CRITICAL");
+
+        await(critical, a -> a.get("deliveries").size() == 3, "critical delivered despite the silence");
+        assertThat(await(warning, a -> true, "read").get("deliveries"))
+                .as("the warning stays silenced")
+                .isEmpty();
+    }
+
+    @Test
+    void aSilenceNeedsAReasonAndAFutureEnd() {
+        String partner = partner();
+        ObjectNode body = preferences(partner + "@partner-workspace.test", phone(), List.of());
+        ArrayNode mutes = body.putArray("mutes");
+        mutes.addObject()
+                .put("alertType", "test")
+                .put("until", Instant.now().plusSeconds(600).toString());
+        mutes.addObject()
+                .put("reason", "x")
+                .put("until", Instant.now().minusSeconds(60).toString());
+
+        Api.Response refused = put(partner, body);
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("mutes[0].reason")
+                .contains("mutes[1].alertType")
+                .contains("mutes[1].until");
+    }
+
+    // ---------- helpers ----------
+
+    private static String partner() {
+        return "ch" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String phone() {
+        return "+9198" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+    }
+
+    private static ObjectNode mute(String type, String reason, Instant until) {
+        return Connections.JSON
+                .createObjectNode()
+                .put("alertType", type)
+                .put("reason", reason)
+                .put("until", until.toString());
+    }
+
+    private static ObjectNode preferences(String mail, String phone, List<ObjectNode> mutes) {
+        ObjectNode body = Connections.JSON.createObjectNode();
+        ObjectNode channels = body.putObject("channels");
+        channels.putArray("emails").add(mail);
+        channels.put("slackWebhookUrl", Receiver.slackUrl(mail.substring(0, mail.indexOf('@'))));
+        channels.putArray("phones").add(phone);
+        channels.put("backupContact", "");
+        body.putObject("thresholds")
+                .put("credentialWarningHours", 24)
+                .put("credentialCriticalHours", 2)
+                .put("loginFailures", 5)
+                .put("loginFailureWindowMinutes", 5);
+        body.putObject("escalationDelays")
+                .put("info", "PT2H")
+                .put("warning", "PT30M")
+                .put("critical", "PT30M");
+        body.putArray("mutes").addAll(mutes);
+        return body;
+    }
+
+    private static JsonNode savePreferences(String partner, String mail, String phone, List<ObjectNode> mutes) {
+        Api.Response saved = put(partner, preferences(mail, phone, mutes));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        return saved.json();
+    }
+
+    private static Api.Response put(String partner, JsonNode body) {
+        return Api.send(
+                "/api/alert-preferences?partner=" + partner,
+                Connections.token("omar"),
+                request -> request.header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    private static String raiseTest(String partner, String severity) {
+        Api.Response raised = Connections.post(
+                "/api/alerts/test", Connections.token("omar"), Map.of("partner", partner, "severity", severity));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+        return raised.json().get("id").asText();
+    }
+
+    static JsonNode await(String id, Predicate<JsonNode> condition, String what) {
+        Instant deadline = Instant.now().plusSeconds(90);
+        JsonNode alert = null;
+        while (Instant.now().isBefore(deadline)) {
+            Api.Response response = Api.get("/api/alerts/" + id, Connections.token("omar"));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            alert = response.json();
+            if (condition.test(alert)) {
+                return alert;
+            }
+            Connections.sleep(Duration.ofMillis(300));
+        }
+        throw new AssertionError("alert never reached " + what + ": " + alert);
+    }
+
+    private static JsonNode delivery(JsonNode alert, String channel) {
+        for (JsonNode delivery : alert.get("deliveries")) {
+            if (delivery.get("channel").asText().equals(channel)) {
+                return delivery;
+            }
+        }
+        return Connections.JSON.createObjectNode().put("outcome", "NONE").put("detail", "");
+    }
+
+    private static String outcome(JsonNode alert, String channel) {
+        return delivery(alert, channel).get("outcome").asText();
+    }
+
+    static String ackToken(String message) {
+        Matcher link = ACK_LINK.matcher(message);
+        assertThat(link.find()).as("an ack link in " + message).isTrue();
+        return link.group(1);
+    }
+
+    private static String encode(String value) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+}
