@@ -23,7 +23,7 @@ public final class MailServer {
 
     private static MailServer shared;
 
-    private final GreenMail greenMail;
+    private GreenMail greenMail;
     private final int port;
 
     private MailServer(int port) {
@@ -37,6 +37,17 @@ public final class MailServer {
             shared = new MailServer(freePort());
         }
         return shared;
+    }
+
+    /** Stops the SMTP server (connections are refused) — for fault tests; what it received is forgotten. */
+    public synchronized void stop() {
+        greenMail.stop();
+    }
+
+    /** Starts it again on the same port. */
+    public synchronized void start() {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
     }
 
     public int port() {
