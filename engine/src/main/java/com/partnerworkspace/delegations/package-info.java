@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Delegated access",
-        allowedDependencies = {"security", "system", "audit", "inbox", "keycloak", "vault", "notify"})
+        allowedDependencies = {"security", "system", "audit", "inbox", "keycloak", "vault", "notify", "alerts"})
 package com.partnerworkspace.delegations;

@@ -142,6 +142,40 @@ class DelegationFlowTest {
     }
 
     @Test
+    void aRejectedCriticalRequestRaisesAPolicyViolationAlertForThePartner() {
+        String id = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate", "arjun",
+                                "scopes", List.of("orders:place"),
+                                "duration", "PT2H",
+                                "justification", "Wants to place orders for the whole desk tonight"))
+                .get("id")
+                .asText();
+        assertThat(Delegations.postAs(
+                                "/api/delegations/" + id + "/confirm-mfa",
+                                RealServers.keycloak().mfaAccessToken("nikhil"),
+                                null)
+                        .status())
+                .isEqualTo(200);
+        JsonNode task = taskFor(id, "priya");
+
+        assertThat(decide(task.get("id").asText(), "priya", false, "Not without the desk head's sign-off")
+                        .status())
+                .isEqualTo(204);
+        awaitState(id, "REJECTED");
+
+        MailServer.shared()
+                .awaitMail(
+                        "nikhil@partner-workspace.local",
+                        mail -> mail.subject().contains("critical access [orders:place] was rejected"),
+                        Duration.ofSeconds(60));
+        assertThat(Api.get("/api/alerts", token("nikhil")).body())
+                .contains("policy-violation.critical-delegation-rejected")
+                .contains("delegation/" + id);
+    }
+
+    @Test
     void aRejectionNeedsAReasonAndEndsTheRequest() {
         String id = requestOk(
                         "nikhil",

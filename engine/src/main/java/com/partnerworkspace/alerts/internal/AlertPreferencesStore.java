@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.partnerworkspace.alerts.AlertThresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * (ops edit it in {@code processes/}; partners who never customised follow its changes).
  */
 @Component
-class AlertPreferencesStore {
+class AlertPreferencesStore implements AlertThresholds.Source {
 
     static final String DEFAULTS = "processes/alert-defaults.json";
 
@@ -52,6 +54,16 @@ class AlertPreferencesStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable alert preferences of " + partner, e);
         }
+    }
+
+    @Override
+    public AlertThresholds thresholdsOf(String partner) {
+        AlertPreferences.Thresholds t = of(partner).preferences().thresholds();
+        return new AlertThresholds(
+                Duration.ofHours(t.credentialWarningHours()),
+                Duration.ofHours(t.credentialCriticalHours()),
+                t.loginFailures(),
+                Duration.ofMinutes(t.loginFailureWindowMinutes()));
     }
 
     void save(String partner, AlertPreferences preferences, String by) {

@@ -172,8 +172,8 @@ class AlertPreferencesValidator {
         if (t.loginFailures() < 2 || t.loginFailures() > 100) {
             errors.put("thresholds.loginFailures", "must be between 2 and 100");
         }
-        if (t.loginFailureWindowMinutes() < 1 || t.loginFailureWindowMinutes() > 1440) {
-            errors.put("thresholds.loginFailureWindowMinutes", "must be between 1 and 1440");
+        if (t.loginFailureWindowMinutes() < 1 || t.loginFailureWindowMinutes() > 60) {
+            errors.put("thresholds.loginFailureWindowMinutes", "must be between 1 and 60");
         }
     }
 

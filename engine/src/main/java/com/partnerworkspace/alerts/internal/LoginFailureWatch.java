@@ -2,6 +2,7 @@ package com.partnerworkspace.alerts.internal;
 
 import com.partnerworkspace.alerts.AlertRaised;
 import com.partnerworkspace.alerts.AlertRaised.Severity;
+import com.partnerworkspace.alerts.AlertThresholds;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.KeycloakEvents;
 import com.partnerworkspace.keycloak.KeycloakEvents.LoginFailure;
@@ -16,58 +17,77 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Repeated failed logins: {@value #THRESHOLD} or more {@code LOGIN_ERROR} events for one username
- * within {@link #WINDOW} raise one alert to that user's partner. A failure counts once: only failures
- * newer than the last check can raise again (and a repeat of an open alert only counts).
+ * Repeated failed logins: the partner's threshold (default 5) of {@code LOGIN_ERROR} events for one
+ * username within its window (default 5 minutes, at most {@link #LONGEST_WINDOW}) raise one alert to that
+ * user's partner. A failure counts once: only failures newer than the last check can raise again (and a
+ * repeat of an open alert only counts).
  */
 @Component
 class LoginFailureWatch {
 
-    static final int THRESHOLD = 5;
-    static final Duration WINDOW = Duration.ofMinutes(5);
+    static final Duration LONGEST_WINDOW = Duration.ofMinutes(60);
 
     private final KeycloakEvents events;
     private final KeycloakDirectory directory;
     private final ApplicationEventPublisher publisher;
     private final JdbcClient db;
+    private final AlertPreferencesStore preferences;
 
     LoginFailureWatch(
-            KeycloakEvents events, KeycloakDirectory directory, ApplicationEventPublisher publisher, JdbcClient db) {
+            KeycloakEvents events,
+            KeycloakDirectory directory,
+            ApplicationEventPublisher publisher,
+            JdbcClient db,
+            AlertPreferencesStore preferences) {
         this.events = events;
         this.directory = directory;
         this.publisher = publisher;
         this.db = db;
+        this.preferences = preferences;
     }
 
     /** Returns how many alerts were raised. */
     @Transactional
     public int check(Instant now) {
-        Instant checkedUntil = checkedUntil(now.minus(WINDOW));
-        Map<String, List<LoginFailure>> byUser = events.loginFailuresBetween(now.minus(WINDOW), now).stream()
+        Instant checkedUntil = checkedUntil(now.minus(LONGEST_WINDOW));
+        Map<String, List<LoginFailure>> byUser = events.loginFailuresBetween(now.minus(LONGEST_WINDOW), now).stream()
                 .collect(Collectors.groupingBy(LoginFailure::username));
         int raised = 0;
         for (var entry : byUser.entrySet()) {
-            List<LoginFailure> failures = entry.getValue();
-            boolean anyNew = failures.stream().anyMatch(failure -> failure.at().isAfter(checkedUntil));
-            if (failures.size() >= THRESHOLD && anyNew) {
-                var partner = directory.partnerOf(entry.getKey());
-                if (partner.isPresent()) {
-                    publisher.publishEvent(alert(partner.get(), entry.getKey(), failures.size()));
-                    raised++;
-                }
+            boolean anyNew =
+                    entry.getValue().stream().anyMatch(failure -> failure.at().isAfter(checkedUntil));
+            var partner = anyNew ? directory.partnerOf(entry.getKey()) : java.util.Optional.<String>empty();
+            if (partner.isEmpty()) {
+                continue;
+            }
+            AlertThresholds limits = preferences.thresholdsOf(partner.get());
+            Instant windowStart = now.minus(min(limits.loginFailureWindow(), LONGEST_WINDOW));
+            List<LoginFailure> inWindow = entry.getValue().stream()
+                    .filter(failure -> failure.at().isAfter(windowStart))
+                    .toList();
+            boolean newInWindow =
+                    inWindow.stream().anyMatch(failure -> failure.at().isAfter(checkedUntil));
+            if (inWindow.size() >= limits.loginFailures() && newInWindow) {
+                publisher.publishEvent(
+                        alert(partner.get(), entry.getKey(), inWindow.size(), limits.loginFailureWindow()));
+                raised++;
             }
         }
         remember(now);
         return raised;
     }
 
-    private static AlertRaised alert(String partner, String username, int count) {
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static AlertRaised alert(String partner, String username, int count, Duration window) {
         return new AlertRaised(
                 partner,
                 "login-failures",
                 "user/" + username,
                 Severity.WARNING,
-                count + " failed logins for " + username + " within " + WINDOW.toMinutes() + " minutes",
+                count + " failed logins for " + username + " within " + window.toMinutes() + " minutes",
                 Map.of("username", username, "failures", String.valueOf(count)));
     }
 

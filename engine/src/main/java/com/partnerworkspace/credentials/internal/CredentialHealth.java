@@ -3,6 +3,7 @@ package com.partnerworkspace.credentials.internal;
 import com.partnerworkspace.alerts.AlertCleared;
 import com.partnerworkspace.alerts.AlertRaised;
 import com.partnerworkspace.alerts.AlertRaised.Severity;
+import com.partnerworkspace.alerts.AlertThresholds;
 import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Proactive warnings for credentials that will stop working: a session that ends within the warning
- * threshold (default 24 h: WARNING) or the critical one (default 2 h: CRITICAL) and that no scheduled
+ * Proactive warnings for credentials that will stop working: a session that ends within the partner's
+ * warning threshold (default 24 h: WARNING) or critical one (default 2 h: CRITICAL) and that no scheduled
  * rotation will renew (the broker needs a login, or the rotation is overdue). The expiry is read from
  * the credential's Vault metadata. A renewed or revoked credential clears its alerts.
  */
@@ -24,8 +25,6 @@ class CredentialHealth {
 
     static final String EXPIRING = "credential.expiring";
     static final String EXPIRES_SOON = "credential.expires-soon";
-    static final Duration WARNING_BEFORE = Duration.ofHours(24);
-    static final Duration CRITICAL_BEFORE = Duration.ofHours(2);
     /** A scheduled rotation this late is not going to save the session. */
     static final Duration ROTATION_OVERDUE = Duration.ofMinutes(5);
 
@@ -34,11 +33,17 @@ class CredentialHealth {
     private final ConnectionRepository repository;
     private final CredentialVault vault;
     private final ApplicationEventPublisher events;
+    private final AlertThresholds.Source thresholds;
 
-    CredentialHealth(ConnectionRepository repository, CredentialVault vault, ApplicationEventPublisher events) {
+    CredentialHealth(
+            ConnectionRepository repository,
+            CredentialVault vault,
+            ApplicationEventPublisher events,
+            AlertThresholds.Source thresholds) {
         this.repository = repository;
         this.vault = vault;
         this.events = events;
+        this.thresholds = thresholds;
     }
 
     /**
@@ -54,10 +59,11 @@ class CredentialHealth {
                 continue;
             }
             Duration left = Duration.between(now, expiresAt);
-            if (left.compareTo(CRITICAL_BEFORE) <= 0) {
+            AlertThresholds partner = thresholds.thresholdsOf(connection.partner());
+            if (left.compareTo(partner.credentialCriticalBefore()) <= 0) {
                 raise(connection, EXPIRES_SOON, Severity.CRITICAL, expiresAt);
                 raised++;
-            } else if (left.compareTo(WARNING_BEFORE) <= 0) {
+            } else if (left.compareTo(partner.credentialWarningBefore()) <= 0) {
                 raise(connection, EXPIRING, Severity.WARNING, expiresAt);
                 raised++;
             }

@@ -1,5 +1,6 @@
 package com.partnerworkspace.delegations.internal;
 
+import com.partnerworkspace.alerts.AlertRaised;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.keycloak.KeycloakGrants;
 import com.partnerworkspace.keycloak.KeycloakGrants.BotClient;
@@ -104,6 +105,16 @@ class DelegationSteps {
         Delegation delegation = get(id);
         repository.changeState(id, DelegationState.OPEN, DelegationState.REJECTED);
         audit(delegation, "delegation.closed", Map.of("outcome", DelegationState.REJECTED.name()));
+        if (delegation.approvalsRequired() > 1) { // a critical scope: someone asked for more than policy allows
+            events.publishEvent(new AlertRaised(
+                    delegation.partner(),
+                    "policy-violation.critical-delegation-rejected",
+                    delegation.target(),
+                    AlertRaised.Severity.WARNING,
+                    "A request by " + delegation.requester() + " for critical access " + delegation.scopes()
+                            + " was rejected",
+                    Map.of("requester", delegation.requester(), "scopes", String.join(",", delegation.scopes()))));
+        }
     }
 
     void recordTimeout(String id) {
