@@ -2,7 +2,7 @@ import { Routes } from '@angular/router';
 import { opsGuard } from './core/auth/ops.guard';
 
 /**
- * Every feature is lazy-loaded; the shell, the landing page or a public page (`/share/...`) is
+ * Every feature is lazy-loaded; the shell, the landing page or a public page (`/share/...`, `/ack/...`) is
  * chosen by the root component.
  */
 export const routes: Routes = [
@@ -35,6 +35,11 @@ export const routes: Routes = [
     // Public: share links open without login, outside the shell (see App).
     path: 'share',
     loadChildren: () => import('./credentials/share.routes').then((m) => m.SHARE_ROUTES),
+  },
+  {
+    // Public: the acknowledgement links of alert messages, like share links.
+    path: 'ack',
+    loadChildren: () => import('./alerts/ack.routes').then((m) => m.ACK_ROUTES),
   },
   { path: 'audit', loadChildren: () => import('./audit/audit.routes').then((m) => m.AUDIT_ROUTES) },
   {

@@ -15,6 +15,9 @@ class FakeLanding {}
 @Component({ selector: 'app-fake-share', template: 'public share page' })
 class FakeSharePage {}
 
+@Component({ selector: 'app-fake-ack', template: 'public ack page' })
+class FakeAckPage {}
+
 async function render(path: string, loggedIn: boolean) {
   window.history.replaceState(null, '', path);
   TestBed.configureTestingModule({
@@ -22,6 +25,7 @@ async function render(path: string, loggedIn: boolean) {
     providers: [
       provideRouter([
         { path: 'share/:token', component: FakeSharePage },
+        { path: 'ack/:token', component: FakeAckPage },
         { path: '**', children: [] },
       ]),
       { provide: AuthService, useValue: { isLoggedIn: signal(loggedIn) } },
@@ -43,6 +47,13 @@ describe('App', () => {
   it.each([false, true])('renders a share link on its own (logged in: %s)', async (loggedIn) => {
     expect(await render('/share/tok-1', loggedIn)).toBe('public share page');
   });
+
+  it.each([false, true])(
+    'renders an alert acknowledgement link on its own (logged in: %s)',
+    async (loggedIn) => {
+      expect(await render('/ack/tok-1', loggedIn)).toBe('public ack page');
+    },
+  );
 
   it('shows the landing page to visitors without a session', async () => {
     expect(await render('/credentials', false)).toBe('landing');

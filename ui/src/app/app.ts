@@ -8,8 +8,8 @@ import { isPublicPage } from './core/layout/public-pages';
 import { Shell } from './core/layout/shell/shell';
 
 /**
- * Public pages (share links) render on their own; everything else in the shell when signed in,
- * or on the landing page when not.
+ * Public pages (share and acknowledgement links) render on their own; everything else in the
+ * shell when signed in, or on the landing page when not.
  */
 @Component({
   selector: 'app-root',

@@ -4,7 +4,8 @@ export type AlertState = 'OPEN' | 'ACKNOWLEDGED' | 'RESOLVED';
 
 export type DeliveryChannel = 'email' | 'slack' | 'sms';
 
-export type DeliveryOutcome = 'SENT' | 'FAILED' | 'SKIPPED';
+/** `PENDING` while a delivery waits (e.g. in quiet hours); a detail may say `fallback for email`. */
+export type DeliveryOutcome = 'SENT' | 'FAILED' | 'SKIPPED' | 'PENDING';
 
 /** One attempt to tell someone about an alert, at one escalation level. */
 export interface AlertDelivery {
@@ -81,6 +82,7 @@ export const OUTCOME_LABELS: Readonly<Record<DeliveryOutcome, string>> = {
   SENT: 'Sent',
   FAILED: 'Failed',
   SKIPPED: 'Skipped',
+  PENDING: 'Pending',
 };
 
 /** The level at which ops are told. */
@@ -95,4 +97,137 @@ export function levelLabel(level: number): string {
 export const ALERT_PROBLEMS = {
   /** 409: the alert was acknowledged or resolved meanwhile. */
   alertClosed: 'alert-closed',
+  /** 410: the acknowledgement link was used before. */
+  alertLinkUsed: 'alert-link-used',
+  /** 410: the acknowledgement link has expired. */
+  alertLinkExpired: 'alert-link-expired',
+  /** 400: the acknowledgement link was altered or cut short. */
+  alertLinkInvalid: 'alert-link-invalid',
 } as const;
+
+/** Where a partner is alerted (`GET /api/alert-preferences`). Empty strings and lists mean none. */
+export interface AlertChannels {
+  readonly emails: readonly string[];
+  readonly slackWebhookUrl: string;
+  /** E.164 numbers, e.g. `+919800000001`. */
+  readonly phones: readonly string[];
+  /** An email address or an E.164 number, told from level 2 on; empty for none. */
+  readonly backupContact: string;
+}
+
+/** When an alert is raised. */
+export interface AlertThresholds {
+  /** Hours before a credential expires that a warning is raised. */
+  readonly credentialWarningHours: number;
+  /** Hours before a credential expires that a critical alert is raised (less than the warning). */
+  readonly credentialCriticalHours: number;
+  /** Failed logins of one user within the window that raise an alert. */
+  readonly loginFailures: number;
+  readonly loginFailureWindowMinutes: number;
+}
+
+/** From `from` to `to` (HH:mm) in `timeZone`; `from` after `to` crosses midnight. */
+export interface QuietHours {
+  readonly from: string;
+  readonly to: string;
+  /** IANA time zone, e.g. `Asia/Kolkata`. */
+  readonly timeZone: string;
+}
+
+/** How long an unacknowledged alert waits before it escalates, per severity (ISO-8601, e.g. `PT30M`). */
+export interface EscalationDelays {
+  readonly info: string;
+  readonly warning: string;
+  readonly critical: string;
+}
+
+/**
+ * A silence: alerts of a type and/or about a resource are not sent until `until`. At least one
+ * of `alertType` and `resource` is set.
+ */
+export interface AlertMute {
+  /** Left out for a new silence. */
+  readonly id?: string;
+  /** E.g. `credential.expiring`; null for any type. */
+  readonly alertType: string | null;
+  /** E.g. `connection/<id>`; null for any resource. */
+  readonly resource: string | null;
+  readonly reason: string;
+  /** ISO-8601 instant (UTC). */
+  readonly until: string;
+}
+
+/** Rules the partner cannot change, shown with the preferences. */
+export interface AlertPolicy {
+  /** How long a silence holds critical alerts back (ISO-8601, e.g. `PT4H`). */
+  readonly criticalMuteLimit: string;
+  readonly escalationRepeats: number;
+}
+
+/** A partner's preferences, their own (`customised`) or the defaults they follow. */
+export interface AlertPreferencesView {
+  readonly partner: string;
+  readonly customised: boolean;
+  readonly channels: AlertChannels;
+  readonly thresholds: AlertThresholds;
+  /** Left out (or null) when there are none. */
+  readonly quietHours?: QuietHours | null;
+  readonly escalationDelays: EscalationDelays;
+  readonly mutes: readonly AlertMute[];
+  readonly policy: AlertPolicy;
+}
+
+/**
+ * Body of `PUT /api/alert-preferences`: replaces the preferences whole. A silence left out of
+ * `mutes` is lifted; `quietHours` null means none.
+ */
+export interface AlertPreferencesUpdate {
+  readonly channels: AlertChannels;
+  readonly thresholds: AlertThresholds;
+  readonly quietHours: QuietHours | null;
+  readonly escalationDelays: EscalationDelays;
+  readonly mutes: readonly AlertMute[];
+}
+
+/** Body of `POST /api/alert-preferences/test`: the channels to send a test message on. */
+export interface ChannelTestRequest {
+  readonly channels: readonly DeliveryChannel[];
+}
+
+/** One test message: where it went and whether it arrived. */
+export interface ChannelTestResult {
+  readonly channel: DeliveryChannel;
+  readonly recipient: string;
+  readonly outcome: DeliveryOutcome;
+  readonly detail: string | null;
+}
+
+export interface ChannelTestReport {
+  readonly results: readonly ChannelTestResult[];
+}
+
+/** Channels in the order the preferences offer to test them. */
+export const CHANNELS: readonly DeliveryChannel[] = ['email', 'slack', 'sms'];
+
+/** What an acknowledgement link shows before it is used (`GET /api/alert-links/{token}`, public). */
+export interface AlertLink {
+  readonly alertId: string;
+  readonly partner: string;
+  readonly severity: AlertSeverity;
+  readonly summary: string;
+  readonly state: AlertState;
+  readonly level: number;
+  /** Who acknowledged the alert already, if anyone (the engine may leave these out). */
+  readonly acknowledgedBy?: string | null;
+  readonly acknowledgedAt?: string | null;
+  /** ISO-8601 instant after which the link no longer works. */
+  readonly expiresAt: string;
+}
+
+/** Answer of `POST /api/alert-links/{token}/ack` (public); the engine may send the whole link view. */
+export interface AlertLinkAcknowledgement {
+  readonly alertId: string;
+  readonly state: AlertState;
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedAt: string | null;
+}

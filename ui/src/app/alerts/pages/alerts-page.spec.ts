@@ -12,7 +12,7 @@ import {
 import { MeStore } from '../../workspace/profile/me.store';
 import { AlertsApi } from '../alerts-api';
 import { Alert } from '../alerts.models';
-import { acknowledged, alert, delivery, resolved } from '../testing/alert-fixtures';
+import { acknowledged, alert, delivery, preferences, resolved } from '../testing/alert-fixtures';
 import { ALERTS_POLL_MS, AlertsPage } from './alerts-page';
 
 function fakeApi(list: Alert[]) {
@@ -21,6 +21,10 @@ function fakeApi(list: Alert[]) {
     acknowledge: vi.fn<(id: string, reason?: string) => Observable<Alert>>(),
     resolve: vi.fn<(id: string) => Observable<Alert>>(),
     raiseTest: vi.fn(),
+    preferences: vi.fn(() => of(preferences())),
+    savePreferences: vi.fn(),
+    resetPreferences: vi.fn(),
+    testChannels: vi.fn(),
   };
 }
 
@@ -90,6 +94,7 @@ describe('AlertsPage', () => {
     expect(Array.from(element.querySelectorAll('h2')).map(accessibleText)).toEqual([
       'Open alerts',
       'Recent alerts',
+      'Alert preferences',
     ]);
     expect(summaries(element, 'Open alerts')).toEqual(['Test alert for nitin', OPEN_SUMMARY]);
     expect(summaries(element, 'Recent alerts')).toEqual(['Broker unreachable', 'Token expiring']);
@@ -167,6 +172,18 @@ describe('AlertsPage', () => {
     expect(rows[0].slice(0, 3)).toEqual(['Level 1', 'Email', 'nitin@example.com']);
     expect(rows[1].slice(0, 3)).toEqual(['Level 2', 'SMS', '+91 98765 43210']);
     expect(rows[1][4]).toBe('Failed — Number unreachable');
+  });
+
+  it("shows the user's own alert preferences below the alerts", async () => {
+    const api = fakeApi([]);
+    const { element } = await render(api);
+    expect(api.preferences).toHaveBeenCalledWith();
+    const section = element.querySelector('app-alert-preferences-form')!;
+    expect(section.textContent).toContain('Following the defaults');
+    expect((getByLabel(section, 'Email addresses') as HTMLTextAreaElement).value).toBe(
+      'nitin@example.com',
+    );
+    expect(buttonByText(section, 'Save preferences')).toBeDefined();
   });
 
   it('shows the empty states', async () => {

@@ -15,6 +15,7 @@ import { MeStore } from '../../workspace/profile/me.store';
 import { AlertsApi } from '../alerts-api';
 import { ALERT_PROBLEMS, Alert } from '../alerts.models';
 import { AcknowledgeEvent, AlertCard } from '../components/alert-card/alert-card';
+import { AlertPreferencesForm } from '../components/alert-preferences-form/alert-preferences-form';
 import { TestAlertForm } from '../components/test-alert-form/test-alert-form';
 
 /** How often the page asks for the alerts while it is open. */
@@ -29,12 +30,12 @@ interface Section {
 
 /**
  * Alerts of the user's partners (all of them for ops): the open ones to acknowledge or resolve,
- * and the recent ones with who closed them. Polls every 10 s while open; ops can raise a test
- * alert to check the channels.
+ * and the recent ones with who closed them, then the user's alert preferences. Polls every 10 s
+ * while open; ops can raise a test alert to check the channels.
  */
 @Component({
   selector: 'app-alerts-page',
-  imports: [MatProgressSpinnerModule, AlertCard, TestAlertForm],
+  imports: [MatProgressSpinnerModule, AlertCard, AlertPreferencesForm, TestAlertForm],
   templateUrl: './alerts-page.html',
   styleUrl: './alerts-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

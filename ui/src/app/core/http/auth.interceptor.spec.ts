@@ -53,6 +53,19 @@ describe('authInterceptor', () => {
     expect(auth.loginAfterUnauthorized).not.toHaveBeenCalled();
   });
 
+  it('neither adds a token to the public alert link calls nor logs in on their 401', () => {
+    http.get('/api/alert-links/tok').subscribe({ error: () => undefined });
+    const open = backend.expectOne('/api/alert-links/tok');
+    expect(open.request.headers.has('Authorization')).toBe(false);
+    open.flush(null, { status: 401, statusText: 'Unauthorized' });
+    http.post('/api/alert-links/tok/ack', {}).subscribe({ error: () => undefined });
+    const ack = backend.expectOne('/api/alert-links/tok/ack');
+    expect(ack.request.headers.has('Authorization')).toBe(false);
+    ack.flush(null, { status: 410, statusText: 'Gone' });
+    expect(auth.loginAfterUnauthorized).not.toHaveBeenCalled();
+    expect(errors.handle).not.toHaveBeenCalled();
+  });
+
   it('does not add a token to non-API URLs', () => {
     http.get('/assets/x.json').subscribe();
     const req = backend.expectOne('/assets/x.json');
@@ -104,5 +117,8 @@ describe('authInterceptor', () => {
     expect(isProtectedApiUrl('/apix/me')).toBe(false);
     expect(isProtectedApiUrl('/api/shares/tok/open')).toBe(false);
     expect(isProtectedApiUrl('/api/connections/c-1/share')).toBe(true);
+    expect(isProtectedApiUrl('/api/alert-links/tok/ack')).toBe(false);
+    expect(isProtectedApiUrl('/api/alert-preferences')).toBe(true);
+    expect(isProtectedApiUrl('/api/alerts/a-1/ack')).toBe(true);
   });
 });

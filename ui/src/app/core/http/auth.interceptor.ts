@@ -6,12 +6,15 @@ import { UI_CONFIG_URL } from '../config/ui-config.api';
 import { ApiErrorHandler } from './api-error-handler';
 import { SHOWS_OWN_ERRORS } from './shows-own-errors';
 
-/** Public engine APIs under `/api/`: the share links a recipient opens without login. */
-const PUBLIC_API_PREFIXES: readonly string[] = ['/api/shares/'];
+/**
+ * Public engine APIs under `/api/`: the share links a recipient opens without login and the
+ * acknowledgement links of alert messages.
+ */
+const PUBLIC_API_PREFIXES: readonly string[] = ['/api/shares/', '/api/alert-links/'];
 
 /**
  * True for calls to the engine's API that need the user's token (all of `/api/` but the public
- * config and the public share links, which must never send a token or start a login).
+ * config and the public links, which must never send a token or start a login).
  */
 export function isProtectedApiUrl(url: string): boolean {
   if (!url.startsWith('/api/')) {
