@@ -39,7 +39,7 @@ class AlertPreferencesTest {
         ((ObjectNode) body.get("channels")).putArray("phones").add("0123");
         ((ObjectNode) body.get("channels")).put("slackWebhookUrl", "ftp://hooks.example/x");
         ((ObjectNode) body.get("thresholds")).put("credentialWarningHours", 500);
-        ((ObjectNode) body.get("escalationDelays")).put("warning", "PT10S");
+        ((ObjectNode) body.get("escalationDelays")).put("warning", "PT2S");
         body.putObject("quietHours").put("from", "25:00").put("to", "07:00").put("timeZone", "Mars/Olympus");
 
         Api.Response refused = put("mukesh", body);

@@ -3,12 +3,14 @@ package com.partnerworkspace.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnerworkspace.alerts.AlertRaised.Severity;
 import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.Receiver;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,6 +18,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,6 +42,26 @@ class AlertsFlowTest {
 
     @Autowired
     HistoryService history;
+
+    /** Nitin's persona defaults have quiet hours (a warning then goes by email only): out of the way here. */
+    @BeforeEach
+    void noQuietHoursForNitin() {
+        JsonNode preferences = Api.get("/api/alert-preferences", Connections.token("nitin"))
+                .json()
+                .deepCopy();
+        ((ObjectNode) preferences).remove("quietHours");
+        Api.Response saved = Api.send(
+                "/api/alert-preferences",
+                Connections.token("nitin"),
+                request -> request.header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(preferences.toString())));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+    }
+
+    @AfterEach
+    void nitinFollowsTheDefaultsAgain() {
+        Api.send("/api/alert-preferences", Connections.token("nitin"), request -> request.DELETE());
+    }
 
     @Test
     void aTestAlertReachesThePartnerAndAnAcknowledgementEndsItsEscalation() {

@@ -23,7 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
             "server.port=" + EngineTest.PORT,
             "workspace.state-dir=${user.dir}/target/test-state",
             // Delivery retries in seconds, not minutes, so fallback paths finish within a test.
-            "workspace.alerts.delivery-retry-cycle=PT1S,PT1S,PT1S,PT2S,PT2S,PT3S,PT5S,PT5S,PT10S"
+            "workspace.alerts.delivery-retry-cycle=PT1S,PT1S,PT1S,PT2S,PT2S,PT3S,PT5S,PT5S,PT10S",
+            // Escalation within a test: partners may set delays of seconds.
+            "workspace.alerts.shortest-escalation-delay=PT5S"
         })
 @Import(RealServersProperties.class)
 @ActiveProfiles("local")

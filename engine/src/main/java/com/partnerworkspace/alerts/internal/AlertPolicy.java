@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param criticalMuteLimit how long a silence may hold back a critical alert; after it, it breaks through
  * @param escalationRepeats how often the partner levels (1, 2) repeat before the alert goes to operations
  * @param ackLinkTtl how long an acknowledgement link in a message works
+ * @param shortestEscalationDelay the shortest escalation delay a partner may set (tests set seconds)
  */
 @ConfigurationProperties("workspace.alerts")
 record AlertPolicy(
@@ -22,4 +23,5 @@ record AlertPolicy(
 
         @DefaultValue("PT4H") Duration criticalMuteLimit,
         @DefaultValue("1") int escalationRepeats,
-        @DefaultValue("PT24H") Duration ackLinkTtl) {}
+        @DefaultValue("PT24H") Duration ackLinkTtl,
+        @DefaultValue("PT1M") Duration shortestEscalationDelay) {}

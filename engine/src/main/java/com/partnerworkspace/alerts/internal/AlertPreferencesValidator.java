@@ -23,15 +23,16 @@ class AlertPreferencesValidator {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
-    private static final Duration SHORTEST_DELAY = Duration.ofMinutes(1);
     private static final Duration LONGEST_DELAY = Duration.ofDays(1);
     private static final Duration LONGEST_MUTE = Duration.ofDays(30);
     private static final int MOST_MUTES = 50;
 
     private final boolean localStack;
+    private final Duration shortestDelay;
 
-    AlertPreferencesValidator(Environment environment) {
+    AlertPreferencesValidator(Environment environment, AlertPolicy policy) {
         this.localStack = Arrays.asList(environment.getActiveProfiles()).contains("local");
+        this.shortestDelay = policy.shortestEscalationDelay();
     }
 
     void validate(AlertPreferences preferences) {
@@ -193,11 +194,11 @@ class AlertPreferencesValidator {
         }
     }
 
-    private static void checkDelay(String field, String value, Map<String, String> errors) {
+    private void checkDelay(String field, String value, Map<String, String> errors) {
         try {
             Duration delay = Duration.parse(value == null ? "" : value);
-            if (delay.compareTo(SHORTEST_DELAY) < 0 || delay.compareTo(LONGEST_DELAY) > 0) {
-                errors.put(field, "must be between PT1M and P1D");
+            if (delay.compareTo(shortestDelay) < 0 || delay.compareTo(LONGEST_DELAY) > 0) {
+                errors.put(field, "must be between " + shortestDelay + " and P1D");
             }
         } catch (DateTimeParseException e) {
             errors.put(field, "must be an ISO-8601 duration such as PT30M");
