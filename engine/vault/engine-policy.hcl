@@ -1,5 +1,5 @@
 # What the engine may do in Vault/OpenBao, and nothing more:
-# partner-scoped KV v2 secrets, platform settings (read only), its own transit key (encrypt and sign), response wrapping for share links,
+# partner-scoped KV v2 secrets, platform settings (read only), its own transit key, response wrapping for share links,
 # and keeping its own token alive.
 path "partner-kv/data/partners/*" {
   capabilities = ["create", "read", "update", "delete"]
@@ -24,13 +24,6 @@ path "transit/encrypt/partner-workspace" {
   capabilities = ["update"]
 }
 path "transit/decrypt/partner-workspace" {
-  capabilities = ["update"]
-}
-# Signing links it hands out (acknowledgement links in alert messages).
-path "transit/hmac/partner-workspace/*" {
-  capabilities = ["update"]
-}
-path "transit/verify/partner-workspace/*" {
   capabilities = ["update"]
 }
 path "sys/wrapping/wrap" {

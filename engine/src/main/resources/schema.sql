@@ -136,6 +136,13 @@ create table if not exists alert_delivery (
 -- Failed sends so far: after workspace.alerts.delivery-attempts the channel gives up and falls back.
 alter table alert_delivery add column if not exists attempts int default 0 not null;
 
+-- Keys the engine signs with, stored only as Vault transit ciphertext (envelope encryption).
+create table if not exists signing_key (
+    name varchar(64) primary key,
+    wrapped varchar(1000) not null,
+    created_at timestamp with time zone not null
+);
+
 -- Used acknowledgement links (their nonce): a second use answers 410.
 create table if not exists alert_ack_link_used (
     nonce varchar(64) primary key,

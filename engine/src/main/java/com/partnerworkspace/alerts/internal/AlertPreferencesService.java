@@ -73,7 +73,7 @@ class AlertPreferencesService {
         String whose = partnerFor(user, partner);
         List<String> wanted = channels == null || channels.isEmpty() ? AlertDeliveries.CHANNELS : channels;
         for (int i = 0; i < wanted.size(); i++) {
-            if (!AlertDeliveries.CHANNELS.contains(wanted.get(i))) {
+            if (wanted.get(i) == null || !AlertDeliveries.CHANNELS.contains(wanted.get(i))) {
                 throw AlertRefusedException.invalid("channels[" + i + "]", "must be email, slack or sms");
             }
         }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each partner's alert preferences: what they saved, or else the defaults of {@code alert-defaults.json}
@@ -26,6 +28,8 @@ class AlertPreferencesStore implements AlertThresholds.Source {
     private final ObjectMapper json;
     private final JsonNode defaults;
     private final Clock clock = Clock.systemUTC();
+    private static final Duration FRESH_FOR = Duration.ofSeconds(5);
+    private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     AlertPreferencesStore(JdbcClient db, ObjectMapper json) throws IOException {
         this.db = db;
@@ -41,7 +45,36 @@ class AlertPreferencesStore implements AlertThresholds.Source {
     /** The partner's preferences and whether they are their own (customised) or the defaults. */
     record Stored(AlertPreferences preferences, boolean customised) {}
 
+    /**
+     * Read for every alert level and every routing decision, so kept for {@link #FRESH_FOR}; a change on
+     * this node is seen at once, one on another node within that time.
+     */
     Stored of(String partner) {
+        Cached cached = cache.get(partner);
+        if (cached != null && cached.readAt().plus(FRESH_FOR).isAfter(clock.instant())) {
+            return cached.stored();
+        }
+        Stored stored = read(partner);
+        cache.put(partner, new Cached(stored, clock.instant()));
+        return stored;
+    }
+
+    /** Now, and once the change commits (a read in between must not keep the old preferences). */
+    private void forget(String partner) {
+        cache.remove(partner);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    cache.remove(partner);
+                }
+            });
+        }
+    }
+
+    private record Cached(Stored stored, java.time.Instant readAt) {}
+
+    private Stored read(String partner) {
         Optional<String> saved = db.sql("select body from alert_preferences where partner = :partner")
                 .param("partner", partner)
                 .query(String.class)
@@ -67,6 +100,7 @@ class AlertPreferencesStore implements AlertThresholds.Source {
     }
 
     void save(String partner, AlertPreferences preferences, String by) {
+        forget(partner);
         String body;
         try {
             body = json.writeValueAsString(preferences);
@@ -92,6 +126,7 @@ class AlertPreferencesStore implements AlertThresholds.Source {
     }
 
     void reset(String partner) {
+        forget(partner);
         db.sql("delete from alert_preferences where partner = :partner")
                 .param("partner", partner)
                 .update();
