@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * Sends a {@link Notification} by email, to Slack and by SMS. Failures are thrown, not swallowed:
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
     private static final String HTML_TEMPLATE = template("email.html");
     private static final String TEXT_TEMPLATE = template("email.txt");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -41,9 +43,23 @@ public class Notifier {
             HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
 
     Notifier(JavaMailSender mail, NotifyProperties properties, ObjectMapper json) {
+        useMailStreamProviderDirectly();
         this.mail = mail;
         this.properties = properties;
         this.json = json;
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks its StreamProvider up through a ServiceLoader scan of every jar for each body
+     * part it writes (jakartaee/mail-api#699, #861): under load that scan was most of an email's CPU. Named
+     * as a system property, it is loaded by class name instead (FactoryFinder checks that first).
+     */
+    private static void useMailStreamProviderDirectly() {
+        String provider = "org.eclipse.angus.mail.util.MailStreamProvider";
+        if (System.getProperty(STREAM_PROVIDER) == null
+                && ClassUtils.isPresent(provider, Notifier.class.getClassLoader())) {
+            System.setProperty(STREAM_PROVIDER, provider);
+        }
     }
 
     /** One email per address (so nobody sees the other recipients), as text and HTML from the templates. */

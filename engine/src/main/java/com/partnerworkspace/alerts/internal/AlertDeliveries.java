@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -177,8 +176,9 @@ class AlertDeliveries {
     /** One try on one channel, committed on its own with its log entry; FAILED is thrown. */
     private Attempt attempt(Alert alert, int level, String channel, Audience audience, String note) {
         Attempt attempt = separately.execute(status -> {
-            claim(alert.id(), level, channel, recipient(channel, audience));
-            Row row = lock(alert.id(), level, channel);
+            Row row = claimed(alert.id(), level, channel, recipient(channel, audience))
+                    ? new Row("PENDING", 0)
+                    : lock(alert.id(), level, channel);
             switch (row.outcome()) {
                 case "SENT":
                     return Attempt.SENT_BEFORE;
@@ -261,26 +261,23 @@ class AlertDeliveries {
 
     record Row(String outcome, int attempts) {}
 
-    /** The row exists (created once) and is locked by this transaction until it commits. */
-    private void claim(String alertId, int level, String channel, String recipient) {
-        try {
-            insertPending(alertId, level, channel, recipient);
-        } catch (DuplicateKeyException e) {
-            // another node created it a moment ago: the lock below waits for it
-        }
-    }
-
-    private void insertPending(String alertId, int level, String channel, String recipient) {
-        db.sql("""
+    /**
+     * Creates the row if there is none: then this transaction holds it until it commits (a second node
+     * inserting the same key waits, then fails and its job is retried, finding the row). False when the
+     * row existed already; {@link #lock} then takes it.
+     */
+    private boolean claimed(String alertId, int level, String channel, String recipient) {
+        return db.sql("""
                         insert into alert_delivery (alert_id, level, channel, recipient, outcome, at, attempts)
                         select :id, :level, :channel, :recipient, 'PENDING', :at, 0
                         where not exists (select 1 from alert_delivery where alert_id = :id and level = :level and channel = :channel)""")
-                .param("id", alertId)
-                .param("level", level)
-                .param("channel", channel)
-                .param("recipient", recipient.length() > 500 ? recipient.substring(0, 500) : recipient)
-                .param("at", AlertRepository.time(clock.instant()))
-                .update();
+                        .param("id", alertId)
+                        .param("level", level)
+                        .param("channel", channel)
+                        .param("recipient", recipient.length() > 500 ? recipient.substring(0, 500) : recipient)
+                        .param("at", AlertRepository.time(clock.instant()))
+                        .update()
+                == 1;
     }
 
     private Row lock(String alertId, int level, String channel) {
