@@ -185,6 +185,27 @@ class AlertChannelsTest {
     }
 
     @Test
+    void liftingASilenceEarlyDeliversWhatItHeldBack() {
+        String partner = partner();
+        String mail = partner + "@partner-workspace.test";
+        String phone = phone();
+        JsonNode saved = savePreferences(
+                partner,
+                mail,
+                phone,
+                List.of(mute("test", "deploying", Instant.now().plus(Duration.ofHours(2)))));
+        String id = raiseTest(partner, "WARNING");
+        Connections.sleep(Duration.ofSeconds(3));
+        assertThat(await(id, a -> true, "read").get("deliveries")).isEmpty();
+
+        ObjectNode body = preferences(mail, phone, List.of());
+        assertThat(put(partner, body).status()).isEqualTo(200);
+
+        await(id, a -> a.get("deliveries").size() == 2, "delivered once the silence was lifted");
+        assertThat(saved.get("mutes")).hasSize(1);
+    }
+
+    @Test
     void aCriticalAlertBreaksThroughASilenceOlderThanThePolicyLimit() {
         String partner = partner();
         savePreferences(

@@ -138,6 +138,22 @@ class AlertEscalationProcessTest {
     }
 
     @Test
+    void aSilenceLiftedEarlyNotifiesTheLevelAtOnce() {
+        silencedNotifications = 1;
+        ProcessInstance instance = raise("WARNING");
+        execute(asyncJobOf(instance));
+
+        runtimeService()
+                .createMessageCorrelation("AlertSilenceLifted")
+                .processInstanceId(instance.getId())
+                .correlate();
+        execute(asyncJobOf(instance));
+
+        assertThat(instance).isWaitingAt("Gateway_WaitForAcknowledgement").hasPassed("Event_SilenceLifted");
+        assertThat(calls).containsExactly("silenced 1", "notify 1:email,slack");
+    }
+
+    @Test
     void anAcknowledgementDuringASilenceEndsIt() {
         silencedNotifications = 1;
         ProcessInstance instance = raise("WARNING");

@@ -62,11 +62,27 @@ class AlertMutes {
                 start(partner, mute, by);
             }
         }
+        boolean lifted = false;
         for (Mute mute : existing) {
             if (!kept.contains(mute.id())) {
                 lift(mute.id());
+                lifted = true;
             }
         }
+        if (lifted) {
+            wakeSilencedAlerts(partner);
+        }
+    }
+
+    /**
+     * Alerts of the partner waiting out a silence are routed again now; one still covered by another
+     * silence simply waits again.
+     */
+    private void wakeSilencedAlerts(String partner) {
+        runtime.createMessageCorrelation("AlertSilenceLifted")
+                .processInstanceVariableEquals("partner", partner)
+                .processInstanceVariableEquals("silenced", true)
+                .correlateAll();
     }
 
     /**
