@@ -1,5 +1,6 @@
 package com.partnerworkspace.credentials.internal;
 
+import com.partnerworkspace.alerts.AlertRaised;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.broker.Broker;
 import com.partnerworkspace.broker.BrokerAdapter;
@@ -69,6 +70,8 @@ class ConnectionService {
         return thread;
     });
 
+    private final RevealHours revealHours;
+
     ConnectionService(
             ConnectionRepository repository,
             BrokerCatalogue brokers,
@@ -78,7 +81,9 @@ class ConnectionService {
             RuntimeService runtime,
             TaskService tasks,
             ApplicationEventPublisher events,
+            RevealHours revealHours,
             @Value("${workspace.credentials.rotation-grace-period:PT10M}") Duration gracePeriod) {
+        this.revealHours = revealHours;
         this.repository = repository;
         this.brokers = brokers;
         this.logins = logins;
@@ -282,6 +287,16 @@ class ConnectionService {
         CompletableFuture<Map<String, String>> values =
                 CompletableFuture.supplyAsync(() -> valuesOf(connection), secretReads);
         audit(user.username(), connection, "credential.revealed", Map.of("fields", REVEALED_FIELDS));
+        if (!revealHours.allows(Instant.now())) {
+            events.publishEvent(new AlertRaised(
+                    connection.partner(),
+                    "policy-violation.reveal-outside-hours",
+                    "connection/" + connection.id(),
+                    AlertRaised.Severity.CRITICAL,
+                    user.username() + " revealed the credential of \"" + connection.label()
+                            + "\" outside the allowed hours (" + revealHours.window() + ")",
+                    Map.of("revealedBy", user.username())));
+        }
         try {
             return values.join();
         } catch (CompletionException e) {
