@@ -31,8 +31,10 @@ export interface Alert {
   readonly severity: AlertSeverity;
   readonly summary: string;
   readonly state: AlertState;
-  /** Escalation level reached: 1, 2, 3 (= ops). */
+  /** Escalation level reached: partner levels 1, 2 (repeated as the policy says), then ops. */
   readonly level: number;
+  /** The level at which operations took over (3 unless the policy repeats the partner levels). */
+  readonly opsLevel: number;
   /** How often it was raised; repeats are folded into one alert. */
   readonly count: number;
   /** ISO-8601 instants. */
@@ -85,12 +87,12 @@ export const OUTCOME_LABELS: Readonly<Record<DeliveryOutcome, string>> = {
   PENDING: 'Pending',
 };
 
-/** The level at which ops are told. */
+/** The level at which ops are told when the partner levels do not repeat (see `Alert.opsLevel`). */
 export const OPS_LEVEL = 3;
 
-/** `Level 1`, `Level 2`, or `Ops` for level 3 and above. */
-export function levelLabel(level: number): string {
-  return level >= OPS_LEVEL ? 'Ops' : `Level ${level}`;
+/** `Level 1`, `Level 2`, … or `Ops` from the level where operations take over. */
+export function levelLabel(level: number, opsLevel: number = OPS_LEVEL): string {
+  return level >= opsLevel ? 'Ops' : `Level ${level}`;
 }
 
 /** Problem types (slugs) the alert API answers. */

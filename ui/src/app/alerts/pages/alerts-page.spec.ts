@@ -113,6 +113,19 @@ describe('AlertsPage', () => {
     expect(buttonByText(element, 'Raise test alert')).toBeUndefined();
   });
 
+  it('calls a level Ops only from where operations take over when the levels repeat', async () => {
+    const api = fakeApi([
+      alert({ level: 3, opsLevel: 5 }),
+      alert({ id: 'a-2', summary: 'Later', level: 5, opsLevel: 5 }),
+    ]);
+    const { element } = await render(api);
+
+    expect(accessibleText(card(element, OPEN_SUMMARY).querySelector('.chip.level')!)).toBe(
+      'Level 3',
+    );
+    expect(accessibleText(card(element, 'Later').querySelector('.chip.level')!)).toBe('Ops');
+  });
+
   it('shows severity, state, level, repeats, times, who closed it and the delivery log', async () => {
     const api = fakeApi([
       alert({ level: 3, count: 4, lastSeenAt: '2026-11-26T06:00:00Z' }),

@@ -19,6 +19,7 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     summary: 'Rotation of “Main” was rolled back',
     state: 'OPEN',
     level: 1,
+    opsLevel: 3,
     count: 1,
     raisedAt: '2026-11-26T05:00:00Z',
     lastSeenAt: '2026-11-26T05:00:00Z',

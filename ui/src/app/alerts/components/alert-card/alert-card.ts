@@ -14,13 +14,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import {
-  ALERT_STATE_LABELS,
-  Alert,
-  OPS_LEVEL,
-  SEVERITY_LABELS,
-  levelLabel,
-} from '../../alerts.models';
+import { ALERT_STATE_LABELS, Alert, SEVERITY_LABELS, levelLabel } from '../../alerts.models';
 import { AcknowledgeForm } from '../acknowledge-form/acknowledge-form';
 import { DeliveryLog } from '../delivery-log/delivery-log';
 
@@ -65,8 +59,10 @@ export class AlertCard {
   protected readonly stateLabel = computed(
     () => ALERT_STATE_LABELS[this.alert().state] ?? this.alert().state,
   );
-  protected readonly levelLabel = computed(() => levelLabel(this.alert().level));
-  protected readonly opsLevel = computed(() => this.alert().level >= OPS_LEVEL);
+  protected readonly levelLabel = computed(() =>
+    levelLabel(this.alert().level, this.alert().opsLevel),
+  );
+  protected readonly opsLevel = computed(() => this.alert().level >= this.alert().opsLevel);
 
   protected toggleAcknowledge(): void {
     this.acknowledging.update((shown) => !shown);

@@ -191,6 +191,9 @@ class AlertsController {
                             + " the level after them: with operations")
             int level,
 
+            @Schema(description = "The level at which operations take over (2 x the policy's repeats + 1)")
+            int opsLevel,
+
             @Schema(description = "How often the condition was raised while open")
             int count,
 
@@ -271,6 +274,7 @@ class AlertsController {
                 a.summary(),
                 a.state(),
                 a.level(),
+                2 * Math.max(1, policy.escalationRepeats()) + 1,
                 a.count(),
                 a.raisedAt(),
                 a.lastSeenAt(),
