@@ -10,7 +10,6 @@ import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.Receiver;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -267,22 +266,9 @@ class AlertChannelsTest {
     }
 
     private static ObjectNode preferences(String mail, String phone, List<ObjectNode> mutes) {
-        ObjectNode body = Connections.JSON.createObjectNode();
-        ObjectNode channels = body.putObject("channels");
-        channels.putArray("emails").add(mail);
-        channels.put("slackWebhookUrl", Receiver.slackUrl(mail.substring(0, mail.indexOf('@'))));
-        channels.putArray("phones").add(phone);
-        channels.put("backupContact", "");
-        body.putObject("thresholds")
-                .put("credentialWarningHours", 24)
-                .put("credentialCriticalHours", 2)
-                .put("loginFailures", 5)
-                .put("loginFailureWindowMinutes", 5);
-        body.putObject("escalationDelays")
-                .put("info", "PT2H")
-                .put("warning", "PT30M")
-                .put("critical", "PT30M");
-        body.putArray("mutes").addAll(mutes);
+        ObjectNode body = TestPreferences.body(
+                mail, Receiver.slackUrl(mail.substring(0, mail.indexOf('@'))), List.of(phone), "PT30M");
+        ((ArrayNode) body.get("mutes")).addAll(mutes);
         return body;
     }
 
@@ -293,11 +279,7 @@ class AlertChannelsTest {
     }
 
     private static Api.Response put(String partner, JsonNode body) {
-        return Api.send(
-                "/api/alert-preferences?partner=" + partner,
-                Connections.token("omar"),
-                request -> request.header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return TestPreferences.put(EngineTest.BASE_URL, Connections.token("omar"), partner, body);
     }
 
     private static String raiseTest(String partner, String severity) {

@@ -2,13 +2,11 @@ package com.partnerworkspace.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.Receiver;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,26 +109,11 @@ class AlertDeliveryFaultTest {
     }
 
     private static void savePreferences(String partner, String mail) {
-        ObjectNode body = Connections.JSON.createObjectNode();
-        ObjectNode channels = body.putObject("channels");
-        channels.putArray("emails").add(mail);
-        channels.put("slackWebhookUrl", Receiver.slackUrl(partner));
-        channels.putArray("phones");
-        channels.put("backupContact", "");
-        body.putObject("thresholds")
-                .put("credentialWarningHours", 24)
-                .put("credentialCriticalHours", 2)
-                .put("loginFailures", 5)
-                .put("loginFailureWindowMinutes", 5);
-        body.putObject("escalationDelays")
-                .put("info", "PT2H")
-                .put("warning", "PT2H")
-                .put("critical", "PT2H");
-        Api.Response saved = Api.send(
-                "/api/alert-preferences?partner=" + partner,
+        Api.Response saved = TestPreferences.put(
+                EngineTest.BASE_URL,
                 Connections.token("omar"),
-                request -> request.header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+                partner,
+                TestPreferences.body(mail, Receiver.slackUrl(partner), List.of(), "PT2H"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
 }

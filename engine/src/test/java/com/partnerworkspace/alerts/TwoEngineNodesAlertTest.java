@@ -2,7 +2,6 @@ package com.partnerworkspace.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineProcess;
@@ -13,7 +12,6 @@ import com.partnerworkspace.testsupport.PostgresServer;
 import com.partnerworkspace.testsupport.RealServersExtension;
 import com.partnerworkspace.testsupport.RealServersExtension.Server;
 import com.partnerworkspace.testsupport.Receiver;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -177,47 +175,18 @@ class TwoEngineNodesAlertTest {
     }
 
     private static void savePreferences(EngineProcess node, KeycloakServer keycloak, String partner, String mail) {
-        ObjectNode body = Connections.JSON.createObjectNode();
-        ObjectNode channels = body.putObject("channels");
-        channels.putArray("emails").add(mail);
-        channels.put("slackWebhookUrl", Receiver.slackUrl(partner));
-        channels.putArray("phones");
-        channels.put("backupContact", "");
-        body.putObject("thresholds")
-                .put("credentialWarningHours", 24)
-                .put("credentialCriticalHours", 2)
-                .put("loginFailures", 5)
-                .put("loginFailureWindowMinutes", 5);
-        body.putObject("escalationDelays")
-                .put("info", "PT2H")
-                .put("warning", "PT2H")
-                .put("critical", "PT2H");
-        Api.Response saved = Api.send(
+        Api.Response saved = TestPreferences.put(
                 node.baseUrl(),
-                "/api/alert-preferences?partner=" + partner,
                 keycloak.accessToken("omar"),
-                request -> request.header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+                partner,
+                TestPreferences.body(mail, Receiver.slackUrl(partner), List.of(), "PT2H"));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
 
     private static Map<String, String> properties(
             String node, KeycloakServer keycloak, OpenBaoServer openBao, PostgresServer postgres) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.profiles.active", "local");
-        properties.put(
-                "workspace.state-dir",
-                Path.of("target/test-state-" + node).toAbsolutePath().toString());
-        properties.put("spring.datasource.url", postgres.jdbcUrl());
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
-        properties.put("workspace.keycloak.url", keycloak.url());
-        properties.put("workspace.vault.url", openBao.url());
-        properties.put("workspace.vault.role-id", openBao.roleId());
-        properties.put("workspace.vault.secret-id", openBao.secretId());
-        properties.put("spring.mail.port", String.valueOf(MailServer.shared().port()));
+        Map<String, String> properties = EngineProcess.properties(node, keycloak, openBao, postgres);
         properties.put("workspace.notify.slack-webhook-url", Receiver.slackUrl("workspace"));
-        properties.put("workspace.public-url", "http://localhost:18080");
         // Tells the nodes apart in Camunda's job log.
         properties.put("camunda.bpm.generic-properties.properties.hostname", node);
         return properties;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineProcess;
 import com.partnerworkspace.testsupport.KeycloakServer;
-import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.OpenBaoServer;
 import com.partnerworkspace.testsupport.PostgresServer;
 import com.partnerworkspace.testsupport.RealServersExtension;
@@ -21,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -102,21 +100,7 @@ class RotationSurvivesEngineKillTest {
 
     private static Map<String, String> engineProperties(
             KeycloakServer keycloak, OpenBaoServer openBao, PostgresServer postgres) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.profiles.active", "local");
-        properties.put(
-                "workspace.state-dir",
-                Path.of("target/test-state-kill").toAbsolutePath().toString());
-        properties.put("spring.datasource.url", postgres.jdbcUrl());
-        properties.put("spring.datasource.username", postgres.username());
-        properties.put("spring.datasource.password", postgres.password());
-        properties.put("workspace.keycloak.url", keycloak.url());
-        properties.put("workspace.vault.url", openBao.url());
-        properties.put("workspace.vault.role-id", openBao.roleId());
-        properties.put("workspace.vault.secret-id", openBao.secretId());
-        properties.put("spring.mail.port", String.valueOf(MailServer.shared().port()));
-        // The broker-sim realm knows the test engine's return address; the test carries the redirect here.
-        properties.put("workspace.public-url", "http://localhost:18080");
+        Map<String, String> properties = EngineProcess.properties("kill", keycloak, openBao, postgres);
         properties.put("workspace.credentials.rotation-grace-period", "PT2S");
         // A job of a killed node is taken over once its lock expires.
         properties.put("camunda.bpm.job-execution.lock-time-in-millis", "5000");

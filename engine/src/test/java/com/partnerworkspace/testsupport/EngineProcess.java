@@ -29,6 +29,30 @@ public final class EngineProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * What every engine process of a test needs: the local profile, its own state folder, the shared
+     * PostgreSQL, Keycloak, OpenBao and SMTP server; callers add their own on top.
+     */
+    public static Map<String, String> properties(
+            String stateName, KeycloakServer keycloak, OpenBaoServer openBao, PostgresServer postgres) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("spring.profiles.active", "local");
+        properties.put(
+                "workspace.state-dir",
+                Path.of("target/test-state-" + stateName).toAbsolutePath().toString());
+        properties.put("spring.datasource.url", postgres.jdbcUrl());
+        properties.put("spring.datasource.username", postgres.username());
+        properties.put("spring.datasource.password", postgres.password());
+        properties.put("workspace.keycloak.url", keycloak.url());
+        properties.put("workspace.vault.url", openBao.url());
+        properties.put("workspace.vault.role-id", openBao.roleId());
+        properties.put("workspace.vault.secret-id", openBao.secretId());
+        properties.put("spring.mail.port", String.valueOf(MailServer.shared().port()));
+        // The broker-sim realm knows the test engine's return address; links point there too.
+        properties.put("workspace.public-url", EngineTest.BASE_URL);
+        return properties;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
