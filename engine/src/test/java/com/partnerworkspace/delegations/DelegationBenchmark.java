@@ -38,7 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DelegationBenchmark {
 
     private static final int GRANTS = 50;
-    private static final int THROUGHPUT_INSTANCES = 50;
+    private static final int THROUGHPUT_INSTANCES = Integer.getInteger("bench.delegations", 50);
     private static final int CLIENTS = 8;
     private static final String SCOPE = "positions:read";
     private static final String GROUP = "/partners/nikhil/delegations/" + SCOPE;
@@ -188,7 +188,8 @@ class DelegationBenchmark {
             bpmn = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String noOp = bpmn.replace("id=\"delegation-approval\"", "id=\"delegation-approval-noop\"")
-                .replaceAll("camunda:delegateExpression=\"\\$\\{[A-Za-z]+}\"", "camunda:expression=\"\\${true}\"");
+                // Task and execution listeners too (their attribute has no "camunda:" prefix).
+                .replaceAll("(camunda:)?delegateExpression=\"\\$\\{[A-Za-z]+}\"", "$1expression=\"\\${true}\"");
         repository
                 .createDeployment()
                 .addString("delegation-approval-noop.bpmn", noOp)

@@ -12,12 +12,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Appends entries to the hash chain and checks the chain. */
 @Component
@@ -26,25 +31,66 @@ class AuditTrail {
     static final String GENESIS_HASH = "0".repeat(64);
 
     private final JdbcClient db;
+    private final TransactionTemplate transactions;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
 
-    AuditTrail(JdbcClient db, ObjectMapper json) {
+    AuditTrail(JdbcClient db, ObjectMapper json, PlatformTransactionManager transactionManager) {
         this.db = db;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
-    /** Runs in the publisher's transaction: the act and its entry commit (or roll back) together. */
+    /**
+     * In the publisher's transaction: the act and its entry commit (or roll back) together. The entry is
+     * appended just before that transaction commits, so the chain's head row is locked only for the
+     * commit itself, not for the rest of the act (a Keycloak call, an email): appends from concurrent
+     * acts no longer queue behind each other's slow work. Without a transaction it is appended at once.
+     */
     @EventListener
-    @Transactional
     public void record(AuditEvent event) {
-        // Locking the head row serialises appends across threads and engine nodes: one chain, no forks.
+        Pending pending = new Pending(event, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            appendBeforeCommit().add(pending);
+        } else {
+            transactions.executeWithoutResult(status -> append(pending));
+        }
+    }
+
+    private record Pending(AuditEvent event, Instant at) {}
+
+    /** This transaction's entries, appended in order by one synchronization just before it commits. */
+    private List<Pending> appendBeforeCommit() {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof AppendBeforeCommit appending) {
+                return appending.entries;
+            }
+        }
+        AppendBeforeCommit appending = new AppendBeforeCommit();
+        TransactionSynchronizationManager.registerSynchronization(appending);
+        return appending.entries;
+    }
+
+    private final class AppendBeforeCommit implements TransactionSynchronization {
+        private final List<Pending> entries = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            for (int i = 0; i < entries.size(); i++) { // by index: an append may cause another audit event
+                append(entries.get(i));
+            }
+        }
+    }
+
+    private void append(Pending pending) {
+        AuditEvent event = pending.event();
         Head head = db.sql("select last_id, last_hash from audit_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
         AuditEntry entry = new AuditEntry(
                 head.lastId() + 1,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                pending.at(),
                 event.actor(),
                 event.partner(),
                 event.action(),
