@@ -12,11 +12,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Ops change the policy by deploying a new version of the table; the next request follows it, no restart. */
+/** Ops change the policy or the scope catalogue by deploying a new version of its table; the next request follows it, no restart. */
 @EngineTest
 class DelegationPolicyDeploymentTest {
 
     private static final String MODEL = "processes/delegation-policy.dmn";
+    private static final String SCOPES = "processes/delegation-scopes.dmn";
 
     @Autowired
     RepositoryService repository;
@@ -44,6 +45,37 @@ class DelegationPolicyDeploymentTest {
         assertThat(Delegations.request("nikhil", routine).status()).isEqualTo(201);
     }
 
+    @Test
+    void aNewlyDeployedScopeCatalogueShowsAtOnce() throws IOException {
+        String original = read(SCOPES);
+        String description = "Read positions (as changed by ops " + java.util.UUID.randomUUID() + ")";
+        assertThat(scopesSeenBy("nikhil")).doesNotContain(description);
+
+        String changed = original.replaceFirst(
+                "(<outputEntry id=\"Description_PositionsRead\"><text>)\"[^\"]*\"", "$1\"" + description + "\"");
+        assertThat(changed).isNotEqualTo(original);
+        deployScopes(changed);
+        try {
+            assertThat(scopesSeenBy("nikhil")).contains(description);
+        } finally {
+            deployScopes(original);
+        }
+        assertThat(scopesSeenBy("nikhil")).doesNotContain(description);
+    }
+
+    private static String scopesSeenBy(String user) {
+        return com.partnerworkspace.testsupport.Api.get("/api/scopes", Delegations.token(user))
+                .body();
+    }
+
+    private void deployScopes(String dmn) {
+        repository
+                .createDeployment()
+                .name("scope-change-by-ops")
+                .addString("delegation-scopes.dmn", dmn)
+                .deploy();
+    }
+
     private void deploy(String dmn) {
         assertThat(dmn).contains("delegation-policy");
         repository
@@ -54,8 +86,12 @@ class DelegationPolicyDeploymentTest {
     }
 
     private static String read() throws IOException {
+        return read(MODEL);
+    }
+
+    private static String read(String model) throws IOException {
         try (InputStream in =
-                DelegationPolicyDeploymentTest.class.getClassLoader().getResourceAsStream(MODEL)) {
+                DelegationPolicyDeploymentTest.class.getClassLoader().getResourceAsStream(model)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

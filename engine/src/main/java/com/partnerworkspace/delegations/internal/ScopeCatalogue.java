@@ -4,26 +4,48 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
-/** The scopes a partner may delegate: the latest deployed version of the {@code delegation-scopes} DMN. */
+/**
+ * The scopes a partner may delegate: the latest deployed version of the {@code delegation-scopes} DMN.
+ * The table is a catalogue, not a decision about a case, so it is evaluated once per deployed version
+ * (each evaluation also writes decision history) and kept until ops deploy a new one.
+ */
 @Component
 class ScopeCatalogue {
 
     static final String DECISION_KEY = "delegation-scopes";
 
     private final DecisionService decisions;
+    private final RepositoryService repository;
+    private volatile Evaluated evaluated;
 
-    ScopeCatalogue(DecisionService decisions) {
+    ScopeCatalogue(DecisionService decisions, RepositoryService repository) {
         this.decisions = decisions;
+        this.repository = repository;
     }
 
     record Scope(String name, String description, boolean critical, Duration maxDuration) {}
 
+    private record Evaluated(String definitionId, List<Scope> scopes) {}
+
     List<Scope> all() {
-        return decisions.evaluateDecisionTableByKey(DECISION_KEY).evaluate().getResultList().stream()
+        String latest = repository
+                .createDecisionDefinitionQuery()
+                .decisionDefinitionKey(DECISION_KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
+        Evaluated known = evaluated;
+        if (known != null && known.definitionId().equals(latest)) {
+            return known.scopes();
+        }
+        List<Scope> scopes = decisions.evaluateDecisionTableById(latest).evaluate().getResultList().stream()
                 .map(ScopeCatalogue::scope)
                 .toList();
+        evaluated = new Evaluated(latest, scopes);
+        return scopes;
     }
 
     private static Scope scope(Map<String, Object> row) {
