@@ -89,43 +89,24 @@ public final class MailServer {
 
     /** The plain-text part of a text + HTML email (decoded), or the body of a plain one. */
     private static String text(Message message) throws MessagingException, IOException {
-        if (message.getContent() instanceof Multipart multipart) {
-            String text = textPart(multipart);
-            if (text != null) {
-                return text;
-            }
-        }
-        return GreenMailUtil.getBody(message);
-    }
-
-    private static String textPart(Multipart multipart) throws MessagingException, IOException {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            BodyPart part = multipart.getBodyPart(i);
-            if (part.getContent() instanceof Multipart nested) {
-                String text = textPart(nested);
-                if (text != null) {
-                    return text;
-                }
-            } else if (part.isMimeType("text/plain")) {
-                return part.getContent().toString();
-            }
-        }
-        return null;
+        String text = message.getContent() instanceof Multipart multipart ? part(multipart, "text/plain") : null;
+        return text != null ? text : GreenMailUtil.getBody(message);
     }
 
     private static String html(Message message) throws MessagingException, IOException {
-        return message.getContent() instanceof Multipart multipart ? htmlPart(multipart) : null;
+        return message.getContent() instanceof Multipart multipart ? part(multipart, "text/html") : null;
     }
 
-    private static String htmlPart(Multipart multipart) throws MessagingException, IOException {
+    /** The first part of the type, however deep the multiparts nest; null when there is none. */
+    private static String part(Multipart multipart, String mimeType) throws MessagingException, IOException {
         for (int i = 0; i < multipart.getCount(); i++) {
             BodyPart part = multipart.getBodyPart(i);
             if (part.getContent() instanceof Multipart nested) {
-                String html = htmlPart(nested);
-                if (html != null) {
-                    return html;
+                String found = part(nested, mimeType);
+                if (found != null) {
+                    return found;
                 }
-            } else if (part.isMimeType("text/html")) {
+            } else if (part.isMimeType(mimeType)) {
                 return part.getContent().toString();
             }
         }

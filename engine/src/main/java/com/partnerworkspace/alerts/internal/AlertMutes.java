@@ -39,12 +39,7 @@ class AlertMutes {
         return db.sql("select * from alert_mute where partner = :partner and ends_at > :now order by ends_at, id")
                 .param("partner", partner)
                 .param("now", AlertRepository.time(clock.instant()))
-                .query((rs, row) -> new Mute(
-                        rs.getString("id"),
-                        rs.getString("alert_type"),
-                        rs.getString("resource"),
-                        rs.getString("reason"),
-                        AlertRepository.instant(rs, "ends_at")))
+                .query(AlertMutes::mute)
                 .list();
     }
 
@@ -117,20 +112,17 @@ class AlertMutes {
     Optional<Mute> find(String id) {
         return db.sql("select * from alert_mute where id = :id")
                 .param("id", id)
-                .query((rs, row) -> new Mute(
-                        rs.getString("id"),
-                        rs.getString("alert_type"),
-                        rs.getString("resource"),
-                        rs.getString("reason"),
-                        AlertRepository.instant(rs, "ends_at")))
+                .query(AlertMutes::mute)
                 .optional();
     }
 
-    Optional<String> partnerOf(String id) {
-        return db.sql("select partner from alert_mute where id = :id")
-                .param("id", id)
-                .query(String.class)
-                .optional();
+    private static Mute mute(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Mute(
+                rs.getString("id"),
+                rs.getString("alert_type"),
+                rs.getString("resource"),
+                rs.getString("reason"),
+                AlertRepository.instant(rs, "ends_at"));
     }
 
     private void start(String partner, Mute mute, String by) {

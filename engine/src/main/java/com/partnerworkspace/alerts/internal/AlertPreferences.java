@@ -2,11 +2,10 @@ package com.partnerworkspace.alerts.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.partnerworkspace.system.DailyWindow;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -77,12 +76,7 @@ record AlertPreferences(
     record QuietHours(String from, String to, String timeZone) {
 
         boolean contains(Instant instant) {
-            LocalTime time = instant.atZone(ZoneId.of(timeZone)).toLocalTime();
-            LocalTime start = LocalTime.parse(from);
-            LocalTime end = LocalTime.parse(to);
-            return start.isBefore(end)
-                    ? !time.isBefore(start) && time.isBefore(end)
-                    : !time.isBefore(start) || time.isBefore(end);
+            return DailyWindow.parse(from, to, timeZone).contains(instant);
         }
     }
 

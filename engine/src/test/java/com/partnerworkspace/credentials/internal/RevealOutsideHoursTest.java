@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerworkspace.credentials.Connections;
+import com.partnerworkspace.system.DailyWindow;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.RealServers;
@@ -32,9 +33,9 @@ class RevealOutsideHoursTest {
                         "nitin", "Night desk " + UUID.randomUUID().toString().substring(0, 6))
                 .get("id")
                 .asText();
-        RevealHours.Window usual = revealHours.window();
+        DailyWindow usual = revealHours.window();
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
-        revealHours.use(new RevealHours.Window(now.plusHours(1), now.plusHours(2), ZoneOffset.UTC));
+        revealHours.use(new DailyWindow(now.plusHours(1), now.plusHours(2), ZoneOffset.UTC));
         try {
             Api.Response revealed = Connections.post(
                     "/api/connections/" + id + "/reveal", RealServers.keycloak().mfaAccessToken("nitin"), null);
