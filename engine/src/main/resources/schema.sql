@@ -44,6 +44,15 @@ create table if not exists delegation (
 create index if not exists delegation_partner on delegation (partner, state);
 create index if not exists delegation_delegate on delegation (delegate, state);
 
+-- One row per person holding delegations of a partner: a grant or removal for that person locks it until
+-- its transaction ends, so two delegations of the same scope never interleave their Keycloak changes
+-- (one removing a membership the other has just made), on one node or many.
+create table if not exists delegation_holder (
+    partner varchar(64) not null,
+    holder varchar(128) not null,
+    primary key (partner, holder)
+);
+
 create table if not exists delegation_approval (
     delegation_id varchar(36) not null,
     approver varchar(64) not null,

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Delegations end to end through the API, against the real Keycloak (grants as group memberships the
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
 class DelegationFlowTest {
 
     private static final String VIEW_STATUS_GROUP = "/partners/nikhil/delegations/credentials:view-status";
+    private static final String ORDERS_READ_GROUP = "/partners/nikhil/delegations/orders:read";
+
+    @Autowired
+    HistoryService history;
 
     @Test
     void approvedGrantCountsAtOnceAndRevokeEndsItAtOnce() {
@@ -295,6 +301,83 @@ class DelegationFlowTest {
                 .contains(id);
         assertThat(post("/api/delegations/" + id + "/revoke", "nikhil", null).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void grantsOfOneScopeToOnePersonDecidedTogetherAreEachAppliedAtTheFirstAttempt() throws Exception {
+        Delegations.revokeOpenDelegationsGrantedTo("arjun");
+        awaitGroupGone("arjun", ORDERS_READ_GROUP);
+        List<String> ids = java.util.stream.IntStream.range(0, 10)
+                .mapToObj(shift -> requestOk(
+                                "nikhil",
+                                Map.of(
+                                        "delegate",
+                                        "arjun",
+                                        "scopes",
+                                        List.of("orders:read"),
+                                        "duration",
+                                        "PT1H",
+                                        "justification",
+                                        "Cover the order desk, shift " + shift))
+                        .get("id")
+                        .asText())
+                .toList();
+        List<String> taskIds =
+                ids.stream().map(id -> taskFor(id, "vikram").get("id").asText()).toList();
+
+        // All decided at once: their "Apply grant" jobs run side by side on the job threads.
+        java.util.concurrent.ExecutorService approvers =
+                java.util.concurrent.Executors.newFixedThreadPool(taskIds.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> decisions = taskIds.stream()
+                    .map(taskId -> approvers.submit(
+                            () -> decide(taskId, "vikram", true, "ok").status()))
+                    .toList();
+            for (var decision : decisions) {
+                assertThat(decision.get()).isEqualTo(204);
+            }
+        } finally {
+            approvers.shutdownNow();
+        }
+        for (String id : ids) {
+            awaitState(id, "ACTIVE");
+            assertThat(history.createHistoricJobLogQuery()
+                            .processInstanceId(processInstanceOf(id))
+                            .failureLog()
+                            .list())
+                    .as("two memberships of one person never race in Keycloak, so no job of %s fails", id)
+                    .isEmpty();
+        }
+        assertThat(groups(RealServers.keycloak().freshAccessToken("arjun"))).contains(ORDERS_READ_GROUP);
+
+        for (String id : ids.subList(0, ids.size() - 1)) {
+            post("/api/delegations/" + id + "/revoke", "nikhil", null);
+            awaitEnded(id);
+        }
+        assertThat(groups(RealServers.keycloak().freshAccessToken("arjun")))
+                .as("the last live delegation keeps the scope")
+                .contains(ORDERS_READ_GROUP);
+        post("/api/delegations/" + ids.get(ids.size() - 1) + "/revoke", "nikhil", null);
+        awaitGroupGone("arjun", ORDERS_READ_GROUP);
+    }
+
+    private String processInstanceOf(String delegationId) {
+        return history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(delegationId)
+                .singleResult()
+                .getId();
+    }
+
+    private void awaitEnded(String delegationId) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(delegationId)
+                        .finished()
+                        .count()
+                == 0) {
+            assertThat(Instant.now()).as("the process of %s ends", delegationId).isBefore(deadline);
+            Delegations.sleep(Duration.ofMillis(200));
+        }
     }
 
     private static void awaitGroupGone(String user, String group) {

@@ -10,16 +10,47 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
 class DelegationRepository {
 
     private final JdbcClient db;
+    private final TransactionTemplate separately;
 
-    DelegationRepository(JdbcClient db) {
+    DelegationRepository(JdbcClient db, PlatformTransactionManager transactions) {
         this.db = db;
+        this.separately = new TransactionTemplate(transactions);
+        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Holds the grants of {@code holder} at {@code partner} until the current transaction ends: whoever
+     * else changes them (another job thread or node) waits. The lock row is made once, in its own
+     * transaction, because on PostgreSQL a duplicate key would abort the caller's.
+     */
+    void lockGrantsOf(String partner, String holder) {
+        try {
+            separately.executeWithoutResult(status -> db.sql("""
+                            insert into delegation_holder (partner, holder)
+                            select :partner, :holder where not exists
+                                (select 1 from delegation_holder where partner = :partner and holder = :holder)""")
+                    .param("partner", partner)
+                    .param("holder", holder)
+                    .update());
+        } catch (DuplicateKeyException madeByAnotherThreadJustNow) {
+            // the row exists, which is all the lock needs
+        }
+        db.sql("select holder from delegation_holder where partner = :partner and holder = :holder for update")
+                .param("partner", partner)
+                .param("holder", holder)
+                .query(String.class)
+                .single();
     }
 
     void insert(Delegation d) {

@@ -61,6 +61,7 @@ class DelegationSteps {
      */
     Instant applyGrant(String id) {
         Delegation delegation = get(id);
+        repository.lockGrantsOf(delegation.partner(), delegation.delegate());
         grants.grant(delegation.delegate(), delegation.partner(), delegation.scopes());
         if (get(id).state() != DelegationState.AWAITING_APPROVAL) {
             grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
@@ -88,6 +89,8 @@ class DelegationSteps {
         // Also when the grant was never recorded: a grant job cut short by this revoke may have joined
         // the groups in Keycloak before its own transaction failed. Leaving a group is idempotent.
         if (delegation.delegate() != null) {
+            // Waits for a grant to the same person in flight, so the check below sees it once committed.
+            repository.lockGrantsOf(delegation.partner(), delegation.delegate());
             grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
         }
         if (delegation.botClientId() != null) {
