@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +17,12 @@ class ScopeCatalogue {
     static final String DECISION_KEY = "delegation-scopes";
 
     private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final LatestDecision latestDecision;
     private volatile Evaluated evaluated;
 
-    ScopeCatalogue(DecisionService decisions, RepositoryService repository) {
+    ScopeCatalogue(DecisionService decisions, LatestDecision latestDecision) {
         this.decisions = decisions;
-        this.repository = repository;
+        this.latestDecision = latestDecision;
     }
 
     record Scope(String name, String description, boolean critical, Duration maxDuration) {}
@@ -31,12 +30,7 @@ class ScopeCatalogue {
     private record Evaluated(String definitionId, List<Scope> scopes) {}
 
     List<Scope> all() {
-        String latest = repository
-                .createDecisionDefinitionQuery()
-                .decisionDefinitionKey(DECISION_KEY)
-                .latestVersion()
-                .singleResult()
-                .getId();
+        String latest = latestDecision.idOf(DECISION_KEY);
         Evaluated known = evaluated;
         if (known != null && known.definitionId().equals(latest)) {
             return known.scopes();
