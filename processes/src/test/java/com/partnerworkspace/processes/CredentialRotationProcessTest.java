@@ -53,6 +53,7 @@ class CredentialRotationProcessTest {
                 execution -> calls.add("verifyRotatedVersion:" + execution.getVariable("newVersion")));
         Mocks.register("recordRotation", (JavaDelegate) execution -> calls.add(
                 "recordRotation:" + execution.getVariable("baseVersion") + "->" + execution.getVariable("newVersion")));
+        Mocks.register("notifyRotated", recording("notifyRotated"));
         Mocks.register("destroyOldVersions", (JavaDelegate)
                 execution -> calls.add("destroyOldVersions:" + execution.getVariable("newVersion")));
         Mocks.register("rollBackRotation", (JavaDelegate)
@@ -76,6 +77,8 @@ class CredentialRotationProcessTest {
         execute(asyncJobOf(instance));
         assertThat(instance).isWaitingAt("Task_RecordRotation");
         execute(asyncJobOf(instance));
+        assertThat(instance).isWaitingAt("Task_NotifyRotated");
+        execute(asyncJobOf(instance));
 
         assertThat(instance).isWaitingAt("Event_GracePeriodOver");
         assertThat(calls).doesNotContain("destroyOldVersions:4");
@@ -94,6 +97,7 @@ class CredentialRotationProcessTest {
                         "writeRotatedVersion:3",
                         "verifyRotatedVersion:4",
                         "recordRotation:3->4",
+                        "notifyRotated",
                         "destroyOldVersions:4");
     }
 
@@ -125,7 +129,11 @@ class CredentialRotationProcessTest {
 
         assertThat(instance)
                 .hasPassed("Task_RaisePolicyViolation", "Event_RotationRolledBack")
-                .hasNotPassed("Task_RecordRotation", "Task_DestroyOldVersions", "Event_CredentialRotated")
+                .hasNotPassed(
+                        "Task_RecordRotation",
+                        "Task_NotifyRotated",
+                        "Task_DestroyOldVersions",
+                        "Event_CredentialRotated")
                 .isEnded();
         assertThat(calls)
                 .containsExactly(

@@ -80,6 +80,11 @@ class CredentialProcessSteps {
     }
 
     @Bean
+    JavaDelegate notifyRotated(RotationSteps steps) {
+        return execution -> steps.notifyRotated(id(execution));
+    }
+
+    @Bean
     JavaDelegate destroyOldVersions(RotationSteps steps) {
         return execution -> steps.destroyOldVersions(id(execution), (Integer) execution.getVariable("newVersion"));
     }

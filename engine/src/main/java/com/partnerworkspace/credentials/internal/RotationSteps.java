@@ -106,7 +106,11 @@ class RotationSteps {
                 connection,
                 "credential.rotated",
                 Map.of("fromVersion", baseVersion, "toVersion", newVersion, "trigger", trigger));
-        notifications.rotated(connection);
+    }
+
+    /** Its own step: a slow or failing mail server neither delays the record nor makes it run again. */
+    void notifyRotated(String id) {
+        notifications.rotated(connections.get(id));
     }
 
     void destroyOldVersions(String id, int newVersion) {
