@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerworkspace.testsupport.Api;
+import com.partnerworkspace.testsupport.EngineOnPostgres;
 import com.partnerworkspace.testsupport.RealServers;
-import com.partnerworkspace.testsupport.RealServersExtension;
-import com.partnerworkspace.testsupport.RealServersExtension.Server;
-import com.partnerworkspace.testsupport.RealServersProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -31,15 +29,8 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Prints, from one run on the real servers: approval to effective grant (the delegate's fresh token
@@ -51,17 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * AlertsBenchmark}: the shared test engine's H2 file keeps every earlier local run, and its compaction
  * swings the figures by a factor of two.
  */
-@ExtendWith(RealServersExtension.class)
-@RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "workspace.state-dir=${user.dir}/target/test-state-postgres",
-            "camunda.bpm.generate-unique-process-engine-name=true"
-        })
-@Import(RealServersProperties.class)
-@ActiveProfiles("local")
-@DirtiesContext
+@EngineOnPostgres
 @Order(Integer.MAX_VALUE)
 @Tag("benchmark")
 class DelegationBenchmark {
@@ -76,14 +57,6 @@ class DelegationBenchmark {
 
     private static final String SCOPE = "positions:read";
     private static final String GROUP = "/partners/nikhil/delegations/" + SCOPE;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        var postgres = RealServers.postgres();
-        registry.add("spring.datasource.url", postgres::jdbcUrl);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
-    }
 
     @LocalServerPort
     int port;

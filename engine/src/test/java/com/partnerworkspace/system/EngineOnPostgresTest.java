@@ -3,24 +3,14 @@ package com.partnerworkspace.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerworkspace.testsupport.Api;
+import com.partnerworkspace.testsupport.EngineOnPostgres;
 import com.partnerworkspace.testsupport.KeycloakServer;
-import com.partnerworkspace.testsupport.RealServers;
-import com.partnerworkspace.testsupport.RealServersExtension;
-import com.partnerworkspace.testsupport.RealServersExtension.Server;
-import com.partnerworkspace.testsupport.RealServersProperties;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The engine configured for PostgreSQL (the real server) instead of the embedded H2.
@@ -29,27 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * leaves the Camunda webapps of the shared {@code @EngineTest} context unable to serve (Camunda keeps
  * engines and webapp plugins in JVM-wide registries).
  */
-@ExtendWith(RealServersExtension.class)
-@RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "workspace.state-dir=${user.dir}/target/test-state-postgres",
-            "camunda.bpm.generate-unique-process-engine-name=true"
-        })
-@Import(RealServersProperties.class)
-@ActiveProfiles("local")
-@DirtiesContext
+@EngineOnPostgres
 @Order(Integer.MAX_VALUE)
 class EngineOnPostgresTest {
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        var postgres = RealServers.postgres();
-        registry.add("spring.datasource.url", postgres::jdbcUrl);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
-    }
 
     @Autowired
     DataSource dataSource;

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerworkspace.alerts.AlertCleared;
 import com.partnerworkspace.alerts.AlertRaised;
-import com.partnerworkspace.testsupport.RealServers;
-import com.partnerworkspace.testsupport.RealServersExtension;
-import com.partnerworkspace.testsupport.RealServersExtension.Server;
-import com.partnerworkspace.testsupport.RealServersProperties;
+import com.partnerworkspace.testsupport.EngineOnPostgres;
 import com.partnerworkspace.testsupport.Receiver;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +27,8 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,17 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The engine runs on PostgreSQL as in {@code EngineOnPostgresTest}: a second Spring context with a
  * second Camunda engine in the JVM, so it runs last for the same reason.
  */
-@ExtendWith(RealServersExtension.class)
-@RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "workspace.state-dir=${user.dir}/target/test-state-postgres",
-            "camunda.bpm.generate-unique-process-engine-name=true"
-        })
-@Import(RealServersProperties.class)
-@ActiveProfiles("local")
-@DirtiesContext
+@EngineOnPostgres
 @Order(Integer.MAX_VALUE)
 @Tag("benchmark")
 class AlertsBenchmark {
@@ -82,14 +62,6 @@ class AlertsBenchmark {
 
     private static final String NO_OP_PROCESS = "alert-escalation-noop";
     private static final String WAITING_GATEWAY = "Gateway_WaitForAcknowledgement";
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        var postgres = RealServers.postgres();
-        registry.add("spring.datasource.url", postgres::jdbcUrl);
-        registry.add("spring.datasource.username", postgres::username);
-        registry.add("spring.datasource.password", postgres::password);
-    }
 
     @Autowired
     AlertService alerts;

@@ -173,7 +173,7 @@ class CredentialsBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("rotation did not finish: " + connection);
             }
-            pause(); // the harness's polling must not be the load it measures
+            Connections.sleep(Duration.ofMillis(5)); // the harness's polling must not be the load it measures
         }
     }
 
@@ -193,15 +193,6 @@ class CredentialsBenchmark {
         return Duration.between(
                         step.getStartTime().toInstant(), step.getEndTime().toInstant())
                 .toNanos();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long timed(Runnable action) {
