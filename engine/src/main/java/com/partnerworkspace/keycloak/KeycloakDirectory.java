@@ -3,7 +3,9 @@ package com.partnerworkspace.keycloak;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
 import java.util.Optional;
+import org.keycloak.admin.client.resource.GroupsResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,9 @@ public class KeycloakDirectory {
     static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(30);
 
     private final RealmResource realm;
+    // Taken once, as in KeycloakGrants: building a sub-resource's proxy costs more than its call.
+    private final UsersResource users;
+    private final GroupsResource groups;
     private final ShortLivedCache<String, List<Person>> teams = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, List<Person>> roleMembers = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, Optional<Person>> people = new ShortLivedCache<>(FRESHNESS);
@@ -25,15 +30,17 @@ public class KeycloakDirectory {
 
     KeycloakDirectory(RealmResource realm) {
         this.realm = realm;
+        this.users = realm.users();
+        this.groups = realm.groups();
     }
 
     /** Usernames of the members of {@code /partners/<partner>} and its sub-groups (teammates). */
     public List<String> membersOfPartner(String partner) {
         GroupRepresentation group = realm.getGroupByPath(PARTNERS_GROUP + "/" + partner);
-        List<String> members = new java.util.ArrayList<>(
-                usernames(realm.groups().group(group.getId()).members()));
-        for (GroupRepresentation subGroup : realm.groups().group(group.getId()).getSubGroups(0, 100, true)) {
-            members.addAll(usernames(realm.groups().group(subGroup.getId()).members()));
+        List<String> members =
+                new java.util.ArrayList<>(usernames(groups.group(group.getId()).members()));
+        for (GroupRepresentation subGroup : groups.group(group.getId()).getSubGroups(0, 100, true)) {
+            members.addAll(usernames(groups.group(subGroup.getId()).members()));
         }
         return members.stream().distinct().sorted().toList();
     }
@@ -58,9 +65,9 @@ public class KeycloakDirectory {
 
     /** The partner a user belongs to (as its own user or on its team), if any. */
     public java.util.Optional<String> partnerOf(String username) {
-        return realm.users().searchByUsername(username, true).stream()
+        return users.searchByUsername(username, true).stream()
                 .findFirst()
-                .flatMap(user -> realm.users().get(user.getId()).groups().stream()
+                .flatMap(user -> users.get(user.getId()).groups().stream()
                         .map(GroupRepresentation::getPath)
                         .filter(path -> path.startsWith(PARTNERS_GROUP + "/"))
                         .filter(path -> !path.contains("/delegations/"))
@@ -80,7 +87,7 @@ public class KeycloakDirectory {
         } catch (NotFoundException e) {
             return List.of();
         }
-        return realm.groups().group(team.getId()).members(0, 500).stream()
+        return groups.group(team.getId()).members(0, 500).stream()
                 .map(KeycloakDirectory::person)
                 .sorted(java.util.Comparator.comparing(Person::username))
                 .toList();
@@ -104,9 +111,7 @@ public class KeycloakDirectory {
     }
 
     private Optional<Person> loadPerson(String username) {
-        return realm.users().searchByUsername(username, true).stream()
-                .findFirst()
-                .map(KeycloakDirectory::person);
+        return users.searchByUsername(username, true).stream().findFirst().map(KeycloakDirectory::person);
     }
 
     private static Person person(UserRepresentation user) {

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.ClientsResource;
+import org.keycloak.admin.client.resource.GroupsResource;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.admin.client.resource.UsersResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
@@ -30,11 +34,21 @@ public class KeycloakGrants {
     public static final String DELEGATIONS_SEGMENT = "delegations";
 
     private final RealmResource realm;
+    // Sub-resources are taken once: RESTEasy builds each one's proxy by reading every method of its
+    // interface, which cost more CPU than the HTTP call made through it.
+    private final UsersResource users;
+    private final GroupsResource groups;
+    private final ClientsResource clients;
+    private final ShortLivedCache<String, UserResource> userResources =
+            new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
     private final ShortLivedCache<String, String> userIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
     private final ShortLivedCache<String, String> groupIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
 
     KeycloakGrants(RealmResource realm) {
         this.realm = realm;
+        this.users = realm.users();
+        this.groups = realm.groups();
+        this.clients = realm.clients();
     }
 
     /** The group path carrying a delegated scope. */
@@ -52,14 +66,14 @@ public class KeycloakGrants {
         try {
             for (String scope : scopes) {
                 String groupId = ensureGroup(partner, scope);
-                realm.users().get(userId).joinGroup(groupId);
+                user(userId).joinGroup(groupId);
                 joined.add(groupId);
             }
         } catch (RuntimeException e) {
             forgetIds(username, partner, scopes);
             for (String groupId : joined) {
                 try {
-                    realm.users().get(userId).leaveGroup(groupId);
+                    user(userId).leaveGroup(groupId);
                 } catch (RuntimeException cleanup) {
                     e.addSuppressed(cleanup);
                 }
@@ -79,7 +93,7 @@ public class KeycloakGrants {
                 if (groupId.isEmpty()) {
                     groupIds.forget(path); // never remember a group as missing: a grant may create it
                 } else {
-                    realm.users().get(userId).leaveGroup(groupId);
+                    user(userId).leaveGroup(groupId);
                 }
             }
         } catch (RuntimeException e) {
@@ -110,13 +124,13 @@ public class KeycloakGrants {
             client.setStandardFlowEnabled(false);
             client.setDirectAccessGrantsEnabled(false);
             client.setProtocolMappers(List.of(groupsMapper()));
-            try (Response response = realm.clients().create(client)) {
+            try (Response response = clients.create(client)) {
                 CreatedResponseUtil.getCreatedId(response);
             }
             existing = findClient(clientId);
             log.info("Created bot client {} for partner {}", clientId, partner);
         }
-        ClientResource resource = realm.clients().get(existing.getId());
+        ClientResource resource = clients.get(existing.getId());
         UserRepresentation serviceAccount = resource.getServiceAccountUser();
         return new BotClient(
                 clientId, serviceAccount.getUsername(), resource.getSecret().getValue());
@@ -127,7 +141,7 @@ public class KeycloakGrants {
         ClientRepresentation client = findClient(clientId);
         if (client != null && !Boolean.FALSE.equals(client.isEnabled())) {
             client.setEnabled(false);
-            realm.clients().get(client.getId()).update(client);
+            clients.get(client.getId()).update(client);
             log.info("Disabled bot client {}", clientId);
         }
     }
@@ -143,12 +157,16 @@ public class KeycloakGrants {
         }
     }
 
+    private UserResource user(String userId) {
+        return userResources.get(userId, users::get);
+    }
+
     private String userId(String username) {
         return userIds.get(username, this::loadUserId);
     }
 
     private String loadUserId(String username) {
-        return realm.users().searchByUsername(username, true).stream()
+        return users.searchByUsername(username, true).stream()
                 .findFirst()
                 .map(UserRepresentation::getId)
                 .orElseThrow(() -> new IllegalStateException("no user " + username + " in the realm"));
@@ -171,7 +189,7 @@ public class KeycloakGrants {
     private GroupRepresentation createSubGroup(GroupRepresentation parent, String name) {
         GroupRepresentation group = new GroupRepresentation();
         group.setName(name);
-        try (Response response = realm.groups().group(parent.getId()).subGroup(group)) {
+        try (Response response = groups.group(parent.getId()).subGroup(group)) {
             if (response.getStatus() != 201 && response.getStatus() != 409) {
                 throw new IllegalStateException("Keycloak refused group " + name + ": HTTP " + response.getStatus());
             }
@@ -189,7 +207,7 @@ public class KeycloakGrants {
     }
 
     private ClientRepresentation findClient(String clientId) {
-        return realm.clients().findByClientId(clientId).stream().findFirst().orElse(null);
+        return clients.findByClientId(clientId).stream().findFirst().orElse(null);
     }
 
     private static ProtocolMapperRepresentation groupsMapper() {
