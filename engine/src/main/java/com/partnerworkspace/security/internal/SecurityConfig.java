@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -162,6 +163,16 @@ class SecurityConfig {
                 "frame-ancestors 'none'",
                 "base-uri 'self'",
                 "object-src 'none'");
+    }
+
+    /**
+     * No observation per security filter, per authentication and per authorization: nothing reads them
+     * (only health and info are exposed), and opening and closing them was a tenth of an API request's
+     * CPU. The request itself is still observed ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** A request the firewall refuses is answered 400 problem+json, not a 500. */
