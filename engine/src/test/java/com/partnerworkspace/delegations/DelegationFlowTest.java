@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,9 +35,16 @@ class DelegationFlowTest {
 
     private static final String VIEW_STATUS_GROUP = "/partners/nikhil/delegations/credentials:view-status";
     private static final String ORDERS_READ_GROUP = "/partners/nikhil/delegations/orders:read";
+    private static final String POSITIONS_READ_GROUP = "/partners/nikhil/delegations/positions:read";
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
+    ManagementService jobs;
 
     @Test
     void approvedGrantCountsAtOnceAndRevokeEndsItAtOnce() {
@@ -359,6 +368,54 @@ class DelegationFlowTest {
                 .contains(ORDERS_READ_GROUP);
         post("/api/delegations/" + ids.get(ids.size() - 1) + "/revoke", "nikhil", null);
         awaitGroupGone("arjun", ORDERS_READ_GROUP);
+    }
+
+    @Test
+    void aRetriedGrantStepKeepsTheGrantItRecordedBefore() {
+        Delegations.revokeOpenDelegationsGrantedTo("arjun");
+        awaitGroupGone("arjun", POSITIONS_READ_GROUP);
+        String id = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate", "arjun",
+                                "scopes", List.of("positions:read"),
+                                "duration", "PT1H",
+                                "justification", "Watch the positions"))
+                .get("id")
+                .asText();
+        approve(id, "vikram");
+        String expiresAt = awaitState(id, "ACTIVE").get("expiresAt").asText();
+
+        // As a job retried after the grant's own transaction committed: the step runs again.
+        String instance = processInstanceOf(id);
+        awaitNoStepJobs(instance); // the instance waits for the expiry
+        runtime.createProcessInstanceModification(instance)
+                .startBeforeActivity("Task_ApplyGrant")
+                .execute();
+        awaitNoStepJobs(instance);
+
+        assertThat(history.createHistoricJobLogQuery()
+                        .processInstanceId(instance)
+                        .failureLog()
+                        .list())
+                .isEmpty();
+        JsonNode after = Delegations.get(id, "nikhil");
+        assertThat(after.get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(after.get("expiresAt").asText()).isEqualTo(expiresAt);
+        assertThat(groups(RealServers.keycloak().freshAccessToken("arjun")))
+                .as("the grant made before is kept, not taken back as if revoked")
+                .contains(POSITIONS_READ_GROUP);
+
+        post("/api/delegations/" + id + "/revoke", "nikhil", null);
+        awaitGroupGone("arjun", POSITIONS_READ_GROUP);
+    }
+
+    private void awaitNoStepJobs(String instance) {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (jobs.createJobQuery().processInstanceId(instance).messages().count() > 0) {
+            assertThat(Instant.now()).as("the steps of %s are done", instance).isBefore(deadline);
+            Delegations.sleep(Duration.ofMillis(100));
+        }
     }
 
     private String processInstanceOf(String delegationId) {

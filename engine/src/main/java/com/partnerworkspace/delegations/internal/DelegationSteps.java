@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the process does on a delegation's behalf: make the bot, apply and remove the grant, close the
@@ -27,12 +30,21 @@ class DelegationSteps {
     private final VaultSecrets secrets;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
+    /**
+     * The work done under a holder's lock commits on its own, so the lock is held for that work only, not
+     * for the rest of the job's transaction (the engine's own writes): grants and removals for one person
+     * queue on that lock.
+     */
+    private final TransactionTemplate underHolderLock;
 
     DelegationSteps(
             DelegationRepository repository,
             KeycloakGrants grants,
             VaultSecrets secrets,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
+        this.underHolderLock = new TransactionTemplate(transactions);
+        this.underHolderLock.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.repository = repository;
         this.grants = grants;
         this.secrets = secrets;
@@ -57,27 +69,33 @@ class DelegationSteps {
     /**
      * Applies the grant and starts its clock: expiry = now + the requested duration. A revoke that
      * commits while Keycloak is being called wins: the membership just made is taken back, so a
-     * revoked request never leaves a grant behind in Keycloak.
+     * revoked request never leaves a grant behind in Keycloak. A retried step finds the grant recorded
+     * and answers its expiry.
      */
     Instant applyGrant(String id) {
-        Delegation delegation = get(id);
-        repository.lockGrantsOf(delegation.partner(), delegation.delegate());
-        grants.grant(delegation.delegate(), delegation.partner(), delegation.scopes());
-        if (get(id).state() != DelegationState.AWAITING_APPROVAL) {
-            grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
-            return clock.instant();
-        }
-        Instant grantedAt = clock.instant();
-        Instant expiresAt = grantedAt.plus(delegation.duration());
-        repository.markGranted(id, grantedAt, expiresAt);
-        audit(
-                delegation,
-                "delegation.grant-applied",
-                Map.of(
-                        "delegate", delegation.delegate(),
-                        "scopes", delegation.scopes(),
-                        "expiresAt", expiresAt.toString()));
-        return expiresAt;
+        return underHolderLock.execute(status -> {
+            Delegation delegation = get(id);
+            if (delegation.grantedAt() != null) {
+                return delegation.expiresAt();
+            }
+            repository.lockGrantsOf(delegation.partner(), delegation.delegate());
+            grants.grant(delegation.delegate(), delegation.partner(), delegation.scopes());
+            if (get(id).state() != DelegationState.AWAITING_APPROVAL) {
+                grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
+                return clock.instant();
+            }
+            Instant grantedAt = clock.instant();
+            Instant expiresAt = grantedAt.plus(delegation.duration());
+            repository.markGranted(id, grantedAt, expiresAt);
+            audit(
+                    delegation,
+                    "delegation.grant-applied",
+                    Map.of(
+                            "delegate", delegation.delegate(),
+                            "scopes", delegation.scopes(),
+                            "expiresAt", expiresAt.toString()));
+            return expiresAt;
+        });
     }
 
     /**
@@ -89,9 +107,11 @@ class DelegationSteps {
         // Also when the grant was never recorded: a grant job cut short by this revoke may have joined
         // the groups in Keycloak before its own transaction failed. Leaving a group is idempotent.
         if (delegation.delegate() != null) {
-            // Waits for a grant to the same person in flight, so the check below sees it once committed.
-            repository.lockGrantsOf(delegation.partner(), delegation.delegate());
-            grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
+            underHolderLock.executeWithoutResult(status -> {
+                // Waits for a grant to the same person in flight, so the check below sees it once committed.
+                repository.lockGrantsOf(delegation.partner(), delegation.delegate());
+                grants.revoke(delegation.delegate(), delegation.partner(), scopesNoOtherGrantKeeps(delegation));
+            });
         }
         if (delegation.botClientId() != null) {
             grants.disableBotClient(delegation.botClientId());
