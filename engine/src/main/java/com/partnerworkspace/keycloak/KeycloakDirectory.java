@@ -20,7 +20,6 @@ public class KeycloakDirectory {
     static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(30);
 
     private final RealmResource realm;
-    // Taken once, as in KeycloakGrants: building a sub-resource's proxy costs more than its call.
     private final UsersResource users;
     private final GroupsResource groups;
     private final ShortLivedCache<String, List<Person>> teams = new ShortLivedCache<>(FRESHNESS);
@@ -28,10 +27,10 @@ public class KeycloakDirectory {
     private final ShortLivedCache<String, Optional<Person>> people = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, List<Person>> partnerPeople = new ShortLivedCache<>(FRESHNESS);
 
-    KeycloakDirectory(RealmResource realm) {
+    KeycloakDirectory(RealmResource realm, UsersResource users, GroupsResource groups) {
         this.realm = realm;
-        this.users = realm.users();
-        this.groups = realm.groups();
+        this.users = users;
+        this.groups = groups;
     }
 
     /** Usernames of the members of {@code /partners/<partner>} and its sub-groups (teammates). */

@@ -34,21 +34,21 @@ public class KeycloakGrants {
     public static final String DELEGATIONS_SEGMENT = "delegations";
 
     private final RealmResource realm;
-    // Sub-resources are taken once: RESTEasy builds each one's proxy by reading every method of its
-    // interface, which cost more CPU than the HTTP call made through it.
     private final UsersResource users;
     private final GroupsResource groups;
     private final ClientsResource clients;
+    /** One proxy per user, for the same reason the realm's sub-resources are beans. */
     private final ShortLivedCache<String, UserResource> userResources =
             new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
+
     private final ShortLivedCache<String, String> userIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
     private final ShortLivedCache<String, String> groupIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
 
-    KeycloakGrants(RealmResource realm) {
+    KeycloakGrants(RealmResource realm, UsersResource users, GroupsResource groups, ClientsResource clients) {
         this.realm = realm;
-        this.users = realm.users();
-        this.groups = realm.groups();
-        this.clients = realm.clients();
+        this.users = users;
+        this.groups = groups;
+        this.clients = clients;
     }
 
     /** The group path carrying a delegated scope. */
