@@ -15,5 +15,10 @@ public interface DelegatedScopes {
         return java.util.List.of();
     }
 
+    /** The usernames holding the scope for the partner right now (e.g. who hears about the partner's alerts). */
+    default java.util.List<String> holdersOf(String partner, String scope) {
+        return java.util.List.of();
+    }
+
     record HeldScope(String partner, String scope, java.time.Instant expiresAt) {}
 }

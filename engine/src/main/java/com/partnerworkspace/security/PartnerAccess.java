@@ -3,6 +3,9 @@ package com.partnerworkspace.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
@@ -93,8 +96,47 @@ public class PartnerAccess {
         }
     }
 
+    /**
+     * The partners whose data the user may read with {@code scope}: every partner for ops, else their own
+     * partner (as its owner) and the partners for which they hold the scope through a live delegation. A
+     * teammate without a grant reaches nobody. Lists still check each item (a grant may cover less).
+     */
+    public Reach reachFor(WorkspaceUser user, String scope) {
+        if (user.hasRole("ops")) {
+            return Reach.EVERY_PARTNER;
+        }
+        Set<String> partners = new TreeSet<>();
+        if (user.hasRole("partner") && user.partner() != null) {
+            partners.add(user.partner());
+        }
+        delegatedScopesOf(user).stream()
+                .filter(held -> held.scope().equals(scope))
+                .map(DelegatedScopes.HeldScope::partner)
+                .forEach(partners::add);
+        return new Reach(false, Set.copyOf(partners));
+    }
+
+    /** The usernames holding {@code scope} for the partner through a live delegation right now. */
+    public List<String> delegatesHolding(String partner, String scope) {
+        return delegatedScopes
+                .orderedStream()
+                .flatMap(source -> source.holdersOf(partner, scope).stream())
+                .distinct()
+                .toList();
+    }
+
+    /** Which partners a user reaches: {@link #everyPartner()} (ops) or the named ones. */
+    public record Reach(boolean everyPartner, Set<String> partners) {
+
+        static final Reach EVERY_PARTNER = new Reach(true, Set.of());
+
+        public boolean includes(String partner) {
+            return everyPartner || partners.contains(partner);
+        }
+    }
+
     /** The delegated scopes the user holds right now, from every source. */
-    public java.util.List<DelegatedScopes.HeldScope> delegatedScopesOf(WorkspaceUser user) {
+    public List<DelegatedScopes.HeldScope> delegatedScopesOf(WorkspaceUser user) {
         return delegatedScopes
                 .orderedStream()
                 .flatMap(source -> source.heldBy(user.username()).stream())

@@ -117,6 +117,13 @@ class DelegationRepository {
                 .list();
     }
 
+    List<Delegation> activeOfPartner(String partner) {
+        return db.sql("select * from delegation where partner = :partner and state = 'ACTIVE'")
+                .param("partner", partner)
+                .query(DelegationRepository::delegation)
+                .list();
+    }
+
     /** Moves the delegation on only from one of the expected states; false when it was elsewhere. */
     boolean changeState(String id, Collection<DelegationState> from, DelegationState to) {
         return db.sql("update delegation set state = :to where id = :id and state in (:from)")

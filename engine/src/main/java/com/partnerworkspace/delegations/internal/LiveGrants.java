@@ -35,4 +35,15 @@ class LiveGrants implements DelegatedScopes {
                 .flatMap(d -> d.scopes().stream().map(scope -> new HeldScope(d.partner(), scope, d.expiresAt())))
                 .toList();
     }
+
+    @Override
+    public List<String> holdersOf(String partner, String scope) {
+        Instant now = clock.instant();
+        return repository.activeOfPartner(partner).stream()
+                .filter(d -> d.scopes().contains(scope) && d.isLiveAt(now))
+                .map(Delegation::delegate)
+                .distinct()
+                .sorted()
+                .toList();
+    }
 }
