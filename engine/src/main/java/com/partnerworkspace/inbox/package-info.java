@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Task inbox",
-        allowedDependencies = {"security", "system"})
+        allowedDependencies = {"audit", "security", "system"})
 package com.partnerworkspace.inbox;

@@ -25,7 +25,7 @@ public class KeycloakDirectory {
     private final ShortLivedCache<String, List<Person>> teams = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, List<Person>> roleMembers = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, Optional<Person>> people = new ShortLivedCache<>(FRESHNESS);
-    private final ShortLivedCache<String, List<Person>> partnerPeople = new ShortLivedCache<>(FRESHNESS);
+    private final ShortLivedCache<String, List<Person>> ownUsers = new ShortLivedCache<>(FRESHNESS);
 
     KeycloakDirectory(RealmResource realm, UsersResource users, GroupsResource groups) {
         this.realm = realm;
@@ -33,32 +33,25 @@ public class KeycloakDirectory {
         this.groups = groups;
     }
 
-    /** Usernames of the members of {@code /partners/<partner>} and its sub-groups (teammates). */
-    public List<String> membersOfPartner(String partner) {
-        GroupRepresentation group = realm.getGroupByPath(PARTNERS_GROUP + "/" + partner);
-        List<String> members =
-                new java.util.ArrayList<>(usernames(groups.group(group.getId()).members()));
-        for (GroupRepresentation subGroup : groups.group(group.getId()).getSubGroups(0, 100, true)) {
-            members.addAll(usernames(groups.group(subGroup.getId()).members()));
-        }
-        return members.stream().distinct().sorted().toList();
+    /**
+     * The partner's own users: the direct members of {@code /partners/<partner>}, not its team or delegates
+     * (who hear about the partner's affairs only through a live grant, see {@code PartnerAccess}).
+     */
+    public List<Person> ownUsersOf(String partner) {
+        return ownUsers.get(partner, this::loadOwnUsersOf);
     }
 
-    /** Everyone of the partner: the partner's own users and the team (who hear about its connections and alerts). */
-    public List<Person> peopleOfPartner(String partner) {
-        return partnerPeople.get(partner, this::loadPeopleOfPartner);
-    }
-
-    private List<Person> loadPeopleOfPartner(String partner) {
-        List<String> members;
+    private List<Person> loadOwnUsersOf(String partner) {
+        GroupRepresentation group;
         try {
-            members = membersOfPartner(partner);
+            group = realm.getGroupByPath(PARTNERS_GROUP + "/" + partner);
         } catch (NotFoundException e) {
             return List.of();
         }
-        return members.stream()
-                .map(this::find)
-                .flatMap(java.util.Optional::stream)
+        return groups.group(group.getId()).members(0, 500).stream()
+                .filter(user -> !Boolean.FALSE.equals(user.isEnabled()))
+                .map(KeycloakDirectory::person)
+                .sorted(java.util.Comparator.comparing(Person::username))
                 .toList();
     }
 
@@ -120,9 +113,5 @@ public class KeycloakDirectory {
                         java.util.Objects.requireNonNullElse(user.getLastName(), ""))
                 .trim();
         return new Person(user.getUsername(), name.isEmpty() ? user.getUsername() : name, user.getEmail());
-    }
-
-    private static List<String> usernames(List<UserRepresentation> users) {
-        return users.stream().map(UserRepresentation::getUsername).toList();
     }
 }

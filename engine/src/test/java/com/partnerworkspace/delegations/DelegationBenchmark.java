@@ -5,6 +5,7 @@ import static com.partnerworkspace.delegations.Delegations.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineOnPostgres;
 import com.partnerworkspace.testsupport.RealServers;
@@ -80,6 +81,9 @@ class DelegationBenchmark {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    TaskWork taskWork;
 
     @Autowired
     HistoryService history;
@@ -179,8 +183,8 @@ class DelegationBenchmark {
         }
         for (Task task :
                 awaitOpenTasks(tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)), count)) {
-            tasks.claim(task.getId(), "vikram");
-            tasks.complete(task.getId(), Map.of("approved", true));
+            taskWork.claim(task.getId(), "vikram");
+            taskWork.complete(task.getId(), Map.of("approved", true), "vikram");
         }
         for (String instance : instances) {
             awaitEnded(history.createHistoricProcessInstanceQuery().processInstanceId(instance));

@@ -14,9 +14,10 @@ class KeycloakDirectoryTest {
     KeycloakDirectory directory;
 
     @Test
-    void partnerMembersIncludeTeammates() {
-        assertThat(directory.membersOfPartner("nikhil"))
-                .contains("nikhil", "arjun")
-                .doesNotContain("mukesh");
+    void aPartnersOwnUsersLeaveOutTheTeamAndOtherPartners() {
+        assertThat(directory.ownUsersOf("nikhil"))
+                .extracting(Person::username)
+                .contains("nikhil")
+                .doesNotContain("arjun", "mukesh");
     }
 }

@@ -2,6 +2,7 @@ package com.partnerworkspace.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.testsupport.EngineTest;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -17,6 +18,9 @@ class EngineOnH2Test {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    TaskWork taskWork;
 
     @Test
     void runsOnAnH2FileDatabase() throws Exception {
@@ -35,6 +39,6 @@ class EngineOnH2Test {
 
     @Test
     void deploysAndRunsTheModelsFromProcesses() {
-        ProcessDeployment.assertReadinessProcessRuns(engine);
+        ProcessDeployment.assertReadinessProcessRuns(engine, taskWork);
     }
 }

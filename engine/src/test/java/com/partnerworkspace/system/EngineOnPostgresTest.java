@@ -2,6 +2,7 @@ package com.partnerworkspace.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineOnPostgres;
 import com.partnerworkspace.testsupport.KeycloakServer;
@@ -29,6 +30,9 @@ class EngineOnPostgresTest {
     @Autowired
     ProcessEngine engine;
 
+    @Autowired
+    TaskWork taskWork;
+
     @LocalServerPort
     int port;
 
@@ -47,7 +51,7 @@ class EngineOnPostgresTest {
 
     @Test
     void deploysAndRunsTheModelsFromProcesses() {
-        ProcessDeployment.assertReadinessProcessRuns(engine);
+        ProcessDeployment.assertReadinessProcessRuns(engine, taskWork);
     }
 
     @Test

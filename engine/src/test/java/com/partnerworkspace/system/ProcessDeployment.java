@@ -2,6 +2,7 @@ package com.partnerworkspace.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerworkspace.inbox.TaskWork;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -15,7 +16,7 @@ final class ProcessDeployment {
 
     private ProcessDeployment() {}
 
-    static void assertReadinessProcessRuns(ProcessEngine engine) {
+    static void assertReadinessProcessRuns(ProcessEngine engine, TaskWork taskWork) {
         var instance = engine.getRuntimeService().startProcessInstanceByKey("workspace-readiness");
         var task = engine.getTaskService()
                 .createTaskQuery()
@@ -23,7 +24,7 @@ final class ProcessDeployment {
                 .singleResult();
         assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmWorkspaceReady");
 
-        engine.getTaskService().complete(task.getId(), Map.of("ready", true));
+        taskWork.complete(task.getId(), Map.of("ready", true), "omar");
 
         var finished = engine.getHistoryService()
                 .createHistoricProcessInstanceQuery()

@@ -5,12 +5,15 @@ import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.notify.Notification;
 import com.partnerworkspace.notify.Notification.Link;
 import com.partnerworkspace.notify.Notifier;
+import com.partnerworkspace.security.PartnerAccess;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,6 +52,7 @@ class AlertDeliveries {
     private final Notifier notifier;
     private final SmsGatewaySetting smsGateway;
     private final KeycloakDirectory directory;
+    private final PartnerAccess partnerAccess;
     private final AckLinks ackLinks;
     private final AlertPolicy policy;
     private final TransactionTemplate separately;
@@ -61,6 +65,7 @@ class AlertDeliveries {
             Notifier notifier,
             SmsGatewaySetting smsGateway,
             KeycloakDirectory directory,
+            PartnerAccess partnerAccess,
             AckLinks ackLinks,
             AlertPolicy policy,
             PlatformTransactionManager transactions,
@@ -70,6 +75,7 @@ class AlertDeliveries {
         this.notifier = notifier;
         this.smsGateway = smsGateway;
         this.directory = directory;
+        this.partnerAccess = partnerAccess;
         this.ackLinks = ackLinks;
         this.policy = policy;
         this.separately = new TransactionTemplate(transactions);
@@ -305,22 +311,31 @@ class AlertDeliveries {
     }
 
     /**
-     * The partner's own addresses if they set some, else its people; from level 2 on also the backup
-     * contact and operations.
+     * The contacts the partner chose if they set some, else the partner's own users, and the delegates
+     * holding a live alerts:manage grant (a teammate without one hears nothing); from level 2 on also the
+     * backup contact and operations.
      */
     private Audience audience(String partner, int level) {
         AlertPreferences.Channels own = preferences.of(partner).preferences().channels();
         List<String> emails = new ArrayList<>(own.emails());
         List<String> phones = new ArrayList<>(own.phones());
         if (emails.isEmpty()) {
-            directory.peopleOfPartner(partner).stream().map(Person::email).forEach(emails::add);
+            directory.ownUsersOf(partner).stream().map(Person::email).forEach(emails::add);
         }
+        delegatesHolding(partner).forEach(emails::add);
         if (level >= 2) {
             String backup = own.backupContact();
             (backup.startsWith("+") ? phones : emails).add(backup);
             directory.withRole("ops").stream().map(Person::email).forEach(emails::add);
         }
         return new Audience(clean(emails), own.slackWebhookUrl(), clean(phones));
+    }
+
+    private Stream<String> delegatesHolding(String partner) {
+        return partnerAccess.delegatesHolding(partner, AlertService.ALERTS_SCOPE).stream()
+                .map(directory::find)
+                .flatMap(Optional::stream)
+                .map(Person::email);
     }
 
     private static List<String> clean(List<String> values) {

@@ -4,9 +4,11 @@ import com.partnerworkspace.alerts.AlertCleared;
 import com.partnerworkspace.alerts.AlertRaised;
 import com.partnerworkspace.alerts.AlertRaised.Severity;
 import com.partnerworkspace.audit.AuditEvent;
+import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,12 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 class AlertService {
 
     static final String ALERTS_SCOPE = "alerts:manage";
+    private static final int RECENT = 200;
     private final AlertRepository repository;
     private final AlertPolicy policy;
     private final AckLinks ackLinks;
     private final PartnerAccess partnerAccess;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final TaskWork taskWork;
     private final ApplicationEventPublisher events;
     private final Clock clock = Clock.systemUTC();
 
@@ -43,6 +47,7 @@ class AlertService {
             PartnerAccess partnerAccess,
             RuntimeService runtime,
             TaskService tasks,
+            TaskWork taskWork,
             ApplicationEventPublisher events) {
         this.repository = repository;
         this.policy = policy;
@@ -50,6 +55,7 @@ class AlertService {
         this.partnerAccess = partnerAccess;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.taskWork = taskWork;
         this.events = events;
     }
 
@@ -101,7 +107,7 @@ class AlertService {
     void clear(AlertCleared cleared) {
         repository.openWithKeyForUpdate(cleared.key()).ifPresent(alert -> {
             if (repository.resolve(alert.id(), AuditEvent.SYSTEM, clock.instant())) {
-                endEscalation(alert.id(), "AlertResolved");
+                endEscalation(alert.id(), "AlertResolved", AuditEvent.SYSTEM);
                 audit(AuditEvent.SYSTEM, alert, "alert.resolved", Map.of("reason", "condition cleared"));
             }
         });
@@ -140,7 +146,7 @@ class AlertService {
         if (!repository.acknowledge(id, user.username(), blankToNull(reason), clock.instant())) {
             throw closed(alert);
         }
-        endEscalation(id, "AlertAcknowledged");
+        endEscalation(id, "AlertAcknowledged", user.username());
         audit(
                 user.username(),
                 alert,
@@ -173,7 +179,7 @@ class AlertService {
         if (!repository.acknowledge(alert.id(), actor, blankToNull(reason), clock.instant())) {
             throw closed(alert);
         }
-        endEscalation(alert.id(), "AlertAcknowledged");
+        endEscalation(alert.id(), "AlertAcknowledged", actor);
         Map<String, Object> details =
                 new java.util.HashMap<>(Map.of("via", "link", "channel", link.channel(), "level", link.level()));
         if (reason != null && !reason.isBlank()) {
@@ -196,28 +202,38 @@ class AlertService {
         if (!repository.resolve(id, user.username(), clock.instant())) {
             throw closed(alert);
         }
-        endEscalation(id, "AlertResolved");
+        endEscalation(id, "AlertResolved", user.username());
         audit(user.username(), alert, "alert.resolved", Map.of());
         return repository.find(id).orElseThrow();
     }
 
+    /** Recent alerts the user may see: ops all, others their own partner's and those a live alerts:manage grant covers. */
     List<Alert> recentFor(WorkspaceUser user) {
-        if (user.hasRole("ops")) {
-            return repository.recentOfAll(200);
-        }
-        return user.partner() == null ? List.of() : repository.recent(user.partner(), 200);
+        PartnerAccess.Reach reach = partnerAccess.reachFor(user, ALERTS_SCOPE);
+        List<Alert> candidates = reach.everyPartner()
+                ? repository.recentOfAll(RECENT)
+                : reach.partners().stream()
+                        .flatMap(partner -> repository.recent(partner, RECENT).stream())
+                        .sorted(Comparator.comparing(Alert::raisedAt).reversed())
+                        .limit(RECENT)
+                        .toList();
+        return candidates.stream().filter(alert -> mayManage(user, alert)).toList();
     }
 
     Alert visible(WorkspaceUser user, String id) {
         Alert alert = repository.find(id).orElseThrow(AlertRefusedException::notFound);
-        if (!partnerAccess.mayActFor(user, alert.partner(), ALERTS_SCOPE)) {
+        if (!mayManage(user, alert)) {
             throw AlertRefusedException.notFound();
         }
         return alert;
     }
 
+    private boolean mayManage(WorkspaceUser user, Alert alert) {
+        return partnerAccess.mayActFor(user, alert.partner(), ALERTS_SCOPE);
+    }
+
     /** Waiting for an acknowledgement: the message ends it; at ops: the task is closed with it. */
-    private void endEscalation(String id, String message) {
+    private void endEscalation(String id, String message, String actor) {
         boolean waiting = runtime.createProcessInstanceQuery()
                         .processDefinitionKey(Alert.PROCESS_KEY)
                         .processInstanceBusinessKey(id)
@@ -234,7 +250,7 @@ class AlertService {
                 .processDefinitionKey(Alert.PROCESS_KEY)
                 .processInstanceBusinessKey(id)
                 .list()) {
-            tasks.complete(task.getId(), Map.of("outcome", message));
+            taskWork.complete(task.getId(), Map.of("outcome", message), actor);
         }
         // Otherwise a notification job is running: it ends at the gateway, where the closed alert ends it.
     }

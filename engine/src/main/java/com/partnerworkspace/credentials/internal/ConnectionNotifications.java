@@ -5,9 +5,12 @@ import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.notify.Notification;
 import com.partnerworkspace.notify.Notification.Link;
 import com.partnerworkspace.notify.Notifier;
+import com.partnerworkspace.security.PartnerAccess;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,12 +19,17 @@ import org.springframework.stereotype.Component;
 class ConnectionNotifications {
 
     private final KeycloakDirectory directory;
+    private final PartnerAccess partnerAccess;
     private final Notifier notifier;
     private final String publicUrl;
 
     ConnectionNotifications(
-            KeycloakDirectory directory, Notifier notifier, @Value("${workspace.public-url}") String publicUrl) {
+            KeycloakDirectory directory,
+            PartnerAccess partnerAccess,
+            Notifier notifier,
+            @Value("${workspace.public-url}") String publicUrl) {
         this.directory = directory;
+        this.partnerAccess = partnerAccess;
         this.notifier = notifier;
         this.publicUrl = publicUrl;
     }
@@ -82,8 +90,14 @@ class ConnectionNotifications {
         notifier.email(emails(directory.find(c.createdBy()).stream().toList()), message);
     }
 
+    /** The partner's own users and whoever may see the connection's status through a live grant. */
     private void toTeam(Connection c, Notification message) {
-        notifier.email(emails(directory.peopleOfPartner(c.partner())), message);
+        List<Person> people = new ArrayList<>(directory.ownUsersOf(c.partner()));
+        partnerAccess.delegatesHolding(c.partner(), ConnectionService.VIEW_SCOPE).stream()
+                .map(directory::find)
+                .flatMap(Optional::stream)
+                .forEach(people::add);
+        notifier.email(emails(people), message);
     }
 
     private static List<String> emails(List<Person> people) {

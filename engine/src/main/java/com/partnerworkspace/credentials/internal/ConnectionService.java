@@ -7,6 +7,7 @@ import com.partnerworkspace.broker.BrokerAdapter;
 import com.partnerworkspace.broker.BrokerAdapter.Keys;
 import com.partnerworkspace.broker.BrokerAdapter.Login;
 import com.partnerworkspace.broker.BrokerCatalogue;
+import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
@@ -59,6 +60,7 @@ class ConnectionService {
     private final PartnerAccess partnerAccess;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final TaskWork taskWork;
     private final ApplicationEventPublisher events;
     private final Duration gracePeriod;
     private final Clock clock = Clock.systemUTC();
@@ -80,6 +82,7 @@ class ConnectionService {
             PartnerAccess partnerAccess,
             RuntimeService runtime,
             TaskService tasks,
+            TaskWork taskWork,
             ApplicationEventPublisher events,
             RevealHours revealHours,
             @Value("${workspace.credentials.rotation-grace-period:PT10M}") Duration gracePeriod) {
@@ -91,6 +94,7 @@ class ConnectionService {
         this.partnerAccess = partnerAccess;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.taskWork = taskWork;
         this.events = events;
         this.gracePeriod = gracePeriod;
     }
@@ -168,7 +172,7 @@ class ConnectionService {
                         .count()
                 > 0;
         if (!fix.isEmpty()) {
-            tasks.complete(fix.get(0).getId(), Map.of("decision", "retry"));
+            taskWork.complete(fix.get(0).getId(), Map.of("decision", "retry"), user.username());
         } else if (onboardingRuns && waitingOnboarding(id).isEmpty()) {
             // Between two of its steps (e.g. telling the partner what failed): one onboarding at a time.
             throw new ConnectionRefusedException(
@@ -328,24 +332,36 @@ class ConnectionService {
         return values;
     }
 
+    /** Every connection the user may see the status of: ops all, others what their own partner or a live grant covers. */
     List<Connection> listFor(WorkspaceUser user) {
-        if (user.hasRole("ops")) {
-            return repository.all();
-        }
-        return user.partner() == null ? List.of() : repository.ofPartner(user.partner());
+        PartnerAccess.Reach reach = partnerAccess.reachFor(user, VIEW_SCOPE);
+        List<Connection> candidates = reach.everyPartner()
+                ? repository.all()
+                : reach.partners().stream()
+                        .flatMap(partner -> repository.ofPartner(partner).stream())
+                        .toList();
+        return candidates.stream().filter(c -> mayUse(user, c, VIEW_SCOPE)).toList();
     }
 
-    List<Connection> ofPartner(String partner) {
-        return repository.ofPartner(partner);
+    /** The partner's connections the user may see the status of (the caller checked the partner itself). */
+    List<Connection> ofPartner(WorkspaceUser user, String partner) {
+        return repository.ofPartner(partner).stream()
+                .filter(c -> mayUse(user, c, VIEW_SCOPE))
+                .toList();
     }
 
     /** The connection if the user may see it (owner, ops, a delegate holding {@code scope}); else 404. */
     Connection visible(WorkspaceUser user, String id, String scope) {
         Connection connection = repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
-        if (!partnerAccess.mayActFor(user, connection.partner(), scope)) {
+        if (!mayUse(user, connection, scope)) {
             throw ConnectionRefusedException.notFound();
         }
         return connection;
+    }
+
+    /** The one check of "may this user do {@code scope} with this connection", for single reads and lists alike. */
+    private boolean mayUse(WorkspaceUser user, Connection connection, String scope) {
+        return partnerAccess.mayActFor(user, connection.partner(), scope);
     }
 
     /** Acts never delegated: connect, reconnect, revoke, share. */

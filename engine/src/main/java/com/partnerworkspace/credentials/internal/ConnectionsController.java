@@ -62,7 +62,9 @@ class ConnectionsController {
                 .body(view(started.connection(), started.authorizationUrl()));
     }
 
-    @Operation(summary = "My partner's broker connections (ops: all)")
+    @Operation(
+            summary =
+                    "The broker connections I may see: my own partner's, those a live credentials:view-status grant covers (ops: all)")
     @GetMapping(path = "/api/connections", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ConnectionView> list(Authentication authentication) {
         return connections.listFor(CurrentUser.of(authentication)).stream()
@@ -142,8 +144,11 @@ class ConnectionsController {
                     "The partner's broker connections and their status, without secrets (owner, ops, or a delegate with credentials:view-status)")
     @GetMapping(path = "/api/partners/{partner}/connections", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ConnectionView> ofPartner(Authentication authentication, @PathVariable String partner) {
-        partnerAccess.requireMayActFor(CurrentUser.of(authentication), partner, ConnectionService.VIEW_SCOPE);
-        return connections.ofPartner(partner).stream().map(c -> view(c, null)).toList();
+        WorkspaceUser user = CurrentUser.of(authentication);
+        partnerAccess.requireMayActFor(user, partner, ConnectionService.VIEW_SCOPE);
+        return connections.ofPartner(user, partner).stream()
+                .map(c -> view(c, null))
+                .toList();
     }
 
     private ConnectionView view(Connection connection, URI authorizationUrl) {

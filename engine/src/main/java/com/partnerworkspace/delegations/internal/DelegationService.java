@@ -4,6 +4,7 @@ import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.delegations.internal.DelegationRequestValidator.ValidRequest;
 import com.partnerworkspace.delegations.internal.ScopeCatalogue.Scope;
 import com.partnerworkspace.inbox.TaskForm.TaskRefusedException;
+import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.time.Clock;
@@ -37,6 +38,7 @@ class DelegationService {
     private final DelegationRepository repository;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final TaskWork taskWork;
     private final PartnerAccess partnerAccess;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -46,12 +48,14 @@ class DelegationService {
             DelegationRepository repository,
             RuntimeService runtime,
             TaskService tasks,
+            TaskWork taskWork,
             PartnerAccess partnerAccess,
             ApplicationEventPublisher events) {
         this.validator = validator;
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.taskWork = taskWork;
         this.partnerAccess = partnerAccess;
         this.events = events;
         this.clock = Clock.systemUTC();
@@ -129,7 +133,7 @@ class DelegationService {
                     HttpStatus.CONFLICT, "mfa-not-awaited", "The request is no longer waiting for MFA.");
         }
         recordMfaConfirmed(user, delegation);
-        tasks.complete(task.getId());
+        taskWork.complete(task.getId(), Map.of(), user.username());
         return repository.find(id).orElseThrow();
     }
 

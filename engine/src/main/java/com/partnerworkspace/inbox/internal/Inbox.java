@@ -2,6 +2,7 @@ package com.partnerworkspace.inbox.internal;
 
 import com.partnerworkspace.inbox.TaskForm;
 import com.partnerworkspace.inbox.TaskForm.TaskRefusedException;
+import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.inbox.internal.InboxController.TaskDetail;
 import com.partnerworkspace.inbox.internal.InboxController.TaskSummary;
 import com.partnerworkspace.security.WorkspaceUser;
@@ -30,9 +31,11 @@ class Inbox {
     private final TaskService tasks;
     private final RepositoryService repository;
     private final Map<String, TaskForm> forms;
+    private final TaskWork taskWork;
 
-    Inbox(TaskService tasks, RepositoryService repository, List<TaskForm> forms) {
+    Inbox(TaskService tasks, RepositoryService repository, List<TaskForm> forms, TaskWork taskWork) {
         this.tasks = tasks;
+        this.taskWork = taskWork;
         this.repository = repository;
         this.forms = forms.stream().collect(Collectors.toMap(form -> key(form.processKey(), form.taskKey()), f -> f));
     }
@@ -67,7 +70,7 @@ class Inbox {
             throw new TaskRefusedException(409, "task-claimed", "The task is claimed by " + task.getAssignee() + ".");
         }
         formOf(task).ifPresent(form -> form.checkMayDecide(user, task));
-        tasks.claim(id, user.username());
+        taskWork.claim(id, user.username());
         return detail(visibleTask(user, id));
     }
 
@@ -92,11 +95,11 @@ class Inbox {
         Optional<TaskForm> form = formOf(task);
         form.ifPresent(f -> f.checkMayDecide(user, task));
         if (task.getAssignee() == null) {
-            tasks.claim(id, user.username());
+            taskWork.claim(id, user.username());
         }
         Map<String, Object> variables = form.isPresent() ? form.get().complete(user, task, submitted) : Map.of();
         try {
-            tasks.complete(id, variables);
+            taskWork.complete(id, variables, user.username());
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
             // A task listener of the model refused (e.g. four eyes): answer with its reason, not a 500.
             Throwable cause = e;
