@@ -1,0 +1,105 @@
+package com.partnerworkspace.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The test Keycloak's admin REST API as its bootstrap administrator (local test servers only), for what
+ * tests set up outside the product: e.g. a bot client that no delegation made.
+ */
+public final class KeycloakAdmin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String url;
+
+    public KeycloakAdmin(KeycloakServer keycloak) {
+        this.url = keycloak.url();
+    }
+
+    /**
+     * A confidential client with a service account holding {@code realmRole}, created once: answers a
+     * client-credentials token for it.
+     */
+    public String serviceAccountToken(String clientId, String realmRole) {
+        String secret = clientId + "-secret";
+        String admin = adminToken();
+        String realm = url + "/admin/realms/" + KeycloakServer.REALM;
+        JsonNode found = send(admin, "GET", realm + "/clients?clientId=" + clientId, null);
+        if (found.isEmpty()) {
+            send(
+                    admin,
+                    "POST",
+                    realm + "/clients",
+                    JSON.createObjectNode()
+                            .put("clientId", clientId)
+                            .put("secret", secret)
+                            .put("publicClient", false)
+                            .put("serviceAccountsEnabled", true)
+                            .put("standardFlowEnabled", false)
+                            .put("directAccessGrantsEnabled", false)
+                            .toString());
+            String id = send(admin, "GET", realm + "/clients?clientId=" + clientId, null)
+                    .get(0)
+                    .get("id")
+                    .asText();
+            String user = send(admin, "GET", realm + "/clients/" + id + "/service-account-user", null)
+                    .get("id")
+                    .asText();
+            JsonNode role = send(admin, "GET", realm + "/roles/" + realmRole, null);
+            send(
+                    admin,
+                    "POST",
+                    realm + "/users/" + user + "/role-mappings/realm",
+                    JSON.createArrayNode().add(role).toString());
+        }
+        return RealServers.keycloak().clientCredentialsToken(clientId, secret);
+    }
+
+    private String adminToken() {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + URLEncoder.encode("admin", StandardCharsets.UTF_8);
+        JsonNode token =
+                request(HttpRequest.newBuilder(URI.create(url + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build());
+        return token.get("access_token").asText();
+    }
+
+    private static JsonNode send(String bearer, String method, String target, String body) {
+        return request(HttpRequest.newBuilder(URI.create(target))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private static JsonNode request(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode()
+                        + " " + response.body());
+            }
+            return response.body().isBlank()
+                    ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                    : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
