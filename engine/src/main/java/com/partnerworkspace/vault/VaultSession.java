@@ -4,7 +4,9 @@ import io.github.jopenlibs.vault.Vault;
 import io.github.jopenlibs.vault.VaultConfig;
 import io.github.jopenlibs.vault.VaultException;
 import io.github.jopenlibs.vault.response.AuthResponse;
+import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,23 +26,48 @@ class VaultSession {
 
     private final VaultProperties properties;
     private final Clock clock;
+    /**
+     * One HTTP client for every call, keeping connections alive. Left alone, the driver builds a new
+     * client per request (a new connection and thread pool each time): a KV read took 4.5-5 ms through
+     * it against 0.6-0.7 ms over plain HTTP. HTTP/1.1, since Vault answers h2c upgrade attempts slowly.
+     */
+    private final HttpClient http;
+
     private volatile String token;
+    /** The driver clients for the current token; rebuilt when the token changes. */
+    private volatile Clients clients;
+
     private volatile Instant expiresAt = Instant.MIN;
     private volatile boolean renewable;
 
     VaultSession(VaultProperties properties) {
         this.properties = properties;
         this.clock = Clock.systemUTC();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(properties.timeoutSeconds()))
+                .build();
     }
 
     /** A client for the KV v2 mount (the driver inserts {@code /data/} and {@code /metadata/}). */
     Vault kv() {
-        return client(KV_VERSION, currentToken());
+        return clientsFor(currentToken()).kv();
     }
 
     /** A client for everything that is not KV v2 (sys, transit, auth). */
     Vault plain() {
-        return client(PLAIN_VERSION, currentToken());
+        return clientsFor(currentToken()).plain();
+    }
+
+    private record Clients(String token, Vault kv, Vault plain) {}
+
+    private Clients clientsFor(String currentToken) {
+        Clients current = clients;
+        if (current == null || !current.token().equals(currentToken)) {
+            current = new Clients(currentToken, client(KV_VERSION, currentToken), client(PLAIN_VERSION, currentToken));
+            clients = current;
+        }
+        return current;
     }
 
     /** Unauthenticated calls such as {@code sys/health}. */
@@ -108,7 +135,8 @@ class VaultSession {
             VaultConfig config = new VaultConfig()
                     .address(properties.url())
                     .openTimeout(properties.timeoutSeconds())
-                    .readTimeout(properties.timeoutSeconds());
+                    .readTimeout(properties.timeoutSeconds())
+                    .httpClient(http);
             if (withToken != null) {
                 config.token(withToken);
             }

@@ -87,12 +87,13 @@ class CredentialsBenchmark {
         };
         Runnable engineReveal = () -> connections.reveal(nitin, id);
         Runnable rawRead = () -> vault.read(raw);
+        Runnable httpRead = RawVaultHttp.kvReader(RealServers.openBao(), "partner-kv/data/" + raw);
         // Within the allowed hours whenever the benchmark runs: a reveal outside them also raises an alert.
         DailyWindow usual = revealHours.window();
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
         revealHours.use(new DailyWindow(now.minusHours(1), now.plusHours(1), ZoneOffset.UTC));
         try {
-            measureReveals(apiReveal, engineReveal, rawRead, () -> Api.get("/api/brokers", mfa));
+            measureReveals(apiReveal, engineReveal, rawRead, httpRead, () -> Api.get("/api/brokers", mfa));
         } finally {
             revealHours.use(usual);
         }
@@ -143,23 +144,28 @@ class CredentialsBenchmark {
     }
 
     /** {@code apiFloor}: an authenticated call that does next to nothing, for what HTTP and the token cost. */
-    private static void measureReveals(Runnable apiReveal, Runnable engineReveal, Runnable rawRead, Runnable apiFloor) {
+    private static void measureReveals(
+            Runnable apiReveal, Runnable engineReveal, Runnable rawRead, Runnable httpRead, Runnable apiFloor) {
         for (int i = 0; i < WARMUP; i++) {
             apiReveal.run();
             engineReveal.run();
             rawRead.run();
+            httpRead.run();
             apiFloor.run();
         }
         List<Long> apiReveals = new ArrayList<>();
         List<Long> engineReveals = new ArrayList<>();
         List<Long> rawReads = new ArrayList<>();
+        List<Long> httpReads = new ArrayList<>();
         List<Long> floors = new ArrayList<>();
         for (int i = 0; i < REVEALS; i++) {
             floors.add(timed(apiFloor));
             apiReveals.add(timed(apiReveal));
             engineReveals.add(timed(engineReveal));
             rawReads.add(timed(rawRead));
+            httpReads.add(timed(httpRead));
         }
+        report("Vault read through the adapter", rawReads, "the same KV read over plain HTTP", httpReads);
         report("reveal via the API", apiReveals, "raw Vault read", rawReads);
         report("reveal in the engine", engineReveals, "raw Vault read", rawReads);
         report("the API floor (GET /api/brokers, same token)", floors, "raw Vault read", rawReads);
