@@ -107,6 +107,10 @@ create table if not exists credential_share (
     opened_at timestamp with time zone
 );
 
+-- When the link was ended unopened because its connection was revoked: code and open answer 410.
+alter table credential_share add column if not exists ended_at timestamp with time zone;
+create index if not exists credential_share_connection on credential_share (connection_id);
+
 -- Alerts: one row per open condition (partner + type + resource); repeats only count.
 create table if not exists alert (
     id varchar(36) primary key,

@@ -335,14 +335,32 @@ class ConnectionService {
         return user.partner() == null ? List.of() : repository.ofPartner(user.partner());
     }
 
-    List<Connection> ofPartner(String partner) {
-        return repository.ofPartner(partner);
+    /**
+     * The partner's connections the user may see with {@code scope}: all of them, or the ones that
+     * delegations limited to one connection cover.
+     *
+     * @throws com.partnerworkspace.security.PartnerAccessDeniedException (403) when the user may see none
+     */
+    List<Connection> ofPartner(WorkspaceUser user, String partner, String scope) {
+        if (partnerAccess.mayActFor(user, partner, scope)) {
+            return repository.ofPartner(partner);
+        }
+        List<Connection> covered = repository.ofPartner(partner).stream()
+                .filter(connection -> partnerAccess.mayActFor(user, partner, scope, connection.id()))
+                .toList();
+        if (covered.isEmpty()) {
+            partnerAccess.requireMayActFor(user, partner, scope);
+        }
+        return covered;
     }
 
-    /** The connection if the user may see it (owner, ops, a delegate holding {@code scope}); else 404. */
+    /**
+     * The connection if the user may see it (owner, ops, a delegate holding {@code scope} for the partner
+     * or for this connection); else 404.
+     */
     Connection visible(WorkspaceUser user, String id, String scope) {
         Connection connection = repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
-        if (!partnerAccess.mayActFor(user, connection.partner(), scope)) {
+        if (!partnerAccess.mayActFor(user, connection.partner(), scope, connection.id())) {
             throw ConnectionRefusedException.notFound();
         }
         return connection;
