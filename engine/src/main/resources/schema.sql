@@ -44,6 +44,11 @@ create table if not exists delegation (
 create index if not exists delegation_partner on delegation (partner, state);
 create index if not exists delegation_delegate on delegation (delegate, state);
 
+-- The broker connection a delegation is limited to (credentials scopes only; null: all of the partner's).
+-- Such a delegation ends with the connection.
+alter table delegation add column if not exists connection_id varchar(36);
+create index if not exists delegation_connection on delegation (connection_id, state);
+
 -- One row per person holding delegations of a partner: a grant or removal for that person locks it until
 -- its transaction ends, so two delegations of the same scope never interleave their Keycloak changes
 -- (one removing a membership the other has just made), on one node or many.
