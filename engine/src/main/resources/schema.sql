@@ -44,6 +44,11 @@ create table if not exists delegation (
 create index if not exists delegation_partner on delegation (partner, state);
 create index if not exists delegation_delegate on delegation (delegate, state);
 
+-- The broker connection a delegation is limited to (credentials scopes only; null: all of the partner's).
+-- Such a delegation ends with the connection.
+alter table delegation add column if not exists connection_id varchar(36);
+create index if not exists delegation_connection on delegation (connection_id, state);
+
 -- One row per person holding delegations of a partner: a grant or removal for that person locks it until
 -- its transaction ends, so two delegations of the same scope never interleave their Keycloak changes
 -- (one removing a membership the other has just made), on one node or many.
@@ -106,6 +111,10 @@ create table if not exists credential_share (
     attempts int not null default 0,
     opened_at timestamp with time zone
 );
+
+-- When the link was ended unopened because its connection was revoked: code and open answer 410.
+alter table credential_share add column if not exists ended_at timestamp with time zone;
+create index if not exists credential_share_connection on credential_share (connection_id);
 
 -- Alerts: one row per open condition (partner + type + resource); repeats only count.
 create table if not exists alert (

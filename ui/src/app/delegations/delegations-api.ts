@@ -4,6 +4,7 @@ import { Observable } from 'rxjs';
 import { showsOwnErrors } from '../core/http/shows-own-errors';
 import {
   BotSecret,
+  ConnectionChoice,
   Delegation,
   DelegationRequest,
   DelegationView,
@@ -27,6 +28,11 @@ export class DelegationsApi {
     return this.http.get<TeamMember[]>(`/api/partners/${encodeURIComponent(partner)}/team`, {
       context: showsOwnErrors(),
     });
+  }
+
+  /** The partner's broker connections, to limit a delegation to one of them. */
+  connections(): Observable<ConnectionChoice[]> {
+    return this.http.get<ConnectionChoice[]>('/api/connections', { context: showsOwnErrors() });
   }
 
   list(view: DelegationView): Observable<Delegation[]> {

@@ -15,6 +15,16 @@ export interface TeamMember {
   readonly displayName: string;
 }
 
+/**
+ * One of the partner's broker connections (`GET /api/connections`): a delegation of credentials
+ * scopes can be limited to it.
+ */
+export interface ConnectionChoice {
+  readonly id: string;
+  readonly label: string;
+  readonly state: string;
+}
+
 export type DelegationState =
   | 'AWAITING_MFA'
   | 'AWAITING_APPROVAL'
@@ -71,6 +81,10 @@ export interface Delegation {
   readonly delegate: string | null;
   readonly bot?: DelegationBot | null;
   readonly scopes: readonly string[];
+  /** The broker connection the grant is limited to (its id); null for all connections. */
+  readonly connection: string | null;
+  /** That connection's label. */
+  readonly connectionLabel: string | null;
   /** ISO-8601 duration, e.g. `PT8H`. */
   readonly duration: string;
   readonly justification: string;
@@ -88,9 +102,13 @@ export interface Delegation {
 /** Which delegations to list: requested by me, waiting for my approval, or granted to me. */
 export type DelegationView = 'mine' | 'to-approve' | 'granted-to-me';
 
-/** Body of `POST /api/delegations`: to a teammate (`delegate`) or to a new bot (`bot`). */
+/**
+ * Body of `POST /api/delegations`: to a teammate (`delegate`) or to a new bot (`bot`); `connection`
+ * limits it to one broker connection.
+ */
 export type DelegationRequest = {
   readonly scopes: readonly string[];
+  readonly connection?: string;
   readonly duration: string;
   readonly justification: string;
 } & ({ readonly delegate: string } | { readonly bot: { readonly name: string } });

@@ -50,6 +50,7 @@ function fakeApi(lists: Partial<Record<DelegationView, Delegation[]>>) {
         { username: 'arjun', displayName: 'Arjun Mehta' },
       ]),
     ),
+    connections: vi.fn(() => of([{ id: 'c-1', label: 'Main account', state: 'ACTIVE' }])),
     list: vi.fn((view: DelegationView) => of(lists[view] ?? [])),
     confirmMfa: vi.fn<(id: string) => Observable<Delegation>>(),
     revoke: vi.fn<(id: string) => Observable<Delegation>>(),
@@ -107,6 +108,8 @@ describe('DelegationsPage', () => {
     expect(reports.closest('.scope')!.querySelector('.chip')).toBeNull();
 
     expect(buttonByText(element, 'Request delegation')?.type).toBe('submit');
+    expect(getByLabel(element, 'Connection').getAttribute('role')).toBe('combobox');
+    expect(api.connections).toHaveBeenCalled();
     expect(api.team).toHaveBeenCalledWith('nikhil');
     expect(api.list).toHaveBeenCalledWith('mine');
     expect(api.list).toHaveBeenCalledWith('granted-to-me');
@@ -123,11 +126,20 @@ describe('DelegationsPage', () => {
     expect(state.getAttribute('data-state')).toBe('AWAITING_MFA');
     expect(accessibleText(state)).toBe('Awaiting MFA');
     expect(card.textContent).toContain('orders:place');
+    expect(card.textContent).toContain('All connections');
     expect(card.textContent).toContain('Approvals: 0 of 2');
     expect(card.textContent).toContain('Can approve: priya, vikram');
     expect(card.textContent).toContain('Timeline');
     expect(buttonByText(card, 'Confirm with MFA')).toBeDefined();
     expect(buttonByText(card, 'Revoke')).toBeDefined();
+  });
+
+  it('shows the connection a delegation is limited to', async () => {
+    const limited = delegation({ connection: 'c-1', connectionLabel: 'Main account' });
+    const { element } = await render(NIKHIL, fakeApi({ mine: [limited] }));
+    const card = element.querySelector('app-delegation-card')!;
+    expect(card.textContent).toContain('Main account');
+    expect(card.textContent).not.toContain('All connections');
   });
 
   it('offers neither action on a delegation of someone else', async () => {

@@ -18,6 +18,7 @@ import { DelegationCard } from '../components/delegation-card/delegation-card';
 import { DelegationRequestForm } from '../components/delegation-request-form/delegation-request-form';
 import { DelegationsApi } from '../delegations-api';
 import {
+  ConnectionChoice,
   DELEGATION_STATE_LABELS,
   Delegation,
   DelegationView,
@@ -101,6 +102,7 @@ export class DelegationsPage implements OnInit {
 
   protected readonly scopes = signal<readonly Scope[]>([]);
   protected readonly team = signal<readonly TeamMember[]>([]);
+  protected readonly connections = signal<readonly ConnectionChoice[]>([]);
   protected readonly lists = signal<Readonly<Record<DelegationView, ListState>>>({
     mine: EMPTY_LIST,
     'to-approve': EMPTY_LIST,
@@ -184,6 +186,14 @@ export class DelegationsPage implements OnInit {
         next: (scopes) => this.scopes.set(scopes),
         error: (error: unknown) =>
           this.actionError.set(`Could not load the scopes: ${problemMessage(error)}`),
+      });
+    this.api
+      .connections()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (connections) => this.connections.set(connections),
+        error: (error: unknown) =>
+          this.actionError.set(`Could not load your connections: ${problemMessage(error)}`),
       });
     if (me.partner) {
       this.api

@@ -9,6 +9,8 @@ export function delegation(overrides: Partial<Delegation> = {}): Delegation {
     delegate: 'arjun',
     bot: null,
     scopes: ['orders:place'],
+    connection: null,
+    connectionLabel: null,
     duration: 'PT8H',
     justification: 'Holiday cover',
     state: 'AWAITING_MFA',

@@ -30,6 +30,11 @@ export class DelegationCard {
   protected readonly stateLabel = computed(
     () => DELEGATION_STATE_LABELS[this.delegation().state] ?? this.delegation().state,
   );
+  /** Where the scopes count: one broker connection, or all of the partner's. */
+  protected readonly connectionText = computed(() => {
+    const d = this.delegation();
+    return d.connection ? (d.connectionLabel ?? d.connection) : 'All connections';
+  });
   protected readonly approved = computed(
     () => this.delegation().approvals.filter((approval) => approval.approved).length,
   );

@@ -65,6 +65,38 @@ describe('DelegationRequestForm', () => {
     expect((getByLabel(element, 'Justification') as HTMLTextAreaElement).value).toBe('');
   });
 
+  it("limits a delegation to one of the partner's connections (never a revoked one)", async () => {
+    const { fixture, element, api } = await render();
+    fixture.componentRef.setInput('connections', [
+      { id: 'c-1', label: 'Main account', state: 'ACTIVE' },
+      { id: 'c-2', label: 'Old account', state: 'REVOKED' },
+    ]);
+    await fixture.whenStable();
+    api.request.mockReturnValue(of(delegation()));
+
+    await chooseDelegate(fixture, 'Arjun Mehta (arjun)');
+    const connection = getByLabel(element, 'Connection');
+    (connection.querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
+    await fixture.whenStable();
+    const panel = document.getElementById(connection.getAttribute('aria-controls')!)!;
+    const options = Array.from(panel.querySelectorAll<HTMLElement>('mat-option'));
+    expect(options.map(accessibleText)).toEqual(['All connections', 'Main account']);
+    options[1].click();
+    await fixture.whenStable();
+    getByLabel(element, 'reports:read').click();
+    typeInto(getByLabel(element, 'Justification'), 'Watch one account');
+    buttonByText(element, 'Request delegation')!.click();
+    await fixture.whenStable();
+
+    expect(api.request).toHaveBeenCalledWith({
+      delegate: 'arjun',
+      scopes: ['reports:read'],
+      connection: 'c-1',
+      duration: 'PT8H',
+      justification: 'Watch one account',
+    });
+  });
+
   it('asks for the bot name when "New bot" is chosen', async () => {
     const { fixture, element, api } = await render();
     api.request.mockReturnValue(of(delegation()));

@@ -23,19 +23,26 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
 import { DelegationsApi } from '../../delegations-api';
-import { Delegation, DelegationRequest, Scope, TeamMember } from '../../delegations.models';
+import {
+  ConnectionChoice,
+  Delegation,
+  DelegationRequest,
+  Scope,
+  TeamMember,
+} from '../../delegations.models';
 
 /** Value of the "Delegate" select that stands for a new bot instead of a teammate. */
 export const NEW_BOT = '__new-bot__';
 
 export const DEFAULT_DURATION = 'PT8H';
 
-type ControlName = 'delegate' | 'botName' | 'scopes' | 'duration' | 'justification';
+type ControlName = 'delegate' | 'botName' | 'scopes' | 'connection' | 'duration' | 'justification';
 
 const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
   delegate: 'Choose a teammate or a new bot',
   botName: 'Enter a name for the bot',
   scopes: 'Choose at least one scope',
+  connection: '',
   duration: 'Enter a duration',
   justification: 'Explain why the delegation is needed',
 };
@@ -50,6 +57,7 @@ function controlFor(field: string): ControlName | null {
   switch (root) {
     case 'delegate':
     case 'scopes':
+    case 'connection':
     case 'duration':
     case 'justification':
       return root;
@@ -62,7 +70,8 @@ function controlFor(field: string): ControlName | null {
 }
 
 /**
- * "Request a delegation": to a teammate or a new bot, with scopes, a duration and a justification.
+ * "Request a delegation": to a teammate or a new bot, with scopes (for all of the partner's broker
+ * connections or one of them), a duration and a justification.
  * Posts the request itself and shows the engine's problem (detail and per-field errors) on failure.
  */
 @Component({
@@ -84,6 +93,8 @@ export class DelegationRequestForm {
 
   readonly scopes = input.required<readonly Scope[]>();
   readonly team = input.required<readonly TeamMember[]>();
+  /** The partner's broker connections; revoked ones are not offered. */
+  readonly connections = input<readonly ConnectionChoice[]>([]);
   /** Emits the created delegation. */
   readonly requested = output<Delegation>();
 
@@ -95,6 +106,8 @@ export class DelegationRequestForm {
       { nonNullable: true, validators: Validators.required },
     ),
     scopes: new FormControl<readonly string[]>([], { nonNullable: true, validators: atLeastOne }),
+    /** '' = all connections. */
+    connection: new FormControl('', { nonNullable: true }),
     duration: new FormControl(DEFAULT_DURATION, {
       nonNullable: true,
       validators: Validators.required,
@@ -113,6 +126,9 @@ export class DelegationRequestForm {
     initialValue: '',
   });
   protected readonly isBot = computed(() => this.delegateValue() === NEW_BOT);
+  protected readonly connectionChoices = computed(() =>
+    this.connections().filter((connection) => connection.state !== 'REVOKED'),
+  );
   private readonly selectedScopes = toSignal(this.form.controls.scopes.valueChanges, {
     initialValue: [] as readonly string[],
   });
@@ -170,6 +186,7 @@ export class DelegationRequestForm {
     const value = this.form.getRawValue();
     const common = {
       scopes: value.scopes,
+      ...(value.connection ? { connection: value.connection } : {}),
       duration: value.duration.trim(),
       justification: value.justification.trim(),
     };

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
 /**
  * The one place that answers "may this user act for partner P?" and "is this token's MFA fresh enough?".
  * A user acts for a partner as its owner (role {@code partner} in {@code /partners/P}), as operations
- * staff, or as a delegate holding the named scope for P (see {@link DelegatedScopes}).
+ * staff, or as a delegate holding the named scope for P (see {@link DelegatedScopes}). Acts on one of
+ * P's broker connections name it, so that a delegation limited to that connection counts as well.
  */
 @Service
 public class PartnerAccess {
@@ -44,6 +45,14 @@ public class PartnerAccess {
 
     /** Why (if at all) the user may act for the partner where the act needs {@code scope}. */
     public Basis basisFor(WorkspaceUser user, String partner, String scope) {
+        return basisFor(user, partner, scope, null);
+    }
+
+    /**
+     * As {@link #basisFor(WorkspaceUser, String, String)} for an act on the partner's connection
+     * {@code connectionId} (null: the partner as a whole).
+     */
+    public Basis basisFor(WorkspaceUser user, String partner, String scope, String connectionId) {
         if (partner == null || partner.isBlank()) {
             return Basis.NONE;
         }
@@ -53,7 +62,7 @@ public class PartnerAccess {
         if (user.hasRole("ops")) {
             return Basis.OPS;
         }
-        if (scope != null && holdsDelegated(user, partner, scope)) {
+        if (scope != null && holdsDelegated(user, partner, scope, connectionId)) {
             return Basis.DELEGATE;
         }
         return Basis.NONE;
@@ -69,9 +78,22 @@ public class PartnerAccess {
         return basisFor(user, partner, scope) != Basis.NONE;
     }
 
+    /** Owner, ops, or a delegate holding {@code scope} for the partner or for its connection {@code connectionId}. */
+    public boolean mayActFor(WorkspaceUser user, String partner, String scope, String connectionId) {
+        return basisFor(user, partner, scope, connectionId) != Basis.NONE;
+    }
+
     /** @throws PartnerAccessDeniedException (403) when the user may not act for the partner with this scope */
     public Basis requireMayActFor(WorkspaceUser user, String partner, String scope) {
-        Basis basis = basisFor(user, partner, scope);
+        return requireMayActFor(user, partner, scope, null);
+    }
+
+    /**
+     * @throws PartnerAccessDeniedException (403) when the user may not act on the partner's connection
+     *     {@code connectionId} (null: the partner as a whole) with this scope
+     */
+    public Basis requireMayActFor(WorkspaceUser user, String partner, String scope, String connectionId) {
+        Basis basis = basisFor(user, partner, scope, connectionId);
         if (basis == Basis.NONE) {
             throw new PartnerAccessDeniedException(partner, scope);
         }
@@ -118,9 +140,20 @@ public class PartnerAccess {
 
     /** The usernames holding {@code scope} for the partner through a live delegation right now. */
     public List<String> delegatesHolding(String partner, String scope) {
+        return delegatesHolding(partner, scope, null);
+    }
+
+    /**
+     * The usernames holding {@code scope} for the partner's connection {@code connectionId} (null: the
+     * partner as a whole) through a live delegation right now.
+     */
+    public List<String> delegatesHolding(String partner, String scope, String connectionId) {
         return delegatedScopes
                 .orderedStream()
-                .flatMap(source -> source.holdersOf(partner, scope).stream())
+                .flatMap(source -> (connectionId == null
+                                ? source.holdersOf(partner, scope)
+                                : source.holdersOf(partner, scope, connectionId))
+                        .stream())
                 .distinct()
                 .toList();
     }
@@ -143,7 +176,11 @@ public class PartnerAccess {
                 .toList();
     }
 
-    private boolean holdsDelegated(WorkspaceUser user, String partner, String scope) {
-        return delegatedScopes.orderedStream().anyMatch(source -> source.holds(user.username(), partner, scope));
+    private boolean holdsDelegated(WorkspaceUser user, String partner, String scope, String connectionId) {
+        return delegatedScopes
+                .orderedStream()
+                .anyMatch(source -> connectionId == null
+                        ? source.holds(user.username(), partner, scope)
+                        : source.holds(user.username(), partner, scope, connectionId));
     }
 }

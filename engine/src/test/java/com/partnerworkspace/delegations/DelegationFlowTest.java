@@ -11,11 +11,13 @@ import static com.partnerworkspace.delegations.Delegations.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
 import com.partnerworkspace.testsupport.Receiver;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -408,6 +410,108 @@ class DelegationFlowTest {
 
         post("/api/delegations/" + id + "/revoke", "nikhil", null);
         awaitGroupGone("arjun", POSITIONS_READ_GROUP);
+    }
+
+    @Test
+    void revokingAConnectionEndsItsShareLinksAndTheDelegationsLimitedToIt() {
+        Delegations.revokeOpenDelegationsGrantedTo("arjun");
+        String revoked = Connections.connectedOk("nikhil", "Revoked with what hangs on it")
+                .get("id")
+                .asText();
+        String kept = Connections.connectedOk("nikhil", "Kept with its delegation")
+                .get("id")
+                .asText();
+        String shareToken = shareWithArjun(revoked);
+        String endsWithIt = requestLimitedTo(revoked);
+        String staysWithTheOther = requestLimitedTo(kept);
+        assertThat(Delegations.get(endsWithIt, "arjun").get("connectionLabel").asText())
+                .isEqualTo("Revoked with what hangs on it");
+        approve(endsWithIt, "priya");
+        approve(staysWithTheOther, "priya");
+        awaitState(endsWithIt, "ACTIVE");
+        awaitState(staysWithTheOther, "ACTIVE");
+        String arjun = token("arjun");
+        assertThat(Api.get("/api/connections/" + revoked, arjun).status()).isEqualTo(200);
+        assertThat(Api.get("/api/partners/nikhil/connections", arjun).json().findValuesAsText("id"))
+                .as("each delegation shows its own connection")
+                .containsExactlyInAnyOrder(revoked, kept);
+
+        Api.Response revoke = post("/api/connections/" + revoked + "/revoke", "nikhil", null);
+        assertThat(revoke.status()).as(revoke.body()).isEqualTo(202);
+        assertThat(Api.send(
+                                "/api/shares/" + shareToken + "/code",
+                                null,
+                                r -> r.POST(HttpRequest.BodyPublishers.noBody()))
+                        .status())
+                .as("the share link stops at once")
+                .isEqualTo(410);
+        Connections.awaitIdle(revoked, "nikhil");
+
+        JsonNode ended = awaitState(endsWithIt, "REVOKED");
+        assertThat(ended.get("connection").asText()).isEqualTo(revoked);
+        assertThat(post("/api/shares/" + shareToken + "/open", "arjun", Map.of("code", "123456"))
+                        .status())
+                .isEqualTo(410);
+        JsonNode endedEntry = auditEntry("delegation.ended", "delegation/" + endsWithIt);
+        assertThat(endedEntry.at("/details/reason").asText()).isEqualTo("connection revoked");
+        assertThat(endedEntry.at("/details/connection").asText()).isEqualTo(revoked);
+        assertThat(auditEntry("credential.shares-ended", "connection/" + revoked)
+                        .at("/details/links")
+                        .asInt())
+                .isEqualTo(1);
+        MailServer.shared()
+                .awaitMail(
+                        "arjun@partner-workspace.local",
+                        mail -> mail.subject().startsWith("Delegation ended: credentials:view-status")
+                                && mail.body().contains("\"Revoked with what hangs on it\" was revoked"),
+                        Duration.ofSeconds(60));
+        awaitNoStepJobs(processInstanceOf(endsWithIt));
+        assertThat(Delegations.get(endsWithIt, "nikhil").get("timeline").findValuesAsText("activity"))
+                .contains("Remove grant");
+
+        assertThat(Delegations.get(staysWithTheOther, "nikhil").get("state").asText())
+                .as("a delegation limited to another connection of the partner")
+                .isEqualTo("ACTIVE");
+        assertThat(Api.get("/api/connections/" + kept, arjun).status()).isEqualTo(200);
+        assertThat(Api.get("/api/connections/" + revoked, arjun).status())
+                .as("the delegation limited to the kept connection counts for no other")
+                .isEqualTo(404);
+        post("/api/delegations/" + staysWithTheOther + "/revoke", "nikhil", null);
+    }
+
+    private static String shareWithArjun(String connection) {
+        Api.Response shared = Connections.post(
+                "/api/connections/" + connection + "/share",
+                RealServers.keycloak().mfaAccessToken("nikhil"),
+                Map.of("recipient", "arjun", "ttl", "PT15M"));
+        assertThat(shared.status()).as(shared.body()).isEqualTo(201);
+        String url = shared.json().get("url").asText();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private static String requestLimitedTo(String connection) {
+        return requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate", "arjun",
+                                "scopes", List.of("credentials:view-status"),
+                                "connection", connection,
+                                "duration", "PT1H",
+                                "justification", "Watch this one account"))
+                .get("id")
+                .asText();
+    }
+
+    private static JsonNode auditEntry(String action, String target) {
+        JsonNode entries = Api.get("/api/audit?size=200&action=" + action, token("nikhil"))
+                .json()
+                .get("entries");
+        for (JsonNode entry : entries) {
+            if (target.equals(entry.get("target").asText())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + action + " of " + target + " in " + entries);
     }
 
     private void awaitNoStepJobs(String instance) {

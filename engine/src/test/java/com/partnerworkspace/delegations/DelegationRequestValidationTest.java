@@ -5,6 +5,7 @@ import static com.partnerworkspace.delegations.Delegations.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import java.util.LinkedHashMap;
@@ -58,6 +59,55 @@ class DelegationRequestValidationTest {
         assertThat(response.json().path("errors").findValuesAsText("field")).contains(field);
         assertThat(mine()).hasSize(delegationsBefore);
         assertThat(auditTotal()).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void aDelegationIsLimitedOnlyToOneOfThePartnersOwnConnectionsAndOnlyForCredentialsScopes() {
+        String own = Connections.createOk("nikhil", "Limit target").get("id").asText();
+        String revoked =
+                Connections.createOk("nikhil", "Revoked limit target").get("id").asText();
+        assertThat(Connections.post("/api/connections/" + revoked + "/revoke", token("nikhil"), null)
+                        .status())
+                .isEqualTo(202);
+        String mukeshs =
+                Connections.createOk("mukesh", "Not nikhil's").get("id").asText();
+        Body perConnection = with("scopes", List.of("credentials:view-status", "credentials:rotate"))
+                .with("justification", "Rotates this one account while I am travelling");
+
+        Map<String, Body> refused = new LinkedHashMap<>();
+        refused.put("another partner's connection", perConnection.with("connection", mukeshs));
+        refused.put("an unknown connection", perConnection.with("connection", "no-such-connection"));
+        refused.put("an over-long connection", perConnection.with("connection", "c".repeat(5000)));
+        refused.put("a revoked connection", perConnection.with("connection", revoked));
+        refused.put("a scope checked for the whole partner", with("connection", own));
+        for (Map.Entry<String, Body> bad : refused.entrySet()) {
+            int delegationsBefore = mine().size();
+            long auditBefore = auditTotal();
+
+            Api.Response response = request("nikhil", bad.getValue().values());
+
+            assertThat(response.status())
+                    .as(bad.getKey() + ": " + response.body())
+                    .isEqualTo(400);
+            assertThat(response.json().path("errors").findValuesAsText("field"))
+                    .as(bad.getKey())
+                    .containsExactly("connection");
+            assertThat(mine()).hasSize(delegationsBefore);
+            assertThat(auditTotal()).isEqualTo(auditBefore);
+        }
+        assertThat(request("nikhil", with("connection", mukeshs).values()).body())
+                .as("someone else's connection reads as an unknown one")
+                .contains("is not one of your broker connections");
+
+        JsonNode limited = Delegations.requestOk(
+                "nikhil", perConnection.with("connection", own).values());
+        assertThat(limited.get("connection").asText()).isEqualTo(own);
+        assertThat(limited.get("connectionLabel").asText()).isEqualTo("Limit target");
+        JsonNode forAll = Delegations.requestOk("nikhil", valid().values());
+        assertThat(forAll.get("connection").isNull()).isTrue();
+        for (JsonNode delegation : List.of(limited, forAll)) {
+            Delegations.post("/api/delegations/" + delegation.get("id").asText() + "/revoke", "nikhil", null);
+        }
     }
 
     @Test

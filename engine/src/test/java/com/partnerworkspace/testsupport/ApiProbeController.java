@@ -74,6 +74,19 @@ public class ApiProbeController {
                         .name());
     }
 
+    @GetMapping("/api/probe/partners/{partner}/connections/{connection}/scopes/{scope}")
+    Map<String, String> actOnConnection(
+            @PathVariable String partner,
+            @PathVariable String connection,
+            @PathVariable String scope,
+            Authentication caller) {
+        return Map.of(
+                "basis",
+                partnerAccess
+                        .requireMayActFor(CurrentUser.of(caller), partner, scope, connection)
+                        .name());
+    }
+
     @GetMapping("/api/probe/fresh-mfa")
     Map<String, Boolean> freshMfa(@RequestParam(defaultValue = "120") long maxAgeSeconds, Authentication caller) {
         partnerAccess.requireFreshMfa(CurrentUser.of(caller), Duration.ofSeconds(maxAgeSeconds));

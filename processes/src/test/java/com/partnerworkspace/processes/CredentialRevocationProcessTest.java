@@ -24,7 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Every path of credential-revocation with stubbed delegates. */
+/**
+ * Every path of credential-revocation with stubbed delegates. What each step does is proved in the engine
+ * against the real servers: "End share links and delegations" by
+ * {@code DelegationFlowTest#revokingAConnectionEndsItsShareLinksAndTheDelegationsLimitedToIt}, which fails
+ * when the step does nothing.
+ */
 @ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/credential-revocation.bpmn")
 class CredentialRevocationProcessTest {

@@ -93,7 +93,7 @@ class ConnectionNotifications {
     /** The partner's own users and whoever may see the connection's status through a live grant. */
     private void toTeam(Connection c, Notification message) {
         List<Person> people = new ArrayList<>(directory.ownUsersOf(c.partner()));
-        partnerAccess.delegatesHolding(c.partner(), ConnectionService.VIEW_SCOPE).stream()
+        partnerAccess.delegatesHolding(c.partner(), ConnectionService.VIEW_SCOPE, c.id()).stream()
                 .map(directory::find)
                 .flatMap(Optional::stream)
                 .forEach(people::add);

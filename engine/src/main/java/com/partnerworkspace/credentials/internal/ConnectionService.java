@@ -350,7 +350,10 @@ class ConnectionService {
                 .toList();
     }
 
-    /** The connection if the user may see it (owner, ops, a delegate holding {@code scope}); else 404. */
+    /**
+     * The connection if the user may see it (owner, ops, a delegate holding {@code scope} for the partner
+     * or for this connection); else 404.
+     */
     Connection visible(WorkspaceUser user, String id, String scope) {
         Connection connection = repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
         if (!mayUse(user, connection, scope)) {
@@ -361,7 +364,7 @@ class ConnectionService {
 
     /** The one check of "may this user do {@code scope} with this connection", for single reads and lists alike. */
     private boolean mayUse(WorkspaceUser user, Connection connection, String scope) {
-        return partnerAccess.mayActFor(user, connection.partner(), scope);
+        return partnerAccess.mayActFor(user, connection.partner(), scope, connection.id());
     }
 
     /** Acts never delegated: connect, reconnect, revoke, share. */

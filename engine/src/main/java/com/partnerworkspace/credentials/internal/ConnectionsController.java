@@ -3,6 +3,7 @@ package com.partnerworkspace.credentials.internal;
 import com.partnerworkspace.broker.BrokerCatalogue;
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.PartnerAccess;
+import com.partnerworkspace.security.PartnerAccessDeniedException;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.Retry;
@@ -145,7 +146,10 @@ class ConnectionsController {
     @GetMapping(path = "/api/partners/{partner}/connections", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ConnectionView> ofPartner(Authentication authentication, @PathVariable String partner) {
         WorkspaceUser user = CurrentUser.of(authentication);
-        partnerAccess.requireMayActFor(user, partner, ConnectionService.VIEW_SCOPE);
+        // A delegate whose grant covers some of the partner's connections reaches the partner; each is checked.
+        if (!partnerAccess.reachFor(user, ConnectionService.VIEW_SCOPE).includes(partner)) {
+            throw new PartnerAccessDeniedException(partner, ConnectionService.VIEW_SCOPE);
+        }
         return connections.ofPartner(user, partner).stream()
                 .map(c -> view(c, null))
                 .toList();

@@ -111,7 +111,7 @@ class CredentialProcessSteps {
 
     @Bean
     JavaDelegate endDependentDelegations(RevocationSteps steps) {
-        return execution -> steps.endDependentDelegations(id(execution));
+        return execution -> steps.endDependents(id(execution));
     }
 
     @Bean

@@ -203,6 +203,20 @@ class CredentialShares {
         return new SharedCredential(connection.label(), connection.broker(), values);
     }
 
+    /**
+     * Ends every link of the connection not opened yet (its connection was revoked): asking for a code
+     * and opening answer 410 from now on. Answers how many links it ended; a second call ends none.
+     */
+    @Transactional
+    int endOpenSharesOf(String connectionId) {
+        return db.sql("""
+                        update credential_share set ended_at = :now
+                        where connection_id = :connectionId and opened_at is null and ended_at is null""")
+                .param("now", ConnectionRepository.time(connections.now()))
+                .param("connectionId", connectionId)
+                .update();
+    }
+
     private void burn(Share share, String token) {
         markOpened(share);
         try {
@@ -227,7 +241,11 @@ class CredentialShares {
         if (token == null || token.length() > 400 || !token.matches("[A-Za-z0-9_-]+")) {
             throw gone();
         }
-        Share share = db.sql("select * from credential_share where token_hash = :hash")
+        // A link of a revoked (or removed) connection stops at once, before the revocation marks it ended.
+        Share share = db.sql("""
+                        select s.*, c.state as connection_state
+                        from credential_share s left join broker_connection c on c.id = s.connection_id
+                        where s.token_hash = :hash""")
                 .param("hash", BrokerLogins.hash(token))
                 .query((rs, row) -> new Share(
                         rs.getString("token_hash"),
@@ -242,10 +260,13 @@ class CredentialShares {
                                 : rs.getObject("code_expires_at", java.time.OffsetDateTime.class)
                                         .toInstant(),
                         rs.getInt("attempts"),
-                        rs.getObject("opened_at", java.time.OffsetDateTime.class) != null))
+                        rs.getObject("opened_at", java.time.OffsetDateTime.class) != null,
+                        rs.getObject("ended_at", java.time.OffsetDateTime.class) != null
+                                || rs.getString("connection_state") == null
+                                || ConnectionState.REVOKED.name().equals(rs.getString("connection_state"))))
                 .optional()
                 .orElseThrow(CredentialShares::gone);
-        if (share.opened() || !share.expiresAt().isAfter(connections.now())) {
+        if (share.opened() || share.ended() || !share.expiresAt().isAfter(connections.now())) {
             throw gone();
         }
         return share;
@@ -262,7 +283,7 @@ class CredentialShares {
 
     private static ConnectionRefusedException gone() {
         return new ConnectionRefusedException(
-                HttpStatus.GONE, "link-used-or-expired", "This link was opened before or has expired.");
+                HttpStatus.GONE, "link-used-or-expired", "This link was opened before, has expired or was ended.");
     }
 
     private static ConnectionRefusedException invalidCode(String message, int attemptsLeft) {
@@ -279,5 +300,6 @@ class CredentialShares {
             String codeHash,
             Instant codeExpiresAt,
             int attempts,
-            boolean opened) {}
+            boolean opened,
+            boolean ended) {}
 }

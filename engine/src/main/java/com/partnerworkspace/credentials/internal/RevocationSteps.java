@@ -20,6 +20,7 @@ class RevocationSteps {
     private final ConnectionNotifications notifications;
     private final ApplicationEventPublisher events;
     private final CredentialHealth health;
+    private final CredentialShares shares;
 
     RevocationSteps(
             ConnectionService connections,
@@ -27,13 +28,15 @@ class RevocationSteps {
             CredentialVault vault,
             ConnectionNotifications notifications,
             ApplicationEventPublisher events,
-            CredentialHealth health) {
+            CredentialHealth health,
+            CredentialShares shares) {
         this.connections = connections;
         this.repository = repository;
         this.vault = vault;
         this.notifications = notifications;
         this.events = events;
         this.health = health;
+        this.shares = shares;
     }
 
     /** RFC 7009 (or the broker's logout) where the broker offers it; an unreachable broker is retried. */
@@ -70,9 +73,18 @@ class RevocationSteps {
         health.cleared(connection);
     }
 
-    /** Features whose grants hang on this connection end them when they hear of it. */
-    void endDependentDelegations(String id) {
+    /**
+     * Ends what hangs on the connection: its unopened share links (already refused since the revoke;
+     * this also catches one made in a request that raced the revoke), and, through
+     * {@link ConnectionRevoked}, the delegations limited to it. A retried step ends nothing twice: links
+     * ended before are skipped, and the delegations feature ends only delegations still open.
+     */
+    void endDependents(String id) {
         Connection connection = connections.get(id);
+        int ended = shares.endOpenSharesOf(id);
+        if (ended > 0) {
+            connections.audit(AuditEvent.SYSTEM, connection, "credential.shares-ended", Map.of("links", ended));
+        }
         events.publishEvent(new ConnectionRevoked(connection.partner(), id));
     }
 

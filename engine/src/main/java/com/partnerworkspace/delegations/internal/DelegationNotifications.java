@@ -1,5 +1,6 @@
 package com.partnerworkspace.delegations.internal;
 
+import com.partnerworkspace.credentials.PartnerConnection;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.notify.Notification;
@@ -21,6 +22,7 @@ class DelegationNotifications {
     private final KeycloakDirectory directory;
     private final Notifier notifier;
     private final BotSecretLinks botLinks;
+    private final PartnerConnection.Source connections;
     private final String publicUrl;
 
     DelegationNotifications(
@@ -28,11 +30,13 @@ class DelegationNotifications {
             KeycloakDirectory directory,
             Notifier notifier,
             BotSecretLinks botLinks,
+            PartnerConnection.Source connections,
             @Value("${workspace.public-url}") String publicUrl) {
         this.repository = repository;
         this.directory = directory;
         this.notifier = notifier;
         this.botLinks = botLinks;
+        this.connections = connections;
         this.publicUrl = publicUrl;
     }
 
@@ -46,7 +50,8 @@ class DelegationNotifications {
                 "Approve delegation: " + d.requester() + " asks " + String.join(", ", d.scopes()) + " for "
                         + d.delegateLabel(),
                 d.requester() + " (partner " + d.partner() + ") asks to grant " + d.delegateLabel() + " the scopes "
-                        + String.join(", ", d.scopes()) + " for " + d.duration() + ".\nWhy: " + d.justification()
+                        + String.join(", ", d.scopes()) + onConnection(d) + " for " + d.duration() + ".\nWhy: "
+                        + d.justification()
                         + "\nApprovals needed: " + d.approvalsRequired() + ".",
                 List.of(new Link("Open the task in the inbox", link("/inbox?process=" + Delegation.PROCESS_KEY))));
         notifier.email(addresses, message);
@@ -58,8 +63,8 @@ class DelegationNotifications {
         Delegation d = get(id);
         List<Link> links = new ArrayList<>();
         links.add(new Link("See the delegation", link("/delegations")));
-        String text = d.delegateLabel() + " now holds " + String.join(", ", d.scopes()) + " for partner " + d.partner()
-                + " until " + d.expiresAt() + ".";
+        String text = d.delegateLabel() + " now holds " + String.join(", ", d.scopes()) + onConnection(d)
+                + " for partner " + d.partner() + " until " + d.expiresAt() + ".";
         if (d.isForBot()) {
             links.add(new Link("Open the bot's client secret (single use)", botLinks.create(d)));
             text += "\nThe bot's client id is " + d.botClientId()
@@ -73,16 +78,30 @@ class DelegationNotifications {
                         links));
     }
 
-    void notifyEnded(String id, DelegationState endState) {
+    /** The requester and the delegate; {@code withConnection}: it ended because its connection was revoked. */
+    void notifyEnded(String id, DelegationState endState, boolean withConnection) {
         Delegation d = get(id);
-        String how = endState == DelegationState.EXPIRED ? "expired" : "was revoked";
+        String how = endState == DelegationState.EXPIRED ? "expired" : withConnection ? "ended" : "was revoked";
+        String why = withConnection ? " because the broker connection " + connectionName(d) + " was revoked" : "";
         notifier.email(
                 emails(people(d.requester(), d.isForBot() ? null : d.delegate())),
                 new Notification(
                         "Delegation " + how + ": " + String.join(", ", d.scopes()) + " for " + d.delegateLabel(),
                         "The delegation of " + String.join(", ", d.scopes()) + " to " + d.delegateLabel()
-                                + " for partner " + d.partner() + " " + how + ". The access is removed.",
+                                + " for partner " + d.partner() + " " + how + why + ". The access is removed.",
                         List.of(new Link("See the delegation", link("/delegations")))));
+    }
+
+    /** Where the scopes count, when the delegation is limited to one connection. */
+    private String onConnection(Delegation d) {
+        return d.connection() == null ? "" : " on the broker connection " + connectionName(d) + " only";
+    }
+
+    private String connectionName(Delegation d) {
+        return connections
+                .find(d.connection())
+                .map(connection -> "\"" + connection.label() + "\"")
+                .orElse(d.connection());
     }
 
     /** The requester hears the outcome of a request that never became a grant. */

@@ -50,7 +50,10 @@ class DelegationProcessSteps {
 
     @Bean
     JavaDelegate notifyDelegationEnded(DelegationNotifications notifications) {
-        return execution -> notifications.notifyEnded(id(execution), endState(execution));
+        return execution -> notifications.notifyEnded(
+                id(execution),
+                endState(execution),
+                Boolean.TRUE.equals(execution.getVariable(DelegationService.ENDED_WITH_CONNECTION)));
     }
 
     @Bean

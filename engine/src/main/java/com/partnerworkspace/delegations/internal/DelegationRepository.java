@@ -56,9 +56,11 @@ class DelegationRepository {
     void insert(Delegation d) {
         db.sql("""
                         insert into delegation (id, partner, requester, delegate, bot_name, bot_client_id, scopes,
-                            duration, justification, state, mfa_required, approvals_required, requested_at)
+                            connection_id, duration, justification, state, mfa_required, approvals_required,
+                            requested_at)
                         values (:id, :partner, :requester, :delegate, :botName, :botClientId, :scopes,
-                            :duration, :justification, :state, :mfaRequired, :approvalsRequired, :requestedAt)""")
+                            :connection, :duration, :justification, :state, :mfaRequired, :approvalsRequired,
+                            :requestedAt)""")
                 .param("id", d.id())
                 .param("partner", d.partner())
                 .param("requester", d.requester())
@@ -66,6 +68,7 @@ class DelegationRepository {
                 .param("botName", d.botName())
                 .param("botClientId", d.botClientId())
                 .param("scopes", String.join(" ", d.scopes()))
+                .param("connection", d.connection())
                 .param("duration", d.duration().toString())
                 .param("justification", d.justification())
                 .param("state", d.state().name())
@@ -113,6 +116,15 @@ class DelegationRepository {
     List<Delegation> activeFor(String delegate) {
         return db.sql("select * from delegation where delegate = :delegate and state = 'ACTIVE'")
                 .param("delegate", delegate)
+                .query(DelegationRepository::delegation)
+                .list();
+    }
+
+    /** Delegations limited to the connection that have not ended yet (requested, awaiting or active). */
+    List<Delegation> openLimitedTo(String connectionId) {
+        return db.sql("select * from delegation where connection_id = :connection and state in (:open)")
+                .param("connection", connectionId)
+                .param("open", DelegationState.OPEN.stream().map(Enum::name).toList())
                 .query(DelegationRepository::delegation)
                 .list();
     }
@@ -184,6 +196,7 @@ class DelegationRepository {
                 rs.getString("bot_name"),
                 rs.getString("bot_client_id"),
                 Arrays.asList(rs.getString("scopes").split(" ")),
+                rs.getString("connection_id"),
                 Duration.parse(rs.getString("duration")),
                 rs.getString("justification"),
                 DelegationState.valueOf(rs.getString("state")),

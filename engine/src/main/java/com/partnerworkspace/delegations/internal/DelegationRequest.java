@@ -16,6 +16,13 @@ record DelegationRequest(
 
         @Schema(
                 nullable = true,
+                maxLength = 36,
+                description = "The id of one of the partner's broker connections: the grant counts only for it"
+                        + " and ends when it is revoked (credentials scopes only). Leave out for all connections.")
+        String connection,
+
+        @Schema(
+                nullable = true,
                 description = "ISO-8601, counted from the moment the grant is applied",
                 example = "PT8H")
         String duration,

@@ -1,5 +1,6 @@
 package com.partnerworkspace.delegations.internal;
 
+import com.partnerworkspace.credentials.PartnerConnection;
 import com.partnerworkspace.delegations.internal.ScopeCatalogue.Scope;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.Person;
@@ -26,17 +27,24 @@ class DelegationRequestValidator {
     private final ScopeCatalogue catalogue;
     private final DelegationPolicy policy;
     private final KeycloakDirectory directory;
+    private final PartnerConnection.Source connections;
 
-    DelegationRequestValidator(ScopeCatalogue catalogue, DelegationPolicy policy, KeycloakDirectory directory) {
+    DelegationRequestValidator(
+            ScopeCatalogue catalogue,
+            DelegationPolicy policy,
+            KeycloakDirectory directory,
+            PartnerConnection.Source connections) {
         this.catalogue = catalogue;
         this.policy = policy;
         this.directory = directory;
+        this.connections = connections;
     }
 
     record ValidRequest(
             String delegate,
             String botName,
             List<Scope> scopes,
+            PartnerConnection connection,
             Duration duration,
             String justification,
             DelegationPolicy.Decision policy) {
@@ -55,6 +63,7 @@ class DelegationRequestValidator {
         String delegate = checkDelegate(requester, request, errors);
         String botName = checkBot(request, errors);
         List<Scope> scopes = checkScopes(request.scopes(), errors);
+        PartnerConnection connection = checkConnection(requester, request.connection(), scopes, errors);
         Duration duration = checkDuration(request.duration(), errors);
         String justification =
                 request.justification() == null ? "" : request.justification().strip();
@@ -65,7 +74,7 @@ class DelegationRequestValidator {
             throw DelegationRefusedException.invalid(errors);
         }
 
-        ValidRequest valid = new ValidRequest(delegate, botName, scopes, duration, justification, null);
+        ValidRequest valid = new ValidRequest(delegate, botName, scopes, connection, duration, justification, null);
         DelegationPolicy.Decision decision = policy.decide(valid.critical(), valid.delegateKind(), duration);
         Duration max = maxDuration(scopes, decision);
         if (duration.compareTo(max) > 0) {
@@ -80,7 +89,7 @@ class DelegationRequestValidator {
         if (!errors.isEmpty()) {
             throw DelegationRefusedException.invalid(errors);
         }
-        return new ValidRequest(delegate, botName, scopes, duration, justification, decision);
+        return new ValidRequest(delegate, botName, scopes, connection, duration, justification, decision);
     }
 
     private String checkDelegate(WorkspaceUser requester, DelegationRequest request, Map<String, String> errors) {
@@ -147,6 +156,44 @@ class DelegationRequestValidator {
             errors.put("scopes", "unknown scope: " + String.join(", ", unknown));
         }
         return scopes;
+    }
+
+    /**
+     * A connection of the requester's partner that still exists, for scopes the credentials feature checks
+     * per connection; absent means all connections. Unknown ids and other partners' get the same answer.
+     */
+    private PartnerConnection checkConnection(
+            WorkspaceUser requester, String id, List<Scope> scopes, Map<String, String> errors) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        PartnerConnection connection = connections
+                .find(id.strip())
+                .filter(found -> found.partner().equals(requester.partner()))
+                .orElse(null);
+        if (connection == null) {
+            errors.put("connection", "is not one of your broker connections");
+            return null;
+        }
+        if (connection.revoked()) {
+            errors.put("connection", "was revoked");
+            return null;
+        }
+        List<String> notPerConnection = scopes.stream()
+                .map(Scope::name)
+                .filter(scope -> !PartnerConnection.SCOPES.contains(scope))
+                .toList();
+        if (!notPerConnection.isEmpty()) {
+            errors.put(
+                    "connection",
+                    "only "
+                            + String.join(
+                                    ", ",
+                                    PartnerConnection.SCOPES.stream().sorted().toList())
+                            + " can be limited to one connection, not " + String.join(", ", notPerConnection));
+            return null;
+        }
+        return connection;
     }
 
     private static Duration checkDuration(String text, Map<String, String> errors) {

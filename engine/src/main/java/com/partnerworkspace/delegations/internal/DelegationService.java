@@ -22,14 +22,19 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The acts of people on delegations: request, confirm with MFA, decide, revoke. Each act changes the
- * record, drives the process and writes its audit entry in one transaction.
+ * The acts of people on delegations: request, confirm with MFA, decide, revoke; and the end of a
+ * delegation whose connection was revoked. Each act changes the record, drives the process and writes its
+ * audit entry in one transaction.
  */
 @Service
 class DelegationService {
+
+    /** Process variable: the delegation ended because its connection was revoked. */
+    static final String ENDED_WITH_CONNECTION = "endedWithConnection";
 
     /** How fresh the MFA step-up must be to confirm a request. */
     static final Duration MFA_MAX_AGE = Duration.ofMinutes(5);
@@ -77,6 +82,7 @@ class DelegationService {
                 valid.botName(),
                 null,
                 valid.scopes().stream().map(Scope::name).toList(),
+                valid.connection() == null ? null : valid.connection().id(),
                 valid.duration(),
                 valid.justification(),
                 valid.policy().mfaRequired() ? DelegationState.AWAITING_MFA : DelegationState.AWAITING_APPROVAL,
@@ -96,17 +102,17 @@ class DelegationService {
         variables.put("requestDeadline", Date.from(now.plus(valid.policy().requestTimeout())));
         variables.put("approvalsGiven", 0);
         runtime.startProcessInstanceByKey(Delegation.PROCESS_KEY, delegation.id(), variables);
-        audit(
-                requester.username(),
-                delegation,
-                "delegation.requested",
-                Map.of(
-                        "delegate", delegation.delegateLabel(),
-                        "scopes", delegation.scopes(),
-                        "duration", delegation.duration().toString(),
-                        "justification", delegation.justification(),
-                        "mfaRequired", delegation.mfaRequired(),
-                        "approvalsRequired", delegation.approvalsRequired()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("delegate", delegation.delegateLabel());
+        details.put("scopes", delegation.scopes());
+        if (delegation.connection() != null) {
+            details.put("connection", delegation.connection());
+        }
+        details.put("duration", delegation.duration().toString());
+        details.put("justification", delegation.justification());
+        details.put("mfaRequired", delegation.mfaRequired());
+        details.put("approvalsRequired", delegation.approvalsRequired());
+        audit(requester.username(), delegation, "delegation.requested", details);
         return delegation;
     }
 
@@ -171,6 +177,33 @@ class DelegationService {
                 "delegation.revoked",
                 Map.of("previousState", delegation.state().name()));
         return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * Ends a delegation limited to a connection that was revoked, the way a revoke does: it stops counting
+     * at once, and the process removes the grant in Keycloak and tells the requester and the delegate.
+     * Its own transaction, so that one delegation busy in its process delays no other. A delegation that
+     * has ended already is left as it is.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void endWithConnection(String id) {
+        Delegation delegation = repository.find(id).orElseThrow(DelegationRefusedException::notFound);
+        if (!repository.changeState(id, DelegationState.OPEN, DelegationState.REVOKED)) {
+            return;
+        }
+        runtime.createMessageCorrelation("DelegationRevoked")
+                .processInstanceBusinessKey(id)
+                .setVariable("revokedBy", AuditEvent.SYSTEM)
+                .setVariable(ENDED_WITH_CONNECTION, true)
+                .correlate();
+        audit(
+                AuditEvent.SYSTEM,
+                delegation,
+                "delegation.ended",
+                Map.of(
+                        "reason", "connection revoked",
+                        "connection", delegation.connection(),
+                        "previousState", delegation.state().name()));
     }
 
     /**

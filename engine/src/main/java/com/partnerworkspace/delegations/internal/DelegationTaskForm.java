@@ -44,6 +44,7 @@ abstract class DelegationTaskForm implements TaskForm {
         context.put("delegate", d.isForBot() ? null : d.delegate());
         context.put("bot", d.botName());
         context.put("scopes", d.scopes());
+        context.put("connection", d.connection());
         context.put("duration", d.duration().toString());
         context.put("justification", d.justification());
         context.put("approvalsRequired", d.approvalsRequired());

@@ -19,6 +19,15 @@ record DelegationView(
         Bot bot,
 
         List<String> scopes,
+
+        @Schema(
+                nullable = true,
+                description = "The broker connection the grant is limited to (its id); null for all connections")
+        String connection,
+
+        @Schema(nullable = true, description = "That connection's label")
+        String connectionLabel,
+
         String duration,
         String justification,
 

@@ -1,5 +1,6 @@
 package com.partnerworkspace.delegations.internal;
 
+import com.partnerworkspace.credentials.PartnerConnection;
 import com.partnerworkspace.delegations.internal.DelegationView.ApprovalView;
 import com.partnerworkspace.delegations.internal.DelegationView.TimelineEntry;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
@@ -30,16 +31,19 @@ class DelegationViews {
     private final DelegationService delegations;
     private final KeycloakDirectory directory;
     private final HistoryService history;
+    private final PartnerConnection.Source connections;
 
     DelegationViews(
             DelegationRepository repository,
             DelegationService delegations,
             KeycloakDirectory directory,
-            HistoryService history) {
+            HistoryService history,
+            PartnerConnection.Source connections) {
         this.repository = repository;
         this.delegations = delegations;
         this.directory = directory;
         this.history = history;
+        this.connections = connections;
     }
 
     DelegationView detail(Delegation d) {
@@ -53,6 +57,13 @@ class DelegationViews {
                 d.delegate(),
                 d.isForBot() ? new DelegationView.Bot(d.botName(), d.botClientId()) : null,
                 d.scopes(),
+                d.connection(),
+                d.connection() == null
+                        ? null
+                        : connections
+                                .find(d.connection())
+                                .map(PartnerConnection::label)
+                                .orElse(null),
                 d.duration().toString(),
                 d.justification(),
                 d.state().name(),

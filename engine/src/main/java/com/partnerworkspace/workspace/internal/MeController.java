@@ -44,12 +44,19 @@ class MeController {
                     user.acr(),
                     user.authTime(),
                     held.stream()
-                            .map(scope -> new Delegation(scope.partner(), scope.scope(), scope.expiresAt()))
+                            .map(scope -> new Delegation(
+                                    scope.partner(), scope.scope(), scope.expiresAt(), scope.connection()))
                             .toList());
         }
     }
 
-    record Delegation(String partner, String scope, Instant expiresAt) {}
+    record Delegation(
+            String partner,
+            String scope,
+            Instant expiresAt,
+
+            @Schema(nullable = true, description = "The broker connection the scope is limited to; null for all")
+            String connection) {}
 
     private final PartnerAccess partnerAccess;
 

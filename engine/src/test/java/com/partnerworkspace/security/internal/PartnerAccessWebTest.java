@@ -31,10 +31,11 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The matrix of {@link PartnerAccess} through the real web security: owner, ops, delegate with and
- * without the scope, and fresh versus stale MFA. No engine, no Keycloak: tokens come from {@code jwt()}.
+ * without the scope, a delegation limited to one connection, and fresh versus stale MFA. No engine, no
+ * Keycloak: tokens come from {@code jwt()}.
  */
 @WebMvcTest(controllers = ApiProbeController.class)
-@Import({SecurityConfig.class, PartnerAccess.class, PartnerAccessWebTest.ArjunMayReadNikhilsOrders.class})
+@Import({SecurityConfig.class, PartnerAccess.class, PartnerAccessWebTest.ArjunsDelegations.class})
 @ActiveProfiles("local")
 class PartnerAccessWebTest {
 
@@ -43,11 +44,25 @@ class PartnerAccessWebTest {
 
     @TestConfiguration
     @EnableConfigurationProperties(KeycloakProperties.class)
-    static class ArjunMayReadNikhilsOrders {
+    static class ArjunsDelegations {
+        /** Arjun may read nikhil's orders, and reveal the credential of nikhil's connection c-1 only. */
         @Bean
         DelegatedScopes delegations() {
-            return (username, partner, scope) ->
-                    "arjun".equals(username) && "nikhil".equals(partner) && "orders:read".equals(scope);
+            return new DelegatedScopes() {
+                @Override
+                public boolean holds(String username, String partner, String scope) {
+                    return "arjun".equals(username) && "nikhil".equals(partner) && "orders:read".equals(scope);
+                }
+
+                @Override
+                public boolean holds(String username, String partner, String scope, String connectionId) {
+                    return holds(username, partner, scope)
+                            || ("arjun".equals(username)
+                                    && "nikhil".equals(partner)
+                                    && "credentials:reveal".equals(scope)
+                                    && "c-1".equals(connectionId));
+                }
+            };
         }
     }
 
@@ -119,6 +134,50 @@ class PartnerAccessWebTest {
             mvc.perform(get(actFor("nikhil", "orders:read")))
                     .andExpect(status().isUnauthorized())
                     .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        }
+    }
+
+    @Nested
+    class ActingOnOneConnection {
+
+        static final JwtRequestPostProcessor ARJUN = user("arjun", "analyst", "/partners/nikhil/team");
+
+        static String actOn(String partner, String connection, String scope) {
+            return "/api/probe/partners/" + partner + "/connections/" + connection + "/scopes/" + scope;
+        }
+
+        @Test
+        void aDelegationLimitedToTheConnectionCounts() throws Exception {
+            mvc.perform(get(actOn("nikhil", "c-1", "credentials:reveal")).with(ARJUN))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.basis").value("DELEGATE"));
+        }
+
+        @Test
+        void itCountsForNoOtherConnection() throws Exception {
+            mvc.perform(get(actOn("nikhil", "c-2", "credentials:reveal")).with(ARJUN))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.scope").value("credentials:reveal"));
+        }
+
+        @Test
+        void itCountsNotForThePartnerAsAWhole() throws Exception {
+            mvc.perform(get(actFor("nikhil", "credentials:reveal")).with(ARJUN)).andExpect(status().isForbidden());
+        }
+
+        @Test
+        void aDelegationForThePartnerCountsOnEveryConnection() throws Exception {
+            mvc.perform(get(actOn("nikhil", "c-2", "orders:read")).with(ARJUN))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.basis").value("DELEGATE"));
+        }
+
+        @Test
+        void theOwnerActsOnEveryConnection() throws Exception {
+            mvc.perform(get(actOn("nikhil", "c-2", "credentials:reveal"))
+                            .with(user("nikhil", "partner", "/partners/nikhil")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.basis").value("OWNER"));
         }
     }
 
