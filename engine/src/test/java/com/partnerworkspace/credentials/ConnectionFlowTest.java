@@ -323,10 +323,12 @@ class ConnectionFlowTest {
 
     @Test
     void eachFailureNamesItsOwnStateAndGuide() {
-        String unknownClientLabel =
-                "Unknown client " + java.util.UUID.randomUUID().toString().substring(0, 8);
-        JsonNode unknownClient = create("nitin", unknownClientLabel, "no-such-client", "whatever")
-                .json();
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String unknownClientLabel = "Unknown client " + run;
+        String wrongKey = "no-such-client-" + run;
+        String wrongSecret = "wrong-secret-" + run;
+        JsonNode unknownClient =
+                create("nitin", unknownClientLabel, wrongKey, wrongSecret).json();
         assertThat(unknownClient.get("state").asText()).isEqualTo("KEYS_REJECTED");
         assertThat(unknownClient.at("/failure/guide").asText()).isEqualTo("/diagnostics/guides/keys-rejected");
         assertThat(unknownClient.get("authorizationUrl").isNull())
@@ -340,6 +342,18 @@ class ConnectionFlowTest {
                 .filter(task -> task.toString().contains(unknownClientLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Fix connection task for nitin"));
+        // No secret in a failure: neither the rejected key nor the secret, wherever the failure shows.
+        String shownConnection =
+                Api.get("/api/connections/" + unknownClientId, token("nitin")).body();
+        String shownTask = Api.get("/api/tasks/" + fixTask.get("id").asText(), token("nitin"))
+                .body();
+        assertThat(unknownClient.at("/failure/detail").asText()).isNotBlank();
+        for (String shown : List.of(unknownClient.toString(), shownConnection, fixTask.toString(), shownTask)) {
+            assertThat(shown).doesNotContain(wrongKey).doesNotContain(wrongSecret);
+        }
+        assertThat(Api.get("/api/audit?size=200", token("nitin")).body())
+                .doesNotContain(wrongKey)
+                .doesNotContain(wrongSecret);
         String taskPath = "/api/tasks/" + fixTask.get("id").asText() + "/complete";
         assertThat(post(taskPath, token("nitin"), Map.of("decision", "later")).status())
                 .isEqualTo(400);
