@@ -98,17 +98,40 @@ create table if not exists broker_login (
     used_at timestamp with time zone
 );
 
--- A share link: the wrapping token itself is never stored, only its hash; the one-time code likewise.
+-- A share link: the link carries an opaque random id, of which only the hash is kept (token_hash). The Vault
+-- wrapping token is kept only sealed with the engine's transit key (wrapped_token), which no one can unwrap
+-- without the engine's Vault login, and is forgotten once the link is opened or burnt. The one-time code is
+-- hashed; attempts counts wrong codes over the link's whole life. The recipient is one of the partner's
+-- people (recipient) or an outside address named on purpose (outside_email).
 create table if not exists credential_share (
     token_hash varchar(64) primary key,
     connection_id varchar(36) not null,
     partner varchar(64) not null,
-    recipient varchar(64) not null,
+    recipient varchar(64),
+    outside_email varchar(128),
     created_by varchar(64) not null,
     expires_at timestamp with time zone not null,
     code_hash varchar(64),
     code_expires_at timestamp with time zone,
     attempts int not null default 0,
+    opened_at timestamp with time zone,
+    wrapped_token varchar(1000)
+);
+-- Databases from before opaque share links: their rows have no wrapped_token, so their links no longer open.
+alter table credential_share add column if not exists wrapped_token varchar(1000);
+alter table credential_share add column if not exists outside_email varchar(128);
+alter table credential_share alter column recipient drop not null;
+
+-- A bot's secret link: the link's fragment carries an opaque random id, of which only the hash is kept; the
+-- Vault wrapping token is kept sealed with the engine's transit key until the one person it was sent to opens it.
+create table if not exists bot_secret_link (
+    id_hash varchar(64) primary key,
+    delegation_id varchar(36) not null,
+    partner varchar(64) not null,
+    client_id varchar(128) not null,
+    sent_to varchar(64) not null,
+    expires_at timestamp with time zone not null,
+    wrapped_token varchar(1000),
     opened_at timestamp with time zone
 );
 

@@ -67,8 +67,8 @@ export class CredentialsApi {
   }
 
   /** Public: mails a one-time code to the recipient of a share link. */
-  requestShareCode(token: string): Observable<ShareCodeSent> {
-    return this.http.post<ShareCodeSent>(`${shareUrl(token)}/code`, null, {
+  requestShareCode(id: string): Observable<ShareCodeSent> {
+    return this.http.post<ShareCodeSent>(`${shareUrl(id)}/code`, null, {
       context: showsOwnErrors(),
     });
   }
@@ -77,9 +77,9 @@ export class CredentialsApi {
    * Public: opens a share link with its one-time code (once). 400 `invalid-share-code` (with
    * `attemptsLeft`), 410 `link-used-or-expired`.
    */
-  openShare(token: string, code: string): Observable<OpenedShare> {
+  openShare(id: string, code: string): Observable<OpenedShare> {
     return this.http.post<OpenedShare>(
-      `${shareUrl(token)}/open`,
+      `${shareUrl(id)}/open`,
       { code },
       { context: showsOwnErrors() },
     );
@@ -96,6 +96,6 @@ function connectionUrl(id: string): string {
   return `/api/connections/${encodeURIComponent(id)}`;
 }
 
-function shareUrl(token: string): string {
-  return `/api/shares/${encodeURIComponent(token)}`;
+function shareUrl(id: string): string {
+  return `/api/shares/${encodeURIComponent(id)}`;
 }

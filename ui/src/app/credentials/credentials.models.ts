@@ -115,13 +115,24 @@ export interface RevealedSecret {
   readonly shownForSeconds: number;
 }
 
-/** Body of `POST /api/connections/{id}/share`. */
-export interface ShareRequest {
-  /** A workspace username. */
-  readonly recipient: string;
-  /** ISO-8601 duration, at most `PT24H`. */
-  readonly ttl: string;
-}
+/**
+ * Body of `POST /api/connections/{id}/share`: either `recipient` (one of the partner's people) or
+ * `outsideEmail` (an address outside the partner, named on purpose and audited as such).
+ */
+export type ShareRequest =
+  | {
+      /** A username: the partner's own users, its team, or a delegate with a live grant. */
+      readonly recipient: string;
+      readonly outsideEmail?: undefined;
+      /** ISO-8601 duration, at most `PT24H`. */
+      readonly ttl: string;
+    }
+  | {
+      readonly recipient?: undefined;
+      /** An email address outside the partner. */
+      readonly outsideEmail: string;
+      readonly ttl: string;
+    };
 
 /** Answer of `POST /api/connections/{id}/share`. */
 export interface ShareLink {
@@ -138,14 +149,14 @@ export const SHARE_TTLS: readonly { readonly value: string; readonly label: stri
   { value: 'PT24H', label: '24 hours' },
 ];
 
-/** Answer of `POST /api/shares/{token}/code` (public). */
+/** Answer of `POST /api/shares/{id}/code` (public). */
 export interface ShareCodeSent {
   /** The recipient's address, partly hidden, e.g. `a•••@example.com`. */
   readonly recipientHint: string;
   readonly codeExpiresAt: string;
 }
 
-/** Answer of `POST /api/shares/{token}/open` (public): the shared values, shown once. */
+/** Answer of `POST /api/shares/{id}/open` (public): the shared values, shown once. */
 export interface OpenedShare {
   readonly label: string;
   readonly broker: string;

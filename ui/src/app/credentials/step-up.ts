@@ -10,9 +10,9 @@ import { ShareRequest } from './credentials.models';
 export const PENDING_REVEAL_KEY = 'pw.credentials.pending-reveal';
 export const PENDING_SHARE_KEY = 'pw.credentials.pending-share';
 
-interface PendingShare extends ShareRequest {
+type PendingShare = ShareRequest & {
   readonly connectionId: string;
-}
+};
 
 export function revealReturnPath(connectionId: string): string {
   return `/credentials?reveal=${encodeURIComponent(connectionId)}`;
@@ -46,11 +46,15 @@ export function takePendingShare(connectionId: string): ShareRequest | null {
     return null;
   }
   try {
-    const pending = JSON.parse(raw) as Partial<PendingShare>;
-    return pending.connectionId === connectionId &&
-      typeof pending.recipient === 'string' &&
-      typeof pending.ttl === 'string'
-      ? { recipient: pending.recipient, ttl: pending.ttl }
+    const pending = JSON.parse(raw) as Partial<Record<keyof PendingShare, unknown>>;
+    if (pending.connectionId !== connectionId || typeof pending.ttl !== 'string') {
+      return null;
+    }
+    if (typeof pending.recipient === 'string') {
+      return { recipient: pending.recipient, ttl: pending.ttl };
+    }
+    return typeof pending.outsideEmail === 'string'
+      ? { outsideEmail: pending.outsideEmail, ttl: pending.ttl }
       : null;
   } catch {
     return null;

@@ -592,6 +592,52 @@ describe('CredentialsPage', () => {
       expect(accessibleText(field.querySelector('mat-error')!)).toBe('is not a workspace user');
     });
 
+    it('shares with an outside address only when asked to, and shows its errors there', async () => {
+      const api = fakeApi([connection()]);
+      api.share.mockReturnValueOnce(
+        throwError(
+          () =>
+            new HttpErrorResponse({
+              status: 400,
+              error: {
+                status: 400,
+                detail: 'Invalid share',
+                errors: [{ field: 'outsideEmail', message: 'must be an email address' }],
+              },
+            }),
+        ),
+      );
+      api.share.mockReturnValue(of({ ...LINK, recipient: 'auditor@outside.example' }));
+      const { element, stable } = await render(api);
+      buttonByText(element, 'Share')!.click();
+      await stable();
+      expect(queryAllByLabelContaining(dialog(), 'Outside email address')).toEqual([]);
+
+      (
+        getByLabel(dialog(), 'Share with an email address outside the partner') as HTMLElement
+      ).click();
+      await stable();
+      expect(queryAllByLabelContaining(dialog(), 'Recipient (username)')).toEqual([]);
+      typeInto(getByLabel(dialog(), 'Outside email address'), ' auditor@outside ');
+      buttonByText(dialog(), 'Create link')!.click();
+      await stable();
+      expect(api.share).toHaveBeenCalledWith('c-1', {
+        outsideEmail: 'auditor@outside',
+        ttl: 'PT15M',
+      });
+      const field = getByLabel(dialog(), 'Outside email address').closest('mat-form-field')!;
+      expect(accessibleText(field.querySelector('mat-error')!)).toBe('must be an email address');
+
+      typeInto(getByLabel(dialog(), 'Outside email address'), 'auditor@outside.example');
+      buttonByText(dialog(), 'Create link')!.click();
+      await stable();
+      expect(api.share).toHaveBeenLastCalledWith('c-1', {
+        outsideEmail: 'auditor@outside.example',
+        ttl: 'PT15M',
+      });
+      expect((getByLabel(dialog(), 'Share link') as HTMLInputElement).value).toBe(LINK.url);
+    });
+
     it('steps up, then creates the remembered link after the login', async () => {
       const api = fakeApi([connection()]);
       api.share.mockReturnValueOnce(throwError(() => problem(403, 'mfa-step-up-required')));

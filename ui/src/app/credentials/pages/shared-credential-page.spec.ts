@@ -35,10 +35,10 @@ function problem(status: number, slug: string, extra: Record<string, unknown> = 
 
 async function render() {
   const api = {
-    requestShareCode: vi.fn<(token: string) => Observable<ShareCodeSent>>(() =>
+    requestShareCode: vi.fn<(id: string) => Observable<ShareCodeSent>>(() =>
       of({ recipientHint: 'a•••@example.com', codeExpiresAt: '2026-11-26T10:10:00Z' }),
     ),
-    openShare: vi.fn<(token: string, code: string) => Observable<OpenedShare>>(),
+    openShare: vi.fn<(id: string, code: string) => Observable<OpenedShare>>(),
   };
   const clipboard = { copy: vi.fn(() => true) };
   TestBed.configureTestingModule({
@@ -49,7 +49,7 @@ async function render() {
     ],
   });
   const fixture = TestBed.createComponent(SharedCredentialPage);
-  fixture.componentRef.setInput('token', 'tok-1');
+  fixture.componentRef.setInput('id', 'tok-1');
   await fixture.whenStable();
   const element = fixture.nativeElement as HTMLElement;
   return { fixture, element, api, clipboard, stable: () => fixture.whenStable() };

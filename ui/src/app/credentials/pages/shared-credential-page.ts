@@ -35,8 +35,9 @@ export function wrongCodeMessage(attemptsLeft: number | null): string {
 }
 
 /**
- * Public page of a share link (`/share/<token>`), shown without login and outside the shell:
+ * Public page of a share link (`/share/<id>`), shown without login and outside the shell:
  * the recipient asks for a one-time code by email and opens the shared values with it, once.
+ * The id is opaque: it opens nothing without the code.
  */
 @Component({
   selector: 'app-shared-credential-page',
@@ -57,8 +58,8 @@ export class SharedCredentialPage {
   private readonly api = inject(CredentialsApi);
   private readonly destroyRef = inject(DestroyRef);
 
-  /** The link's token (route parameter). */
-  readonly token = input.required<string>();
+  /** The link's opaque id (route parameter). */
+  readonly id = input.required<string>();
 
   protected readonly form = new FormGroup({
     code: new FormControl('', { nonNullable: true, validators: Validators.required }),
@@ -76,7 +77,7 @@ export class SharedCredentialPage {
     this.error.set(null);
     this.sending.set(true);
     this.api
-      .requestShareCode(this.token())
+      .requestShareCode(this.id())
       .pipe(
         finalize(() => this.sending.set(false)),
         takeUntilDestroyed(this.destroyRef),
@@ -99,7 +100,7 @@ export class SharedCredentialPage {
     }
     this.opening.set(true);
     this.api
-      .openShare(this.token(), code)
+      .openShare(this.id(), code)
       .pipe(
         finalize(() => this.opening.set(false)),
         takeUntilDestroyed(this.destroyRef),

@@ -17,8 +17,9 @@ type View =
   | { readonly kind: 'error'; readonly message: string };
 
 /**
- * Opened from the email link `/delegations/bot-secret#<token>`: the token sits in the fragment, so
- * it never reaches a server log. Redeems it once and shows the bot's client secret (only this once).
+ * Opened from the email link `/delegations/bot-secret#<id>`: the link's opaque id sits in the
+ * fragment, so it never reaches a server log. Redeems it once (only for the person it was sent to)
+ * and shows the bot's client secret (only this once).
  */
 @Component({
   selector: 'app-bot-secret-page',

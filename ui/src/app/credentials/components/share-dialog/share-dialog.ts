@@ -3,6 +3,7 @@ import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -25,16 +26,20 @@ export interface ShareDialogData {
   readonly pending?: ShareRequest | null;
 }
 
-type ControlName = 'recipient' | 'ttl';
+type ControlName = 'recipient' | 'outsideEmail' | 'ttl';
+const CONTROL_NAMES: readonly ControlName[] = ['recipient', 'outsideEmail', 'ttl'];
 
 const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
   recipient: 'Enter the username of the recipient',
+  outsideEmail: 'Enter the email address outside the partner',
   ttl: 'Choose how long the link stays valid',
 };
 
 /**
  * Creates a one-time share link for a connection: the recipient opens it with a code mailed to
- * them. Steps up to MFA when the engine asks for it (the request is sent again after the login).
+ * them. The recipient is one of the partner's people (by username), or an email address outside
+ * the partner that the sharer names on purpose (the engine audits it as such). Steps up to MFA
+ * when the engine asks for it (the request is sent again after the login).
  */
 @Component({
   selector: 'app-share-dialog',
@@ -43,6 +48,7 @@ const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
     CdkCopyToClipboard,
     ReactiveFormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatDialogModule,
     MatFormFieldModule,
     MatInputModule,
@@ -67,6 +73,9 @@ const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
     .row .link {
       font-family: 'Roboto Mono', ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     }
+    .outside {
+      margin-bottom: 8px;
+    }
     .error {
       color: var(--mat-sys-error);
     }
@@ -81,6 +90,11 @@ export class ShareDialog implements OnInit {
   protected readonly ttls = SHARE_TTLS;
   protected readonly form = new FormGroup({
     recipient: new FormControl('', { nonNullable: true, validators: Validators.required }),
+    outside: new FormControl(false, { nonNullable: true }),
+    outsideEmail: new FormControl(
+      { value: '', disabled: true },
+      { nonNullable: true, validators: [Validators.required, Validators.email] },
+    ),
     ttl: new FormControl(SHARE_TTLS[0].value, {
       nonNullable: true,
       validators: Validators.required,
@@ -94,28 +108,52 @@ export class ShareDialog implements OnInit {
   private readonly serverErrors = signal<Partial<Record<ControlName, string>>>({});
 
   constructor() {
-    for (const name of ['recipient', 'ttl'] as const) {
+    for (const name of CONTROL_NAMES) {
       this.form.controls[name].valueChanges.subscribe(() => {
         if (this.serverErrors()[name]) {
           this.serverErrors.update((errors) => ({ ...errors, [name]: undefined }));
         }
       });
     }
+    this.form.controls.outside.valueChanges.subscribe((outside) => this.showOutside(outside));
   }
 
   ngOnInit(): void {
     const pending = this.data.pending;
     if (pending) {
-      this.form.setValue({ recipient: pending.recipient, ttl: pending.ttl });
+      const outside = pending.outsideEmail !== undefined;
+      this.form.controls.outside.setValue(outside);
+      this.form.patchValue({
+        recipient: pending.recipient ?? '',
+        outsideEmail: pending.outsideEmail ?? '',
+        ttl: pending.ttl,
+      });
       this.send(false);
     }
   }
 
+  protected outside(): boolean {
+    return this.form.controls.outside.value;
+  }
+
   protected fieldError(name: ControlName): string {
-    return (
-      this.serverErrors()[name] ??
-      (this.form.controls[name].hasError('required') ? REQUIRED_MESSAGES[name] : '')
-    );
+    const control = this.form.controls[name];
+    if (this.serverErrors()[name]) {
+      return this.serverErrors()[name]!;
+    }
+    if (control.hasError('required')) {
+      return REQUIRED_MESSAGES[name];
+    }
+    return control.hasError('email') ? 'Enter an email address' : '';
+  }
+
+  /** Exactly one of the two recipient fields takes part in the form. */
+  private showOutside(outside: boolean): void {
+    const [shown, hidden] = outside
+      ? [this.form.controls.outsideEmail, this.form.controls.recipient]
+      : [this.form.controls.recipient, this.form.controls.outsideEmail];
+    shown.enable({ emitEvent: false });
+    hidden.disable({ emitEvent: false });
   }
 
   protected submit(): void {
@@ -137,10 +175,10 @@ export class ShareDialog implements OnInit {
       this.form.markAllAsTouched();
       return;
     }
-    const request: ShareRequest = {
-      recipient: this.form.controls.recipient.value.trim(),
-      ttl: this.form.controls.ttl.value,
-    };
+    const ttl = this.form.controls.ttl.value;
+    const request: ShareRequest = this.outside()
+      ? { outsideEmail: this.form.controls.outsideEmail.value.trim(), ttl }
+      : { recipient: this.form.controls.recipient.value.trim(), ttl };
     const id = this.data.connection.id;
     this.submitting.set(true);
     this.api.share(id, request).subscribe({
@@ -165,8 +203,9 @@ export class ShareDialog implements OnInit {
     const byControl: Partial<Record<ControlName, string>> = {};
     const other: string[] = [];
     for (const [field, message] of Object.entries(problemFieldErrors(error))) {
-      if ((field === 'recipient' || field === 'ttl') && !byControl[field]) {
-        byControl[field] = message;
+      const name = CONTROL_NAMES.find((control) => control === field);
+      if (name && !byControl[name]) {
+        byControl[name] = message;
       } else {
         other.push(`${field}: ${message}`);
       }

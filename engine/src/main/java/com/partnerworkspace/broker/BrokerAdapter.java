@@ -44,7 +44,7 @@ public interface BrokerAdapter {
     record Keys(String apiKey, String apiSecret) {
         @Override
         public String toString() {
-            return "Keys[apiKey=" + apiKey + "]";
+            return "Keys[apiKey=" + BrokerException.maskKey(apiKey) + "]";
         }
     }
 

@@ -73,7 +73,20 @@ public class Notifier {
                 .map(address -> mimeMessage(address, notification.subject(), text, html))
                 .toArray(MimeMessage[]::new);
         mail.send(messages); // one SMTP connection for all of them
-        log.info("Email '{}' sent to {}", notification.subject(), addresses);
+        // Never the subject or the text: they may carry a one-time code or a link that acts.
+        log.info("Email sent to {} address(es), message ids {}", messages.length, messageIds(messages));
+    }
+
+    private static List<String> messageIds(MimeMessage[] messages) {
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage message : messages) {
+            try {
+                ids.add(message.getMessageID());
+            } catch (MessagingException e) {
+                ids.add("?");
+            }
+        }
+        return ids;
     }
 
     private MimeMessage mimeMessage(String address, String subject, String text, String html) {
@@ -115,7 +128,7 @@ public class Notifier {
                 HttpRequest.newBuilder(URI.create(webhookUrl))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
-        log.info("Slack message '{}' posted", notification.subject());
+        log.info("Slack message posted ({} link(s))", notification.links().size());
     }
 
     /**
@@ -139,7 +152,7 @@ public class Notifier {
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form)));
         }
-        log.info("SMS '{}' sent to {} number(s)", notification.subject(), phones.size());
+        log.info("SMS sent to {} number(s)", phones.size());
     }
 
     private void post(String who, HttpRequest.Builder request) {

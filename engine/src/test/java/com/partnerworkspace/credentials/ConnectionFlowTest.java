@@ -15,20 +15,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.LogCapture;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultSecrets.SecretPath;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Broker connections end to end through the API: the real broker-sim realm of Keycloak as the broker's
@@ -37,8 +49,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class ConnectionFlowTest {
 
+    private static final int CODE_ATTEMPTS = 5;
+
     @Autowired
     VaultSecrets vault;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void connectRotateRevealShareAndRevoke() {
@@ -101,20 +118,23 @@ class ConnectionFlowTest {
         String accessToken = revealed.json().at("/values/accessToken").asText();
         assertThat(RealServers.keycloak().brokerSimTokenActive(accessToken)).isTrue();
 
-        Api.Response shared =
+        Api.Response toAnotherPartnersPerson =
                 post("/api/connections/" + id + "/share", mfa, Map.of("recipient", "arjun", "ttl", "PT15M"));
+        assertThat(toAnotherPartnersPerson.status())
+                .as("arjun is on nikhil's team, not one of nitin's people")
+                .isEqualTo(400);
+        assertThat(toAnotherPartnersPerson.body()).contains("\"field\":\"recipient\"");
+        String outside = "auditor-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@outside.example";
+        Api.Response shared =
+                post("/api/connections/" + id + "/share", mfa, Map.of("outsideEmail", outside, "ttl", "PT15M"));
         assertThat(shared.status()).as(shared.body()).isEqualTo(201);
+        assertThat(shared.json().get("recipient").asText()).isEqualTo(outside);
         String url = shared.json().get("url").asText();
         String shareToken = url.substring(url.lastIndexOf('/') + 1);
         assertThat(shareToken).doesNotContain(".").matches("[A-Za-z0-9_-]+");
-        List<MailServer.Mail> mailsBefore = MailServer.shared().mailsTo("arjun@partner-workspace.local");
-        assertThat(Api.send(
-                                "/api/shares/" + shareToken + "/code",
-                                null,
-                                r -> r.POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
-                        .status())
-                .isEqualTo(202);
-        String code = oneTimeCode("arjun@partner-workspace.local", mailsBefore);
+        List<MailServer.Mail> mailsBefore = MailServer.shared().mailsTo(outside);
+        assertThat(requestCode(shareToken).status()).isEqualTo(202);
+        String code = oneTimeCode(outside, mailsBefore);
         Api.Response wrong = post("/api/shares/" + shareToken + "/open", null, Map.of("code", wrongCode(code)));
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().get("attemptsLeft").asInt()).isEqualTo(4);
@@ -138,11 +158,129 @@ class ConnectionFlowTest {
         JsonNode audit = Api.get("/api/audit?size=200", token("nitin")).json();
         assertThat(audit.toString())
                 .contains("connection.requested", "connection.activated", "credential.rotated", "credential.revealed")
-                .contains("credential.share-created", "credential.share-opened", "connection.revoked")
+                .contains("credential.share-created-outside", outside, "credential.share-opened", "connection.revoked")
+                .doesNotContain("\"recipient\":\"arjun\"")
                 .doesNotContain(accessToken)
                 .doesNotContain("broker-sim-secret");
         assertThat(Api.get("/api/audit/verify", token("omar")).json().get("ok").asBoolean())
                 .isTrue();
+    }
+
+    /**
+     * Point 7: a share goes to the partner's own people, and an outside address only when named on purpose.
+     * Point 4: the link opens nothing in Vault by itself, the database keeps nothing that does, the one-time
+     * code reaches no log, posting the link where bot links are opened neither burns it nor fails with a 500,
+     * and a link takes 5 wrong codes in its whole life, however many codes are asked for and however many
+     * guesses arrive at once.
+     */
+    @Test
+    void aShareGoesToThePartnersPeopleAndTakesFiveWrongCodesInAll() throws Exception {
+        String id = Connections.connectedOk(
+                        "nikhil",
+                        "Share limits " + java.util.UUID.randomUUID().toString().substring(0, 8))
+                .get("id")
+                .asText();
+        String mfa = RealServers.keycloak().mfaAccessToken("nikhil");
+        String sharePath = "/api/connections/" + id + "/share";
+
+        Api.Response toMukesh = post(sharePath, mfa, Map.of("recipient", "mukesh", "ttl", "PT15M"));
+        assertThat(toMukesh.status()).as("another partner").isEqualTo(400);
+        assertThat(toMukesh.contentType()).startsWith("application/problem+json");
+        assertThat(toMukesh.body()).contains("\"field\":\"recipient\"");
+        Api.Response toNobody = post(sharePath, mfa, Map.of("recipient", "no-such-user", "ttl", "PT15M"));
+        assertThat(toNobody.json().get("errors"))
+                .as("one answer for someone else's and for nobody")
+                .isEqualTo(toMukesh.json().get("errors"));
+        Api.Response both =
+                post(sharePath, mfa, Map.of("recipient", "arjun", "outsideEmail", "a@outside.example", "ttl", "PT15M"));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.body()).contains("\"field\":\"outsideEmail\"");
+        assertThat(db.sql("select count(*) from credential_share where connection_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single())
+                .as("nothing created")
+                .isZero();
+
+        Api.Response shared = post(sharePath, mfa, Map.of("recipient", "arjun", "ttl", "PT15M"));
+        assertThat(shared.status()).as("a teammate of the partner").isEqualTo(201);
+        String url = shared.json().get("url").asText();
+        String linkId = url.substring(url.lastIndexOf('/') + 1);
+
+        assertThat(vaultUnwrapStatus(linkId)).as("the link's id").isIn(400, 403);
+        assertThat(vaultUnwrapStatus(base64UrlDecoded(linkId)))
+                .as("the link's id decoded")
+                .isIn(400, 403);
+        for (String stored : storedValuesOfShares(id)) {
+            assertThat(vaultUnwrapStatus(stored))
+                    .as("a value the engine stored")
+                    .isIn(400, 403);
+        }
+
+        for (String posted : List.of(linkId, base64UrlDecoded(linkId))) {
+            Api.Response asBotLink = post("/api/delegations/bot-secret", token("mukesh"), Map.of("token", posted));
+            assertThat(asBotLink.status())
+                    .as("a share link posted as a bot link")
+                    .isIn(400, 403, 404, 410);
+            assertThat(asBotLink.contentType()).startsWith("application/problem+json");
+        }
+
+        String arjun = "arjun@partner-workspace.local";
+        List<MailServer.Mail> before = MailServer.shared().mailsTo(arjun);
+        String firstCode;
+        try (LogCapture logs = LogCapture.start()) {
+            assertThat(requestCode(linkId).status()).isEqualTo(202);
+            firstCode = oneTimeCode(arjun, before);
+            assertThat(logs.messages())
+                    .as("the email was logged")
+                    .anyMatch(message -> message.startsWith("Email sent to 1 address(es)"));
+            assertThat(logs.messages()).noneMatch(message -> message.contains(firstCode));
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<Api.Response>> guesses = new ArrayList<>();
+        List<Future<Api.Response>> codeRequests = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                guesses.add(pool.submit(
+                        () -> post("/api/shares/" + linkId + "/open", null, Map.of("code", wrongCode(firstCode)))));
+                if (i % 7 == 3) {
+                    codeRequests.add(pool.submit(() -> requestCode(linkId)));
+                }
+            }
+            List<Api.Response> answers = new ArrayList<>();
+            for (Future<Api.Response> guess : guesses) {
+                answers.add(guess.get(60, TimeUnit.SECONDS));
+            }
+            for (Future<Api.Response> request : codeRequests) {
+                assertThat(request.get(60, TimeUnit.SECONDS).status()).isIn(202, 410);
+            }
+            assertThat(answers)
+                    .as("wrong codes counted")
+                    .filteredOn(
+                            answer -> answer.status() == 400 && answer.body().contains("invalid-share-code"))
+                    .hasSize(CODE_ATTEMPTS);
+            assertThat(answers)
+                    .filteredOn(answer -> answer.status() != 400)
+                    .allMatch(answer -> answer.status() == 410, "the others find the link burnt (410)");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Connections.sleep(Duration.ofSeconds(1));
+        for (MailServer.Mail mail : MailServer.shared().mailsTo(arjun)) {
+            if (!before.contains(mail) && mail.subject().startsWith("Your one-time code")) {
+                String code = codeIn(mail);
+                assertThat(post("/api/shares/" + linkId + "/open", null, Map.of("code", code))
+                                .status())
+                        .as("the right code after the fifth wrong one")
+                        .isEqualTo(410);
+            }
+        }
+        assertThat(requestCode(linkId).status()).isEqualTo(410);
+        assertThat(storedValuesOfShares(id)).noneMatch(value -> value.startsWith("vault:"));
+        assertThat(Api.get("/api/audit?size=200", token("nikhil")).body())
+                .contains("credential.share-created", "credential.share-burnt");
     }
 
     @Test
@@ -185,10 +323,12 @@ class ConnectionFlowTest {
 
     @Test
     void eachFailureNamesItsOwnStateAndGuide() {
-        String unknownClientLabel =
-                "Unknown client " + java.util.UUID.randomUUID().toString().substring(0, 8);
-        JsonNode unknownClient = create("nitin", unknownClientLabel, "no-such-client", "whatever")
-                .json();
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String unknownClientLabel = "Unknown client " + run;
+        String wrongKey = "no-such-client-" + run;
+        String wrongSecret = "wrong-secret-" + run;
+        JsonNode unknownClient =
+                create("nitin", unknownClientLabel, wrongKey, wrongSecret).json();
         assertThat(unknownClient.get("state").asText()).isEqualTo("KEYS_REJECTED");
         assertThat(unknownClient.at("/failure/guide").asText()).isEqualTo("/diagnostics/guides/keys-rejected");
         assertThat(unknownClient.get("authorizationUrl").isNull())
@@ -202,6 +342,18 @@ class ConnectionFlowTest {
                 .filter(task -> task.toString().contains(unknownClientLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Fix connection task for nitin"));
+        // No secret in a failure: neither the rejected key nor the secret, wherever the failure shows.
+        String shownConnection =
+                Api.get("/api/connections/" + unknownClientId, token("nitin")).body();
+        String shownTask = Api.get("/api/tasks/" + fixTask.get("id").asText(), token("nitin"))
+                .body();
+        assertThat(unknownClient.at("/failure/detail").asText()).isNotBlank();
+        for (String shown : List.of(unknownClient.toString(), shownConnection, fixTask.toString(), shownTask)) {
+            assertThat(shown).doesNotContain(wrongKey).doesNotContain(wrongSecret);
+        }
+        assertThat(Api.get("/api/audit?size=200", token("nitin")).body())
+                .doesNotContain(wrongKey)
+                .doesNotContain(wrongSecret);
         String taskPath = "/api/tasks/" + fixTask.get("id").asText() + "/complete";
         assertThat(post(taskPath, token("nitin"), Map.of("decision", "later")).status())
                 .isEqualTo(400);
@@ -266,16 +418,68 @@ class ConnectionFlowTest {
         return Connections.get(id, user);
     }
 
-    private static String oneTimeCode(String address, List<MailServer.Mail> before) {
-        String subject = MailServer.shared()
+    static Api.Response requestCode(String linkId) {
+        return Api.send(
+                "/api/shares/" + linkId + "/code",
+                null,
+                r -> r.POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The code from the body of the newest code mail; the subject never carries it. */
+    static String oneTimeCode(String address, List<MailServer.Mail> before) {
+        MailServer.Mail mail = MailServer.shared()
                 .awaitMail(
                         address,
-                        mail -> mail.subject().startsWith("Your one-time code") && !before.contains(mail),
-                        Duration.ofSeconds(30))
-                .subject();
-        Matcher code = Pattern.compile("(\\d{6})").matcher(subject);
+                        m -> m.subject().startsWith("Your one-time code") && !before.contains(m),
+                        Duration.ofSeconds(30));
+        assertThat(mail.subject()).doesNotContainPattern("\\d{6}");
+        Matcher code = Pattern.compile("(\\d{6})").matcher(mail.body());
         assertThat(code.find()).isTrue();
         return code.group(1);
+    }
+
+    private static String codeIn(MailServer.Mail mail) {
+        Matcher code = Pattern.compile("(\\d{6})").matcher(mail.body());
+        assertThat(code.find()).isTrue();
+        return code.group(1);
+    }
+
+    /** What OpenBao answers when {@code candidate} is presented as a wrapping token to unwrap. */
+    private static int vaultUnwrapStatus(String candidate) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(RealServers.openBao().url() + "/v1/sys/wrapping/unwrap"))
+                                    .header("X-Vault-Token", candidate)
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The link id read as base64url text (what the old links were), when it decodes to printable text. */
+    private static String base64UrlDecoded(String linkId) {
+        String decoded = new String(Base64.getUrlDecoder().decode(linkId), StandardCharsets.ISO_8859_1);
+        return decoded.chars().allMatch(c -> c > 32 && c < 127) ? decoded : linkId;
+    }
+
+    /** Every text the engine keeps about the connection's share links. */
+    private List<String> storedValuesOfShares(String connectionId) {
+        return db
+                .sql("select * from credential_share where connection_id = :id")
+                .param("id", connectionId)
+                .query()
+                .listOfRows()
+                .stream()
+                .flatMap(row -> row.values().stream())
+                .filter(Objects::nonNull)
+                .map(String::valueOf)
+                .filter(value -> !value.isBlank())
+                .toList();
     }
 
     private static String wrongCode(String code) {

@@ -34,8 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The broker-connection journey in the real UI: {@code nitin} adds a broker-sim connection, logs in at
  * the broker (the broker-sim realm of the real Keycloak) as {@code trader}, sees it verified and active,
- * rotates it, reveals it after an OTP step-up, shares it with {@code arjun}, who opens the link once in
- * a browser of his own with the code from his email (a second open fails), and revokes it: Vault holds
+ * rotates it, reveals it after an OTP step-up, shares it with an auditor outside the partner (named on
+ * purpose: nitin has no team of his own), who opens the link once in a browser of their own with the
+ * code from their email (a second open fails), and revokes it: Vault holds
  * nothing for it, broker-sim says the token is inactive, and the audit trail verifies.
  */
 @EngineTest
@@ -120,11 +121,13 @@ class CredentialsJourneyTest {
         String accessToken = revealed.getByLabel("Access token").inputValue();
         assertThat(RealServers.keycloak().brokerSimTokenActive(accessToken)).isTrue();
 
-        // 4. Share with arjun: a single-use link.
+        // 4. Share with an outside auditor, named on purpose: a single-use link.
+        String auditor = "auditor-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@outside.example";
         cardOf(label)
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Share"))
                 .click();
-        page.getByLabel("Recipient (username)").fill("arjun");
+        page.getByLabel("Share with an email address outside the partner").check();
+        page.getByLabel("Outside email address").fill(auditor);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create link"))
                 .click();
         Locator link = page.getByLabel("Share link", new Page.GetByLabelOptions().setExact(true));
@@ -136,14 +139,14 @@ class CredentialsJourneyTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close"))
                 .click();
 
-        try (BrowserContext arjun = Browsers.chromium().newContext()) {
-            Page shared = arjun.newPage();
+        try (BrowserContext outside = Browsers.chromium().newContext()) {
+            Page shared = outside.newPage();
             shared.setDefaultTimeout(UI_TIMEOUT_MS);
             shared.navigate(url);
-            List<MailServer.Mail> mailsBefore = MailServer.shared().mailsTo("arjun@partner-workspace.local");
+            List<MailServer.Mail> mailsBefore = MailServer.shared().mailsTo(auditor);
             shared.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a one-time code"))
                     .click();
-            shared.getByLabel("One-time code").fill(oneTimeCode("arjun@partner-workspace.local", mailsBefore));
+            shared.getByLabel("One-time code").fill(oneTimeCode(auditor, mailsBefore));
             shared.getByRole(
                             AriaRole.BUTTON,
                             new Page.GetByRoleOptions().setName("Open").setExact(true))
@@ -151,7 +154,7 @@ class CredentialsJourneyTest {
             assertThat(shared.getByLabel("Access token"))
                     .hasValue(accessToken, new LocatorAssertions.HasValueOptions().setTimeout(UI_TIMEOUT_MS));
 
-            Page again = arjun.newPage();
+            Page again = outside.newPage();
             again.setDefaultTimeout(UI_TIMEOUT_MS);
             again.navigate(url);
             again.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Email me a one-time code"))
@@ -190,13 +193,13 @@ class CredentialsJourneyTest {
     }
 
     private static String oneTimeCode(String address, List<MailServer.Mail> before) {
-        String subject = MailServer.shared()
+        String body = MailServer.shared()
                 .awaitMail(
                         address,
                         mail -> mail.subject().startsWith("Your one-time code") && !before.contains(mail),
                         Duration.ofSeconds(60))
-                .subject();
-        Matcher code = Pattern.compile("(\\d{6})").matcher(subject);
+                .body();
+        Matcher code = Pattern.compile("(\\d{6})").matcher(body);
         assertThat(code.find()).isTrue();
         return code.group(1);
     }

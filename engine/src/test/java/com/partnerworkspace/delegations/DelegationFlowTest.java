@@ -259,11 +259,25 @@ class DelegationFlowTest {
         String token = mail.body().replaceAll("(?s).*/delegations/bot-secret#(\\S+).*", "$1");
         assertThat(mail.body()).doesNotContain("clientSecret");
 
+        // Checked before anything is spent: whoever else posts the link is refused, and it stays good.
+        for (String someoneElse : List.of("mukesh", "arjun", "omar")) {
+            Api.Response refused = post("/api/delegations/bot-secret", someoneElse, Map.of("token", token));
+            assertThat(refused.status()).as(someoneElse).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        for (String notALink : List.of("x", "A".repeat(43), token.substring(1) + "A")) {
+            Api.Response gone = post("/api/delegations/bot-secret", "nikhil", Map.of("token", notALink));
+            assertThat(gone.status()).as(notALink).isIn(400, 410);
+            assertThat(gone.contentType()).startsWith("application/problem+json");
+        }
+
         Api.Response opened = post("/api/delegations/bot-secret", "nikhil", Map.of("token", token));
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         assertThat(opened.raw().headers().firstValue("Cache-Control").orElse(""))
                 .contains("no-store");
         String secret = opened.json().get("clientSecret").asText();
+        assertThat(Api.get("/api/audit?size=200", token("nikhil")).body())
+                .contains("delegation.bot-link-refused", "delegation.bot-link-opened");
         assertThat(post("/api/delegations/bot-secret", "nikhil", Map.of("token", token))
                         .status())
                 .isEqualTo(410);

@@ -16,7 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What rotation, revocation and share links rely on, against the real OpenBao: check-and-set versions,
- * KV v2 rollback, destroying versions and metadata, and response wrapping that works once and expires.
+ * KV v2 rollback, destroying versions and metadata, and response wrapping that works once and expires,
+ * sealed with the transit key so that only the engine can open it.
  */
 @EngineTest
 class VaultVersionsAndWrappingTest {
@@ -92,6 +93,47 @@ class VaultVersionsAndWrappingTest {
         Thread.sleep(2_500);
 
         assertThatThrownBy(() -> wrapping.unwrap(token)).isInstanceOf(WrappedSecretGoneException.class);
+    }
+
+    @Test
+    void aSealedHandOverOpensOnlyThroughTheEngineAndOnlyOnce() {
+        VaultWrapping.SealedHandOver sealed = wrapping.seal(Map.of("apiSecret", "s3cret"), Duration.ofMinutes(5));
+
+        assertThat(sealed.ciphertext()).startsWith("vault:").doesNotContain("s3cret");
+        assertThat(sealed.toString()).doesNotContain(sealed.ciphertext());
+        assertThat(unwrapStatusAtVault(sealed.ciphertext()))
+                .as("the sealed token is no wrapping token to whoever reaches Vault")
+                .isIn(400, 403);
+        assertThat(wrapping.open(sealed)).containsEntry("apiSecret", "s3cret");
+        assertThatThrownBy(() -> wrapping.open(sealed)).isInstanceOf(WrappedSecretGoneException.class);
+    }
+
+    @Test
+    void aBurntHandOverNeverOpens() {
+        VaultWrapping.SealedHandOver sealed = wrapping.seal(Map.of("apiSecret", "s3cret"), Duration.ofMinutes(5));
+
+        wrapping.burn(sealed);
+        wrapping.burn(sealed);
+
+        assertThatThrownBy(() -> wrapping.open(sealed)).isInstanceOf(WrappedSecretGoneException.class);
+    }
+
+    private static int unwrapStatusAtVault(String candidate) {
+        try {
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create(com.partnerworkspace.testsupport.RealServers.openBao()
+                                                            .url()
+                                                    + "/v1/sys/wrapping/unwrap"))
+                                    .header("X-Vault-Token", candidate)
+                                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -73,7 +73,9 @@ class OAuth2Broker implements BrokerAdapter {
                     "The broker does not accept " + login.redirectUri() + " as the return address of this app");
         }
         if (page.contains("client")) {
-            throw new BrokerException(Failure.KEYS_REJECTED, "The broker does not know the client id " + keys.apiKey());
+            throw new BrokerException(
+                    Failure.KEYS_REJECTED,
+                    "The broker does not know the client id " + BrokerException.maskKey(keys.apiKey()));
         }
         throw new BrokerException(Failure.BROKER_ERROR, "The broker's login answered " + answer.status);
     }

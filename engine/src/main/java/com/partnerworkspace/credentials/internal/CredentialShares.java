@@ -1,25 +1,32 @@
 package com.partnerworkspace.credentials.internal;
 
+import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.notify.Notification;
 import com.partnerworkspace.notify.Notification.Link;
 import com.partnerworkspace.notify.Notifier;
+import com.partnerworkspace.security.DelegatedScopes;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.vault.VaultWrapping;
+import com.partnerworkspace.vault.VaultWrapping.SealedHandOver;
 import com.partnerworkspace.vault.VaultWrapping.WrappedSecretGoneException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,20 +34,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Share links: the credential's values are wrapped in Vault (single use, expiring) and the link
- * carries the wrapping token, base64url-encoded so it is one path segment. Opening needs a one-time
- * code mailed to the named recipient. Only hashes of the link and the code are stored.
+ * Share links: the credential's values are wrapped in Vault (single use, expiring) and the link carries
+ * only an opaque random id. The engine keeps the id's hash and the wrapping token sealed with its transit
+ * key, so neither the link nor the database opens anything in Vault. Opening needs a one-time code mailed
+ * to the recipient; a link takes at most {@value #MAX_ATTEMPTS} wrong codes in its whole life, then it is
+ * burnt. Recipients are the partner's own people, or an outside address the sharer names on purpose.
  */
 @Service
 class CredentialShares {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 5;
+    static final int MAX_EMAIL_LENGTH = 128;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern LINK_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConnectionService connections;
     private final VaultWrapping wrapping;
     private final KeycloakDirectory directory;
+    private final ObjectProvider<DelegatedScopes> delegatedScopes;
     private final Notifier notifier;
     private final PartnerAccess partnerAccess;
     private final JdbcClient db;
@@ -50,6 +63,7 @@ class CredentialShares {
             ConnectionService connections,
             VaultWrapping wrapping,
             KeycloakDirectory directory,
+            ObjectProvider<DelegatedScopes> delegatedScopes,
             Notifier notifier,
             PartnerAccess partnerAccess,
             JdbcClient db,
@@ -57,13 +71,28 @@ class CredentialShares {
         this.connections = connections;
         this.wrapping = wrapping;
         this.directory = directory;
+        this.delegatedScopes = delegatedScopes;
         this.notifier = notifier;
         this.partnerAccess = partnerAccess;
         this.db = db;
         this.publicUrl = publicUrl;
     }
 
-    record ShareRequest(String recipient, String ttl) {}
+    record ShareRequest(
+            @Schema(
+                    description = "Username of one of the partner's people: its own users, its team, or a"
+                            + " delegate holding a live grant for it. Give this or outsideEmail.",
+                    maxLength = 64)
+            String recipient,
+
+            @Schema(
+                    description = "An email address outside the partner, named on purpose (audited as an"
+                            + " outside share). Give this or recipient.",
+                    maxLength = MAX_EMAIL_LENGTH)
+            String outsideEmail,
+
+            @Schema(description = "How long the link works, ISO-8601, at most PT24H", example = "PT15M", maxLength = 32)
+            String ttl) {}
 
     record ShareLink(URI url, String recipient, Instant expiresAt) {}
 
@@ -76,59 +105,47 @@ class CredentialShares {
         }
     }
 
+    /** Who a link is for: one of the partner's people (by username) or an outside address. */
+    private record Recipient(String username, String email) {
+
+        boolean outside() {
+            return username == null;
+        }
+
+        String name() {
+            return outside() ? email : username;
+        }
+    }
+
     @Transactional
     ShareLink create(WorkspaceUser user, String id, ShareRequest request) {
         Connection connection = connections.owned(user, id);
         partnerAccess.requireFreshMfa(user, ConnectionService.REVEAL_MFA_MAX_AGE);
         Map<String, String> errors = new LinkedHashMap<>();
-        Person recipient = null;
-        if (request == null
-                || request.recipient() == null
-                || request.recipient().isBlank()) {
-            errors.put("recipient", "is required");
-        } else {
-            recipient = directory.find(request.recipient()).orElse(null);
-            if (recipient == null || recipient.email() == null) {
-                errors.put("recipient", "is not a workspace user with an email address");
-            }
-        }
-        Duration ttl = null;
-        if (request == null || request.ttl() == null) {
-            errors.put("ttl", "is required (ISO-8601, e.g. PT15M)");
-        } else {
-            try {
-                ttl = Duration.parse(request.ttl());
-                if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(VaultWrapping.MAX_TTL) > 0) {
-                    errors.put("ttl", "must be more than zero and at most PT24H");
-                }
-            } catch (DateTimeParseException e) {
-                errors.put("ttl", "must be an ISO-8601 duration such as PT15M");
-            }
-        }
+        Recipient recipient = recipient(connection.partner(), request, errors);
+        Duration ttl = ttl(request, errors);
         if (!errors.isEmpty()) {
             throw ConnectionRefusedException.invalid(errors);
         }
-        Map<String, String> values = connections.usableValues(connection, "share");
-        String token = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(wrapping.wrap(values, ttl).getBytes(StandardCharsets.UTF_8));
+        SealedHandOver sealed = wrapping.seal(connections.usableValues(connection, "share"), ttl);
+        String linkId = newLinkId();
         Instant expiresAt = connections.now().plus(ttl);
         db.sql("""
-                        insert into credential_share (token_hash, connection_id, partner, recipient, created_by, expires_at)
-                        values (:hash, :connectionId, :partner, :recipient, :createdBy, :expiresAt)""")
-                .param("hash", BrokerLogins.hash(token))
+                        insert into credential_share (token_hash, connection_id, partner, recipient, outside_email,
+                            created_by, expires_at, wrapped_token)
+                        values (:hash, :connectionId, :partner, :recipient, :outsideEmail, :createdBy, :expiresAt,
+                            :sealed)""")
+                .param("hash", BrokerLogins.hash(linkId))
                 .param("connectionId", id)
                 .param("partner", connection.partner())
                 .param("recipient", recipient.username())
+                .param("outsideEmail", recipient.outside() ? recipient.email() : null)
                 .param("createdBy", user.username())
                 .param("expiresAt", ConnectionRepository.time(expiresAt))
+                .param("sealed", sealed.ciphertext())
                 .update();
-        URI url = URI.create(publicUrl + "/share/" + token);
-        connections.audit(
-                user.username(),
-                connection,
-                "credential.share-created",
-                Map.of("recipient", recipient.username(), "ttl", ttl.toString(), "expiresAt", expiresAt.toString()));
+        URI url = URI.create(publicUrl + "/share/" + linkId);
+        auditCreated(user, connection, recipient, ttl, expiresAt);
         notifier.email(
                 List.of(recipient.email()),
                 new Notification(
@@ -137,108 +154,241 @@ class CredentialShares {
                                 + "\" with you. The link works once, until " + expiresAt
                                 + "; opening it sends a one-time code to this address.",
                         List.of(new Link("Open the shared credential", url))));
-        return new ShareLink(url, recipient.username(), expiresAt);
+        return new ShareLink(url, recipient.name(), expiresAt);
     }
 
-    /** Mails a fresh one-time code to the recipient; earlier codes stop working. */
-    @Transactional
-    CodeSent sendCode(String token) {
-        Share share = liveShare(token);
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        Instant codeExpiresAt = connections.now().plus(CODE_LIFETIME);
-        db.sql(
-                        "update credential_share set code_hash = :code, code_expires_at = :until, attempts = 0 where token_hash = :hash")
-                .param("code", BrokerLogins.hash(token + ":" + code))
-                .param("until", ConnectionRepository.time(codeExpiresAt))
-                .param("hash", share.tokenHash())
-                .update();
-        Person recipient = directory.find(share.recipient()).orElseThrow(CredentialShares::gone);
-        notifier.email(
-                List.of(recipient.email()),
-                new Notification(
-                        "Your one-time code: " + code,
-                        "Enter " + code + " to open the credential shared with you. It works for "
-                                + CODE_LIFETIME.toMinutes() + " minutes.",
-                        List.of()));
-        return new CodeSent(hint(recipient.email()), codeExpiresAt);
+    private void auditCreated(
+            WorkspaceUser user, Connection connection, Recipient recipient, Duration ttl, Instant expiresAt) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put(recipient.outside() ? "outsideEmail" : "recipient", recipient.name());
+        details.put("ttl", ttl.toString());
+        details.put("expiresAt", expiresAt.toString());
+        connections.audit(
+                user.username(),
+                connection,
+                recipient.outside() ? "credential.share-created-outside" : "credential.share-created",
+                details);
+    }
+
+    /** Exactly one of {@code recipient} (one of the partner's people) and {@code outsideEmail}. */
+    private Recipient recipient(String partner, ShareRequest request, Map<String, String> errors) {
+        String username = request == null ? null : blankToNull(request.recipient());
+        String outsideEmail = request == null ? null : blankToNull(request.outsideEmail());
+        if (username != null && outsideEmail != null) {
+            errors.put("outsideEmail", "give either recipient or outsideEmail, not both");
+            return null;
+        }
+        if (outsideEmail != null) {
+            return outsideRecipient(outsideEmail.strip(), errors);
+        }
+        if (username == null) {
+            errors.put("recipient", "is required (or outsideEmail, to share outside the partner on purpose)");
+            return null;
+        }
+        Person person = username.length() > 64 ? null : directory.find(username).orElse(null);
+        // One answer for "no such user" and "someone else's": the field does not tell who exists.
+        if (person == null || person.email() == null || !isOneOfThePartnersPeople(partner, person.username())) {
+            errors.put(
+                    "recipient",
+                    "is not one of " + partner + "'s people (its users, its team, its delegates); to share"
+                            + " outside the partner, name the address in outsideEmail");
+            return null;
+        }
+        return new Recipient(person.username(), person.email());
+    }
+
+    private static Recipient outsideRecipient(String email, Map<String, String> errors) {
+        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+            errors.put("outsideEmail", "must be an email address of at most " + MAX_EMAIL_LENGTH + " characters");
+            return null;
+        }
+        return new Recipient(null, email);
+    }
+
+    /** The partner's own users and team, and delegates holding a live grant for the partner. */
+    private boolean isOneOfThePartnersPeople(String partner, String username) {
+        return directory.ownUsersOf(partner).stream().anyMatch(p -> p.username().equals(username))
+                || directory.teamOf(partner).stream().anyMatch(p -> p.username().equals(username))
+                || delegatedScopes
+                        .orderedStream()
+                        .flatMap(source -> source.heldBy(username).stream())
+                        .anyMatch(held -> held.partner().equals(partner));
+    }
+
+    private static Duration ttl(ShareRequest request, Map<String, String> errors) {
+        if (request == null || request.ttl() == null) {
+            errors.put("ttl", "is required (ISO-8601, e.g. PT15M)");
+            return null;
+        }
+        if (request.ttl().length() > 32) {
+            errors.put("ttl", "must be an ISO-8601 duration such as PT15M");
+            return null;
+        }
+        try {
+            Duration ttl = Duration.parse(request.ttl());
+            if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(VaultWrapping.MAX_TTL) > 0) {
+                errors.put("ttl", "must be more than zero and at most PT24H");
+            }
+            return ttl;
+        } catch (DateTimeParseException e) {
+            errors.put("ttl", "must be an ISO-8601 duration such as PT15M");
+            return null;
+        }
     }
 
     /**
-     * Opens the link once. A wrong code counts; after {@value #MAX_ATTEMPTS} the link is burnt (the
-     * wrapped values are unwrapped and dropped).
+     * Mails a fresh one-time code to the recipient; earlier codes stop working. Wrong codes counted so far
+     * stay counted: a new code is no new set of guesses.
+     */
+    @Transactional
+    CodeSent sendCode(String linkId) {
+        Share share = liveShare(linkId);
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        Instant codeExpiresAt = connections.now().plus(CODE_LIFETIME);
+        int updated = db.sql("""
+                        update credential_share set code_hash = :code, code_expires_at = :until
+                        where token_hash = :hash and opened_at is null""")
+                .param("code", codeHash(linkId, code))
+                .param("until", ConnectionRepository.time(codeExpiresAt))
+                .param("hash", share.idHash())
+                .update();
+        if (updated != 1) {
+            throw gone();
+        }
+        String email = recipientEmail(share);
+        // The code goes in the body only: subjects show in mail lists, notifications and logs.
+        notifier.email(
+                List.of(email),
+                new Notification(
+                        "Your one-time code for a shared credential",
+                        "Enter " + code + " to open the credential shared with you. It works for "
+                                + CODE_LIFETIME.toMinutes() + " minutes.",
+                        List.of()));
+        return new CodeSent(hint(email), codeExpiresAt);
+    }
+
+    private String recipientEmail(Share share) {
+        if (share.outsideEmail() != null) {
+            return share.outsideEmail();
+        }
+        return directory
+                .find(share.recipient())
+                .map(Person::email)
+                .filter(email -> !email.isBlank())
+                .orElseThrow(CredentialShares::gone);
+    }
+
+    /**
+     * Opens the link once. A wrong code counts, atomically in the database however many arrive at once;
+     * the {@value #MAX_ATTEMPTS}th burns the link (the wrapped values are unwrapped and dropped).
      */
     @Transactional(noRollbackFor = ConnectionRefusedException.class)
-    SharedCredential open(String token, String code) {
-        Share share = liveShare(token);
-        Instant now = connections.now();
-        if (share.codeHash() == null || share.codeExpiresAt().isBefore(now)) {
+    SharedCredential open(String linkId, String code) {
+        Share share = liveShare(linkId);
+        if (share.codeHash() == null || share.codeExpiresAt().isBefore(connections.now())) {
             throw invalidCode(
                     "Ask for a one-time code first; codes work for 10 minutes.", MAX_ATTEMPTS - share.attempts());
         }
         if (code == null
                 || !MessageDigest.isEqual(
                         share.codeHash().getBytes(StandardCharsets.UTF_8),
-                        BrokerLogins.hash(token + ":" + code.strip()).getBytes(StandardCharsets.UTF_8))) {
-            int attempts = share.attempts() + 1;
-            db.sql("update credential_share set attempts = :attempts where token_hash = :hash")
-                    .param("attempts", attempts)
-                    .param("hash", share.tokenHash())
-                    .update();
-            if (attempts >= MAX_ATTEMPTS) {
-                burn(share, token);
-                throw gone();
-            }
-            throw invalidCode("The one-time code is not right.", MAX_ATTEMPTS - attempts);
+                        codeHash(linkId, code.strip()).getBytes(StandardCharsets.UTF_8))) {
+            throw countWrongCode(share);
         }
-        markOpened(share);
+        claim(share);
         Map<String, String> values;
         try {
-            values = wrapping.unwrap(wrappingToken(token));
+            values = wrapping.open(share.sealed());
         } catch (WrappedSecretGoneException e) {
             throw gone();
         }
         Connection connection = connections.get(share.connectionId());
         connections.audit(
-                share.recipient(), connection, "credential.share-opened", Map.of("sharedBy", share.createdBy()));
+                share.recipientName(), connection, "credential.share-opened", Map.of("sharedBy", share.createdBy()));
         return new SharedCredential(connection.label(), connection.broker(), values);
     }
 
     /**
      * Ends every link of the connection not opened yet (its connection was revoked): asking for a code
-     * and opening answer 410 from now on. Answers how many links it ended; a second call ends none.
+     * and opening answer 410 from now on, and each link's wrapped values are unwrapped away at once.
+     * Answers how many links it ended; a second call ends none.
      */
     @Transactional
     int endOpenSharesOf(String connectionId) {
-        return db.sql("""
-                        update credential_share set ended_at = :now
+        List<String> sealedTokens = db.sql("""
+                        select wrapped_token from credential_share
+                        where connection_id = :connectionId and opened_at is null and ended_at is null
+                        and wrapped_token is not null""")
+                .param("connectionId", connectionId)
+                .query(String.class)
+                .list();
+        int ended = db.sql("""
+                        update credential_share set ended_at = :now, wrapped_token = null, code_hash = null
                         where connection_id = :connectionId and opened_at is null and ended_at is null""")
                 .param("now", ConnectionRepository.time(connections.now()))
                 .param("connectionId", connectionId)
                 .update();
+        sealedTokens.forEach(token -> wrapping.burn(new SealedHandOver(token)));
+        return ended;
     }
 
-    private void burn(Share share, String token) {
-        markOpened(share);
-        try {
-            wrapping.unwrap(wrappingToken(token));
-        } catch (WrappedSecretGoneException ignored) {
-            // Gone already: nothing to burn.
-        }
-    }
-
-    private void markOpened(Share share) {
-        int marked = db.sql(
-                        "update credential_share set opened_at = :now where token_hash = :hash and opened_at is null")
-                .param("now", ConnectionRepository.time(connections.now()))
-                .param("hash", share.tokenHash())
+    /**
+     * Counts one wrong code with a conditional update, so parallel guesses are never lost and never go
+     * past the limit; a guess that finds the link burnt or opened is not counted and answers 410.
+     */
+    private ConnectionRefusedException countWrongCode(Share share) {
+        int counted = db.sql("""
+                        update credential_share set attempts = attempts + 1
+                        where token_hash = :hash and opened_at is null and attempts < :max""")
+                .param("hash", share.idHash())
+                .param("max", MAX_ATTEMPTS)
                 .update();
-        if (marked != 1) {
+        if (counted != 1) {
+            return gone();
+        }
+        int attempts = db.sql("select attempts from credential_share where token_hash = :hash")
+                .param("hash", share.idHash())
+                .query(Integer.class)
+                .single();
+        if (attempts < MAX_ATTEMPTS) {
+            return invalidCode("The one-time code is not right.", MAX_ATTEMPTS - attempts);
+        }
+        burn(share);
+        return invalidCode("The one-time code is not right. The link is now used up; ask for a new one.", 0);
+    }
+
+    /** After the last wrong code: the link is closed, the sealed token forgotten and the values unwrapped away. */
+    private void burn(Share share) {
+        db.sql("""
+                        update credential_share set opened_at = :now, wrapped_token = null, code_hash = null
+                        where token_hash = :hash""")
+                .param("now", ConnectionRepository.time(connections.now()))
+                .param("hash", share.idHash())
+                .update();
+        wrapping.burn(share.sealed());
+        connections.audit(
+                AuditEvent.SYSTEM,
+                connections.get(share.connectionId()),
+                "credential.share-burnt",
+                Map.of("recipient", share.recipientName(), "sharedBy", share.createdBy(), "wrongCodes", MAX_ATTEMPTS));
+    }
+
+    /** The one open: only one caller marks the link opened (and never after the last wrong code). */
+    private void claim(Share share) {
+        int claimed = db.sql("""
+                        update credential_share set opened_at = :now, wrapped_token = null, code_hash = null
+                        where token_hash = :hash and opened_at is null and attempts < :max""")
+                .param("now", ConnectionRepository.time(connections.now()))
+                .param("hash", share.idHash())
+                .param("max", MAX_ATTEMPTS)
+                .update();
+        if (claimed != 1) {
             throw gone();
         }
     }
 
-    private Share liveShare(String token) {
-        if (token == null || token.length() > 400 || !token.matches("[A-Za-z0-9_-]+")) {
+    private Share liveShare(String linkId) {
+        if (linkId == null || !LINK_ID.matcher(linkId).matches()) {
             throw gone();
         }
         // A link of a revoked (or removed) connection stops at once, before the revocation marks it ended.
@@ -246,34 +396,50 @@ class CredentialShares {
                         select s.*, c.state as connection_state
                         from credential_share s left join broker_connection c on c.id = s.connection_id
                         where s.token_hash = :hash""")
-                .param("hash", BrokerLogins.hash(token))
+                .param("hash", BrokerLogins.hash(linkId))
                 .query((rs, row) -> new Share(
                         rs.getString("token_hash"),
                         rs.getString("connection_id"),
                         rs.getString("recipient"),
+                        rs.getString("outside_email"),
                         rs.getString("created_by"),
-                        rs.getObject("expires_at", java.time.OffsetDateTime.class)
-                                .toInstant(),
+                        instant(rs.getObject("expires_at", OffsetDateTime.class)),
                         rs.getString("code_hash"),
-                        rs.getObject("code_expires_at", java.time.OffsetDateTime.class) == null
-                                ? null
-                                : rs.getObject("code_expires_at", java.time.OffsetDateTime.class)
-                                        .toInstant(),
+                        instant(rs.getObject("code_expires_at", OffsetDateTime.class)),
                         rs.getInt("attempts"),
-                        rs.getObject("opened_at", java.time.OffsetDateTime.class) != null,
-                        rs.getObject("ended_at", java.time.OffsetDateTime.class) != null
+                        rs.getObject("opened_at", OffsetDateTime.class) != null,
+                        rs.getObject("ended_at", OffsetDateTime.class) != null
                                 || rs.getString("connection_state") == null
-                                || ConnectionState.REVOKED.name().equals(rs.getString("connection_state"))))
+                                || ConnectionState.REVOKED.name().equals(rs.getString("connection_state")),
+                        rs.getString("wrapped_token")))
                 .optional()
                 .orElseThrow(CredentialShares::gone);
-        if (share.opened() || share.ended() || !share.expiresAt().isAfter(connections.now())) {
+        if (share.opened()
+                || share.ended()
+                || share.wrappedToken() == null
+                || !share.expiresAt().isAfter(connections.now())) {
             throw gone();
         }
         return share;
     }
 
-    private static String wrappingToken(String token) {
-        return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+    /** 32 random bytes, base64url: one path segment that says nothing and opens nothing by itself. */
+    private static String newLinkId() {
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    }
+
+    private static String codeHash(String linkId, String code) {
+        return BrokerLogins.hash(linkId + ":" + code);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String hint(String email) {
@@ -292,14 +458,26 @@ class CredentialShares {
     }
 
     private record Share(
-            String tokenHash,
+            String idHash,
             String connectionId,
             String recipient,
+            String outsideEmail,
             String createdBy,
             Instant expiresAt,
             String codeHash,
             Instant codeExpiresAt,
             int attempts,
             boolean opened,
-            boolean ended) {}
+            boolean ended,
+            String wrappedToken) {
+
+        /** Who opens it, for the audit trail: the username, or the outside address. */
+        String recipientName() {
+            return recipient != null ? recipient : outsideEmail;
+        }
+
+        SealedHandOver sealed() {
+            return new SealedHandOver(wrappedToken);
+        }
+    }
 }

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Opening a share link: public, bound by the link itself and a one-time code mailed to the recipient. */
+/**
+ * Opening a share link: public, bound by the link's opaque id and a one-time code mailed to the recipient.
+ * The id opens nothing in Vault by itself.
+ */
 @RestController
 class SharesController {
 
@@ -26,20 +29,19 @@ class SharesController {
 
     @Operation(summary = "Mail a one-time code to the link's recipient")
     @AlsoAnswers(status = 410, description = "The link was opened before or has expired")
-    @PostMapping(path = "/api/shares/{token}/code", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/api/shares/{id}/code", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<CredentialShares.CodeSent> sendCode(@PathVariable String token) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(shares.sendCode(token));
+    ResponseEntity<CredentialShares.CodeSent> sendCode(@PathVariable String id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(shares.sendCode(id));
     }
 
     @Operation(summary = "Open the link once with the one-time code; a second open answers 410")
     @AlsoAnswers(status = 410, description = "The link was opened before or has expired")
     @PostMapping(
-            path = "/api/shares/{token}/open",
+            path = "/api/shares/{id}/open",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CredentialShares.SharedCredential> open(
-            @PathVariable String token, @RequestBody OpenRequest request) {
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(shares.open(token, request.code()));
+    ResponseEntity<CredentialShares.SharedCredential> open(@PathVariable String id, @RequestBody OpenRequest request) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(shares.open(id, request.code()));
     }
 }

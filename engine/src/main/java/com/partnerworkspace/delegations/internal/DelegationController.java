@@ -53,7 +53,7 @@ class DelegationController {
     record TeamMember(String username, String displayName) {}
 
     record BotSecretRequest(
-            @Schema(description = "The token from the link's fragment")
+            @Schema(description = "The opaque id from the link's fragment")
             String token) {}
 
     record BotSecret(String clientId, String clientSecret) {}
