@@ -56,7 +56,7 @@ class AccessMatrixTest {
             "{\"channels\":[\"email\"]}",
             "POST /api/delegations/bot-secret",
             "{\"token\":\"no-such-link\"}",
-            "POST /api/shares/{token}/open",
+            "POST /api/shares/{id}/open",
             "{\"code\":\"000000\"}");
 
     record Operation(String method, String path, boolean hasBody, boolean takesPartner) {
