@@ -7,8 +7,10 @@ import com.partnerworkspace.notify.Notification.Link;
 import com.partnerworkspace.notify.Notifier;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.InputLimits;
 import com.partnerworkspace.vault.VaultWrapping;
 import com.partnerworkspace.vault.VaultWrapping.WrappedSecretGoneException;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,7 +65,9 @@ class CredentialShares {
         this.publicUrl = publicUrl;
     }
 
-    record ShareRequest(String recipient, String ttl) {}
+    record ShareRequest(
+            @Size(max = InputLimits.EMAIL) String recipient,
+            @Size(max = InputLimits.ID) String ttl) {}
 
     record ShareLink(URI url, String recipient, Instant expiresAt) {}
 
