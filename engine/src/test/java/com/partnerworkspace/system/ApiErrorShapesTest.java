@@ -73,6 +73,11 @@ class ApiErrorShapesTest {
                         new BadRequest("wrongly typed parameter", "/api/probe/count?count=abc", r -> r.GET(), 400),
                         new BadRequest("oversized body", "/api/probe/orders", post(JSON, LARGE_BODY), 413),
                         new BadRequest(
+                                "request line longer than the server reads",
+                                "/api/audit?actor=" + "%C3%A9".repeat(4_000),
+                                r -> r.GET(),
+                                400),
+                        new BadRequest(
                                 "oversized chunked body",
                                 "/api/probe/orders",
                                 r -> r.header("Content-Type", JSON)
