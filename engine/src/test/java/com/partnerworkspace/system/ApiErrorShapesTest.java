@@ -290,6 +290,22 @@ class ApiErrorShapesTest {
         assertThat(response.json().get("errors").findValuesAsText("field")).containsExactly("recipient");
     }
 
+    /** A task's form fields are bounded before any form (or the task lookup) sees them. */
+    @Test
+    void overLongOrNestedTaskFieldsAreRefusedNamingTheField() {
+        String path = "/api/tasks/" + UUID.randomUUID() + "/complete";
+        var tooLong =
+                Api.send(path, token, post(JSON, "{\"approved\":true,\"comment\":\"" + "c".repeat(2_001) + "\"}"));
+        var nested = Api.send(path, token, post(JSON, "{\"decision\":{\"retry\":true}}"));
+
+        for (var response : List.of(tooLong, nested)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertIsProblem(response, 400);
+        }
+        assertThat(tooLong.json().get("errors").findValuesAsText("field")).containsExactly("comment");
+        assertThat(nested.json().get("errors").findValuesAsText("field")).containsExactly("decision");
+    }
+
     /**
      * The links whose own token is the authority (share links, acknowledgement links, the broker's return
      * address) and the UI's configuration are documented as public ({@code security: []}); every other
