@@ -38,4 +38,6 @@ export interface AuditVerification {
   readonly entries: number;
   /** First entry whose hash does not match (only when `ok` is false). */
   readonly firstBrokenId?: number | string | null;
+  /** When the walk of the chain that gave this answer began (answers are reused for a few seconds). */
+  readonly verifiedAt?: string;
 }

@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { of } from 'rxjs';
 import {
@@ -6,6 +7,8 @@ import {
   getByLabel,
   typeInto,
 } from '../../shared/testing/dom-queries';
+import { Me } from '../../workspace/profile/me.api';
+import { MeStore } from '../../workspace/profile/me.store';
 import { AuditApi } from '../audit-api';
 import { AuditPage as AuditPageBody, AuditVerification } from '../audit.models';
 import { AuditPage, localToInstant } from './audit-page';
@@ -28,14 +31,32 @@ const PAGE: AuditPageBody = {
   total: 120,
 };
 
-async function render(verification: AuditVerification = { ok: true, entries: 120 }) {
+function me(roles: string[]): Me {
+  return {
+    username: 'someone',
+    displayName: 'Someone',
+    partner: null,
+    roles,
+    acr: null,
+    authTime: null,
+    delegations: [],
+  };
+}
+
+async function render(
+  verification: AuditVerification = { ok: true, entries: 120 },
+  roles: string[] = ['partner'],
+) {
   const api = {
     entries: vi.fn(() => of(PAGE)),
     verify: vi.fn(() => of(verification)),
   };
   TestBed.configureTestingModule({
     imports: [AuditPage],
-    providers: [{ provide: AuditApi, useValue: api }],
+    providers: [
+      { provide: AuditApi, useValue: api },
+      { provide: MeStore, useValue: { me: signal(me(roles)), ensureLoaded: () => undefined } },
+    ],
   });
   const fixture = TestBed.createComponent(AuditPage);
   await fixture.whenStable();
@@ -92,6 +113,19 @@ describe('AuditPage', () => {
     expect(element.querySelector('[role="status"]')?.textContent?.trim()).toBe(
       'Trail broken at entry a-7',
     );
+  });
+
+  it('offers verification to partners and ops only', async () => {
+    for (const roles of [['partner'], ['ops']]) {
+      TestBed.resetTestingModule();
+      const { element } = await render(undefined, roles);
+      expect(buttonByText(element, 'Verify trail')).toBeTruthy();
+    }
+    for (const roles of [['analyst'], ['approver'], ['bot']]) {
+      TestBed.resetTestingModule();
+      const { element } = await render(undefined, roles);
+      expect(buttonByText(element, 'Verify trail')).toBeFalsy();
+    }
   });
 
   it('converts datetime-local values', () => {

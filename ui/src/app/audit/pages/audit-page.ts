@@ -4,6 +4,7 @@ import {
   Component,
   DestroyRef,
   OnInit,
+  computed,
   inject,
   signal,
 } from '@angular/core';
@@ -17,6 +18,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Subscription, finalize } from 'rxjs';
 import { problemMessage } from '../../core/http/problem';
+import { MeStore } from '../../workspace/profile/me.store';
 import { AuditApi } from '../audit-api';
 import { AuditEntry, AuditVerification } from '../audit.models';
 
@@ -37,7 +39,10 @@ export function verificationText(result: AuditVerification): string {
     : `Trail broken at entry ${result.firstBrokenId ?? 'unknown'}`;
 }
 
-/** The audit trail: filter, page through the entries, verify the hash chain. */
+/** Roles the engine lets recompute the hash chain (`GET /api/audit/verify`). */
+const VERIFYING_ROLES = ['partner', 'ops'];
+
+/** The audit trail: filter, page through the entries, verify the hash chain (partners and ops). */
 @Component({
   selector: 'app-audit-page',
   imports: [
@@ -56,6 +61,7 @@ export function verificationText(result: AuditVerification): string {
 })
 export class AuditPage implements OnInit {
   private readonly api = inject(AuditApi);
+  private readonly meStore = inject(MeStore);
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly columns = ['at', 'actor', 'partner', 'action', 'target', 'details'];
@@ -73,6 +79,9 @@ export class AuditPage implements OnInit {
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   protected readonly loading = signal(false);
   protected readonly error = signal<string | null>(null);
+  protected readonly mayVerify = computed(() =>
+    (this.meStore.me()?.roles ?? []).some((role) => VERIFYING_ROLES.includes(role)),
+  );
   protected readonly verifying = signal(false);
   protected readonly verification = signal('');
   /** The filters last applied (the paginator pages through these). */
@@ -80,6 +89,7 @@ export class AuditPage implements OnInit {
   private request: Subscription | null = null;
 
   ngOnInit(): void {
+    this.meStore.ensureLoaded();
     this.load();
   }
 

@@ -37,6 +37,7 @@ public class KeycloakGrants {
     private final UsersResource users;
     private final GroupsResource groups;
     private final ClientsResource clients;
+    private final String engineAudience;
     /** One proxy per user, for the same reason the realm's sub-resources are beans. */
     private final ShortLivedCache<String, UserResource> userResources =
             new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
@@ -44,11 +45,17 @@ public class KeycloakGrants {
     private final ShortLivedCache<String, String> userIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
     private final ShortLivedCache<String, String> groupIds = new ShortLivedCache<>(java.time.Duration.ofMinutes(10));
 
-    KeycloakGrants(RealmResource realm, UsersResource users, GroupsResource groups, ClientsResource clients) {
+    KeycloakGrants(
+            RealmResource realm,
+            UsersResource users,
+            GroupsResource groups,
+            ClientsResource clients,
+            KeycloakProperties keycloak) {
         this.realm = realm;
         this.users = users;
         this.groups = groups;
         this.clients = clients;
+        this.engineAudience = keycloak.engineClientId();
     }
 
     /** The group path carrying a delegated scope. */
@@ -123,7 +130,7 @@ public class KeycloakGrants {
             client.setServiceAccountsEnabled(true);
             client.setStandardFlowEnabled(false);
             client.setDirectAccessGrantsEnabled(false);
-            client.setProtocolMappers(List.of(groupsMapper()));
+            client.setProtocolMappers(List.of(groupsMapper(), audienceMapper(engineAudience)));
             try (Response response = clients.create(client)) {
                 CreatedResponseUtil.getCreatedId(response);
             }
@@ -208,6 +215,20 @@ public class KeycloakGrants {
 
     private ClientRepresentation findClient(String clientId) {
         return clients.findByClientId(clientId).stream().findFirst().orElse(null);
+    }
+
+    /** The engine accepts only tokens whose {@code aud} names it; a bot's tokens are meant for the engine. */
+    private static ProtocolMapperRepresentation audienceMapper(String audience) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(audience + " audience");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-audience-mapper");
+        mapper.setConfig(Map.of(
+                "included.client.audience", audience,
+                "access.token.claim", "true",
+                "id.token.claim", "false",
+                "introspection.token.claim", "true"));
+        return mapper;
     }
 
     private static ProtocolMapperRepresentation groupsMapper() {

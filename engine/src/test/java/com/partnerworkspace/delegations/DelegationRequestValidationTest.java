@@ -43,6 +43,14 @@ class DelegationRequestValidationTest {
                         critical().with("justification", "because"),
                         "justification"),
                 Arguments.of("bad bot name", without("delegate").with("bot", Map.of("name", "!")), "bot.name"),
+                Arguments.of("over-long delegate", with("delegate", "a".repeat(10_000)), "delegate"),
+                Arguments.of("over-long justification", with("justification", "j".repeat(2_001)), "justification"),
+                Arguments.of("over-long duration", with("duration", "P" + "1".repeat(100) + "D"), "duration"),
+                Arguments.of(
+                        "over-long bot name",
+                        without("delegate").with("bot", Map.of("name", "b".repeat(10_000))),
+                        "bot.name"),
+                Arguments.of("over-long scope", with("scopes", List.of("s".repeat(10_000))), "scopes[0]"),
                 Arguments.of("unknown field", with("scope", "orders:read"), "scope"));
     }
 
@@ -59,6 +67,20 @@ class DelegationRequestValidationTest {
         assertThat(response.json().path("errors").findValuesAsText("field")).contains(field);
         assertThat(mine()).hasSize(delegationsBefore);
         assertThat(auditTotal()).isEqualTo(auditBefore);
+    }
+
+    /** Whether a name is unknown, a partner's, an approver's or in another team: the same answer. */
+    @Test
+    void namesOutsideTheTeamGetOneAnswerWhetherOrNotTheyExist() {
+        List<JsonNode> answers = new java.util.ArrayList<>();
+        for (String name : List.of("nobody-here", "priya", "mukesh", "omar")) {
+            Api.Response response = request("nikhil", with("delegate", name).values());
+            assertThat(response.status()).as(name).isEqualTo(400);
+            answers.add(response.json().path("errors"));
+        }
+
+        assertThat(answers).allSatisfy(errors -> assertThat(errors).isEqualTo(answers.get(0)));
+        assertThat(answers.get(0).toString()).doesNotContain("nobody-here");
     }
 
     @Test

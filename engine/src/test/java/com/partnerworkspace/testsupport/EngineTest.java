@@ -25,7 +25,9 @@ import org.springframework.test.context.ActiveProfiles;
             // Delivery retries in seconds, not minutes, so fallback paths finish within a test.
             "workspace.alerts.delivery-retry-cycle=PT1S,PT1S,PT1S,PT2S,PT2S,PT3S,PT5S,PT5S,PT10S",
             // Escalation within a test: partners may set delays of seconds.
-            "workspace.alerts.shortest-escalation-delay=PT5S"
+            "workspace.alerts.shortest-escalation-delay=PT5S",
+            // Every verification of the audit trail walks the chain, so a change made by a test is found at once.
+            "workspace.audit.verification-reuse=PT0S"
         })
 @Import(RealServersProperties.class)
 @ActiveProfiles("local")

@@ -46,6 +46,7 @@ public final class KeycloakAdmin {
                             .put("serviceAccountsEnabled", true)
                             .put("standardFlowEnabled", false)
                             .put("directAccessGrantsEnabled", false)
+                            .set("protocolMappers", JSON.createArrayNode().add(engineAudienceMapper()))
                             .toString());
             String id = send(admin, "GET", realm + "/clients?clientId=" + clientId, null)
                     .get(0)
@@ -62,6 +63,19 @@ public final class KeycloakAdmin {
                     JSON.createArrayNode().add(role).toString());
         }
         return RealServers.keycloak().clientCredentialsToken(clientId, secret);
+    }
+
+    /** As every client the engine serves: its tokens name the engine as their audience. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode engineAudienceMapper() {
+        var mapper = JSON.createObjectNode()
+                .put("name", "workspace-engine audience")
+                .put("protocol", "openid-connect")
+                .put("protocolMapper", "oidc-audience-mapper");
+        mapper.putObject("config")
+                .put("included.client.audience", "workspace-engine")
+                .put("access.token.claim", "true")
+                .put("id.token.claim", "false");
+        return mapper;
     }
 
     private String adminToken() {

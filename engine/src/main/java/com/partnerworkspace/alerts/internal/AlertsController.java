@@ -4,9 +4,12 @@ import com.partnerworkspace.alerts.AlertRaised.Severity;
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
+import com.partnerworkspace.system.InputLimits;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -76,8 +79,8 @@ class AlertsController {
     }
 
     record ChannelTestRequest(
-            @Schema(nullable = true, description = "email, slack, sms; all three when left out")
-            List<String> channels) {}
+            @Schema(nullable = true, description = "email, slack, sms; all three when left out") @Size(max = 3)
+            List<@Size(max = InputLimits.ID) String> channels) {}
 
     record ChannelTestReport(List<ChannelTestResult> results) {}
 
@@ -91,8 +94,8 @@ class AlertsController {
     @PostMapping(path = "/api/alert-preferences/test", produces = MediaType.APPLICATION_JSON_VALUE)
     ChannelTestReport testChannels(
             Authentication authentication,
-            @RequestParam(required = false) String partner,
-            @RequestBody(required = false) ChannelTestRequest request) {
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner,
+            @Valid @RequestBody(required = false) ChannelTestRequest request) {
         WorkspaceUser user = CurrentUser.of(authentication);
         return new ChannelTestReport(
                 preferences.test(user, partner, request == null ? null : request.channels()).stream()
@@ -132,7 +135,7 @@ class AlertsController {
     @Operation(summary = "What an acknowledgement link from an alert message is about (no login; does not use it)")
     @AlsoAnswers(status = 410, description = "The link was used already or has expired")
     @GetMapping(path = "/api/alert-links/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AlertLinkView> link(@PathVariable String token) {
+    ResponseEntity<AlertLinkView> link(@PathVariable @Size(max = InputLimits.TOKEN) String token) {
         return ResponseEntity.ok()
                 .cacheControl(org.springframework.http.CacheControl.noStore())
                 .body(AlertLinkView.of(alerts.byLink(token)));
@@ -142,14 +145,18 @@ class AlertsController {
     @AlsoAnswers(status = 410, description = "The link was used already or has expired")
     @AlsoAnswers(status = 409, description = "The alert is acknowledged or resolved already")
     @PostMapping(path = "/api/alert-links/{token}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
-    AlertLinkView acknowledgeByLink(@PathVariable String token, @RequestBody(required = false) AckRequest request) {
+    AlertLinkView acknowledgeByLink(
+            @PathVariable @Size(max = InputLimits.TOKEN) String token,
+            @Valid @RequestBody(required = false) AckRequest request) {
         String reason = request == null ? null : request.reason();
         return AlertLinkView.of(Retry.onConcurrentChange(() -> alerts.acknowledgeByLink(token, reason)));
     }
 
     @Operation(summary = "A partner's alert preferences (default: your own partner; ops and delegates name it)")
     @GetMapping(path = "/api/alert-preferences", produces = MediaType.APPLICATION_JSON_VALUE)
-    PreferencesView preferences(Authentication authentication, @RequestParam(required = false) String partner) {
+    PreferencesView preferences(
+            Authentication authentication,
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner) {
         WorkspaceUser user = CurrentUser.of(authentication);
         AlertPreferencesStore.Stored stored = preferences.get(user, partner);
         return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
@@ -157,7 +164,9 @@ class AlertsController {
 
     @Operation(summary = "Follow the defaults again (drop the partner's own preferences); audited")
     @DeleteMapping(path = "/api/alert-preferences", produces = MediaType.APPLICATION_JSON_VALUE)
-    PreferencesView resetPreferences(Authentication authentication, @RequestParam(required = false) String partner) {
+    PreferencesView resetPreferences(
+            Authentication authentication,
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner) {
         WorkspaceUser user = CurrentUser.of(authentication);
         AlertPreferencesStore.Stored stored = preferences.reset(user, partner);
         return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
@@ -170,8 +179,8 @@ class AlertsController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     PreferencesView savePreferences(
             Authentication authentication,
-            @RequestParam(required = false) String partner,
-            @RequestBody AlertPreferences body) {
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner,
+            @Valid @RequestBody AlertPreferences body) {
         WorkspaceUser user = CurrentUser.of(authentication);
         AlertPreferencesStore.Stored stored = preferences.put(user, partner, body);
         return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
@@ -215,10 +224,10 @@ class AlertsController {
             @Schema(nullable = true) String detail) {}
 
     record AckRequest(
-            @Schema(nullable = true, description = "Why, optional")
+            @Schema(nullable = true, description = "Why, optional") @Size(max = InputLimits.REASON)
             String reason) {}
 
-    record TestAlertRequest(String partner, Severity severity) {}
+    record TestAlertRequest(@Size(max = InputLimits.NAME) String partner, Severity severity) {}
 
     @Operation(
             summary = "Open and recent alerts with their level, repeat count and delivery log (partner: own; ops: all)")
@@ -231,7 +240,7 @@ class AlertsController {
 
     @Operation(summary = "One alert with its level, repeat count and delivery log")
     @GetMapping(path = "/api/alerts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    AlertView one(Authentication authentication, @PathVariable String id) {
+    AlertView one(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return view(alerts.visible(CurrentUser.of(authentication), id));
     }
 
@@ -239,7 +248,9 @@ class AlertsController {
     @AlsoAnswers(status = 409, description = "The alert is acknowledged or resolved already")
     @PostMapping(path = "/api/alerts/{id}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
     AlertView acknowledge(
-            Authentication authentication, @PathVariable String id, @RequestBody(required = false) AckRequest request) {
+            Authentication authentication,
+            @PathVariable @Size(max = InputLimits.ID) String id,
+            @Valid @RequestBody(required = false) AckRequest request) {
         WorkspaceUser user = CurrentUser.of(authentication);
         String reason = request == null ? null : request.reason();
         return view(Retry.onConcurrentChange(() -> alerts.acknowledge(user, id, reason)));
@@ -248,7 +259,7 @@ class AlertsController {
     @Operation(summary = "Resolve an open alert: the condition is gone; audited")
     @AlsoAnswers(status = 409, description = "The alert is acknowledged or resolved already")
     @PostMapping(path = "/api/alerts/{id}/resolve", produces = MediaType.APPLICATION_JSON_VALUE)
-    AlertView resolve(Authentication authentication, @PathVariable String id) {
+    AlertView resolve(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         return view(Retry.onConcurrentChange(() -> alerts.resolve(user, id)));
     }
@@ -259,7 +270,7 @@ class AlertsController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<AlertView> raiseTest(Authentication authentication, @RequestBody TestAlertRequest request) {
+    ResponseEntity<AlertView> raiseTest(Authentication authentication, @Valid @RequestBody TestAlertRequest request) {
         Alert alert = alerts.raiseTest(CurrentUser.of(authentication), request.partner(), request.severity());
         return ResponseEntity.status(HttpStatus.CREATED).body(view(alert));
     }

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.InputLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
     private final AuditTrail trail;
+    private final ChainVerifications verifications;
     private final ObjectMapper json;
 
-    AuditController(AuditTrail trail, ObjectMapper json) {
+    AuditController(AuditTrail trail, ChainVerifications verifications, ObjectMapper json) {
         this.trail = trail;
+        this.verifications = verifications;
         this.json = json;
     }
 
@@ -47,7 +52,10 @@ class AuditController {
             @Schema(
                     nullable = true,
                     description = "The first entry whose content or link to the previous one does not match")
-            Long firstBrokenId) {}
+            Long firstBrokenId,
+
+            @Schema(description = "When the walk of the chain that gave this answer began")
+            Instant verifiedAt) {}
 
     @Operation(
             summary = "The audit trail, newest first",
@@ -55,8 +63,8 @@ class AuditController {
     @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     Page audit(
             Authentication authentication,
-            @RequestParam(required = false) String action,
-            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String action,
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String actor,
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
@@ -68,11 +76,19 @@ class AuditController {
         return new Page(entries, page, size, trail.count(query));
     }
 
-    @Operation(summary = "Recomputes the hash chain and names the first broken entry")
+    @Operation(
+            summary = "Recomputes the hash chain up to its committed head and names the first broken entry",
+            description = "Partners and ops only. The chain is walked at most once per interval"
+                    + " (workspace.audit.verification-reuse); callers within it get that walk's answer.")
     @GetMapping(path = "/api/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
-    Verification verify() {
-        AuditTrail.Verification result = trail.verify();
-        return new Verification(result.ok(), result.entries(), result.firstBrokenId());
+    Verification verify(Authentication authentication) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        if (!user.hasRole("partner") && !user.hasRole("ops")) {
+            throw new AccessDeniedException("Only partners and operations verify the audit trail");
+        }
+        ChainVerifications.Verified verified = verifications.latest();
+        AuditTrail.Verification result = verified.result();
+        return new Verification(result.ok(), result.entries(), result.firstBrokenId(), verified.at());
     }
 
     private static String onlyPartnerFor(WorkspaceUser user) {

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditTrail {
 
     static final String GENESIS_HASH = "0".repeat(64);
+    private static final int VERIFY_BATCH = 1000;
 
     private final JdbcClient db;
     private final TransactionTemplate transactions;
@@ -118,35 +119,54 @@ class AuditTrail {
                 .update();
     }
 
-    /** Walks the chain from the start; the first entry whose link or content does not match is named. */
+    /**
+     * Walks the chain from the start up to its head as committed when the walk begins, in batches; the
+     * first entry whose link or content does not match is named. The head is read first: every entry up to
+     * it committed with or before it (append updates both in one transaction), so the walk sees them all in
+     * any isolation level, while entries appended during the walk lie beyond the head and are left for the
+     * next one instead of looking like a break. A deleted or rewritten tail no longer meets the head.
+     */
     @Transactional(readOnly = true)
     public Verification verify() {
+        Head head = db.sql("select last_id, last_hash from audit_head where id = 1")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
         String expectedPrevious = GENESIS_HASH;
         long expectedId = 1;
-        int count = 0;
-        for (AuditEntry entry : db.sql("select * from audit_entry order by id")
-                .query(AuditTrail::entry)
-                .list()) {
-            if (entry.id() != expectedId
-                    || !entry.prevHash().equals(expectedPrevious)
-                    || !hashOf(entry).equals(entry.hash())) {
-                return new Verification(false, count, entry.id());
+        List<AuditEntry> batch;
+        do {
+            batch = db.sql("select * from audit_entry where id >= :from and id <= :head order by id limit :limit")
+                    .param("from", expectedId)
+                    .param("head", head.lastId())
+                    .param("limit", VERIFY_BATCH)
+                    .query(AuditTrail::entry)
+                    .list();
+            for (AuditEntry entry : batch) {
+                if (entry.id() != expectedId
+                        || !entry.prevHash().equals(expectedPrevious)
+                        || !hashOf(entry).equals(entry.hash())) {
+                    return Verification.brokenAt(entry.id(), expectedId - 1);
+                }
+                expectedPrevious = entry.hash();
+                expectedId++;
             }
-            expectedPrevious = entry.hash();
-            expectedId++;
-            count++;
+        } while (batch.size() == VERIFY_BATCH);
+        long verified = expectedId - 1;
+        if (verified != head.lastId()) {
+            return Verification.brokenAt(expectedId, verified); // entries at the end were deleted
         }
-        Long headId = db.sql("select last_id from audit_head where id = 1")
-                .query(Long.class)
-                .single();
-        if (headId != count) {
-            // Entries at the end were deleted: the first missing one is where the chain breaks.
-            return new Verification(false, count, (long) count + 1);
+        if (!expectedPrevious.equals(head.lastHash())) {
+            return Verification.brokenAt(head.lastId(), verified - 1); // the last entry was rewritten
         }
-        return new Verification(true, count, null);
+        return new Verification(true, (int) verified, null);
     }
 
-    public record Verification(boolean ok, int entries, Long firstBrokenId) {}
+    public record Verification(boolean ok, int entries, Long firstBrokenId) {
+
+        static Verification brokenAt(long id, long intactBefore) {
+            return new Verification(false, (int) intactBefore, id);
+        }
+    }
 
     public List<AuditEntry> page(AuditQuery query) {
         return db.sql("select * from audit_entry " + query.where() + " order by id desc limit :limit offset :offset")
@@ -191,7 +211,7 @@ class AuditTrail {
         }
     }
 
-    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new AuditEntry(
                 rs.getLong("id"),
                 rs.getObject("at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.MILLIS),

@@ -3,8 +3,11 @@ package com.partnerworkspace.credentials.internal;
 import com.partnerworkspace.broker.Broker;
 import com.partnerworkspace.broker.BrokerAdapter;
 import com.partnerworkspace.broker.BrokerCatalogue;
+import com.partnerworkspace.system.InputLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +59,12 @@ class BrokersController {
     @GetMapping(path = "/api/brokers/callback")
     @ResponseStatus(HttpStatus.SEE_OTHER)
     ResponseEntity<Void> callback(
-            @Parameter(description = "state, code or error, ... as the broker sends them") @RequestParam
-                    Map<String, String> parameters) {
+            @Parameter(
+                            description = "state, code or error, ... as the broker sends them",
+                            schema = @Schema(type = "object", additionalPropertiesSchema = CallbackValue.class))
+                    @RequestParam
+                    @Size(max = 20)
+                    Map<@Size(max = InputLimits.ID) String, @Size(max = InputLimits.URL) String> parameters) {
         String id = connections.completeLogin(parameters);
         boolean failed = connections.get(id).failure() != null;
         return ResponseEntity.status(HttpStatus.SEE_OTHER)
@@ -76,4 +83,10 @@ class BrokersController {
                 adapter.supportsRefresh(),
                 adapter.supportsRevocation());
     }
+
+    /** A value the broker sends back: a state, a code, an error and its description. */
+    @Schema(
+            types = {"string"},
+            maxLength = InputLimits.URL)
+    private interface CallbackValue {}
 }

@@ -6,8 +6,11 @@ import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.PartnerAccessDeniedException;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
+import com.partnerworkspace.system.InputLimits;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,7 @@ class ConnectionsController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<ConnectionView> create(Authentication authentication, @RequestBody NewConnection request) {
+    ResponseEntity<ConnectionView> create(Authentication authentication, @Valid @RequestBody NewConnection request) {
         ConnectionService.Started started = connections.create(CurrentUser.of(authentication), request);
         return ResponseEntity.created(
                         URI.create("/api/connections/" + started.connection().id()))
@@ -75,7 +78,7 @@ class ConnectionsController {
 
     @Operation(summary = "One connection: state, token age, expiry, next rotation, last verification, masked key")
     @GetMapping(path = "/api/connections/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ConnectionView get(Authentication authentication, @PathVariable String id) {
+    ConnectionView get(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return view(connections.visible(CurrentUser.of(authentication), id, ConnectionService.VIEW_SCOPE), null);
     }
 
@@ -86,7 +89,8 @@ class ConnectionsController {
             description = "The connection's state does not allow it, another change runs, or the broker needs a login")
     @PostMapping(path = "/api/connections/{id}/rotate", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<ConnectionView> rotate(Authentication authentication, @PathVariable String id) {
+    ResponseEntity<ConnectionView> rotate(
+            Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         Connection connection = Retry.onConcurrentChange(() -> connections.rotate(user, id, "on-demand"));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(connection, null));
@@ -98,7 +102,8 @@ class ConnectionsController {
     @AlsoAnswers(status = 409, description = "Revoked already")
     @PostMapping(path = "/api/connections/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<ConnectionView> revoke(Authentication authentication, @PathVariable String id) {
+    ResponseEntity<ConnectionView> revoke(
+            Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         Connection connection = Retry.onConcurrentChange(() -> connections.revoke(user, id));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(connection, null));
@@ -107,7 +112,8 @@ class ConnectionsController {
     @Operation(summary = "Show the credential once, after an MFA login under 2 minutes old; audited, never cached")
     @AlsoAnswers(status = 409, description = "The connection's state does not allow it")
     @PostMapping(path = "/api/connections/{id}/reveal", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Revealed> reveal(Authentication authentication, @PathVariable String id) {
+    ResponseEntity<Revealed> reveal(
+            Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         Map<String, String> values = connections.reveal(CurrentUser.of(authentication), id);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Revealed(values, 30));
     }
@@ -121,8 +127,8 @@ class ConnectionsController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CredentialShares.ShareLink> share(
             Authentication authentication,
-            @PathVariable String id,
-            @RequestBody CredentialShares.ShareRequest request) {
+            @PathVariable @Size(max = InputLimits.ID) String id,
+            @Valid @RequestBody CredentialShares.ShareRequest request) {
         CredentialShares.ShareLink link = shares.create(CurrentUser.of(authentication), id, request);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
@@ -134,7 +140,7 @@ class ConnectionsController {
                     "Start the broker login again with the stored keys (expired, rejected, unreachable or unfinished)")
     @AlsoAnswers(status = 409, description = "The connection's state does not need a new login")
     @PostMapping(path = "/api/connections/{id}/reconnect", produces = MediaType.APPLICATION_JSON_VALUE)
-    ConnectionView reconnect(Authentication authentication, @PathVariable String id) {
+    ConnectionView reconnect(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         ConnectionService.Started started = Retry.onConcurrentChange(() -> connections.reconnect(user, id));
         return view(started.connection(), started.authorizationUrl());
@@ -144,7 +150,8 @@ class ConnectionsController {
             summary =
                     "The partner's broker connections and their status, without secrets (owner, ops, or a delegate with credentials:view-status)")
     @GetMapping(path = "/api/partners/{partner}/connections", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<ConnectionView> ofPartner(Authentication authentication, @PathVariable String partner) {
+    List<ConnectionView> ofPartner(
+            Authentication authentication, @PathVariable @Size(max = InputLimits.NAME) String partner) {
         WorkspaceUser user = CurrentUser.of(authentication);
         // A delegate whose grant covers some of the partner's connections reaches the partner; each is checked.
         if (!partnerAccess.reachFor(user, ConnectionService.VIEW_SCOPE).includes(partner)) {

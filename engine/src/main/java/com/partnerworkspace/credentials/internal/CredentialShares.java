@@ -13,6 +13,7 @@ import com.partnerworkspace.vault.VaultWrapping;
 import com.partnerworkspace.vault.VaultWrapping.SealedHandOver;
 import com.partnerworkspace.vault.VaultWrapping.WrappedSecretGoneException;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -83,15 +84,18 @@ class CredentialShares {
                     description = "Username of one of the partner's people: its own users, its team, or a"
                             + " delegate holding a live grant for it. Give this or outsideEmail.",
                     maxLength = 64)
+            @Size(max = 64)
             String recipient,
 
             @Schema(
                     description = "An email address outside the partner, named on purpose (audited as an"
                             + " outside share). Give this or recipient.",
                     maxLength = MAX_EMAIL_LENGTH)
+            @Size(max = MAX_EMAIL_LENGTH)
             String outsideEmail,
 
             @Schema(description = "How long the link works, ISO-8601, at most PT24H", example = "PT15M", maxLength = 32)
+            @Size(max = 32)
             String ttl) {}
 
     record ShareLink(URI url, String recipient, Instant expiresAt) {}

@@ -2,7 +2,9 @@ package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.broker.Broker;
 import com.partnerworkspace.broker.BrokerCatalogue;
+import com.partnerworkspace.system.InputLimits;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -10,13 +12,17 @@ import java.util.regex.Pattern;
 
 /** {@code POST /api/connections}: a broker from the catalogue, a label, and the partner's app keys. */
 record NewConnection(
-        @Schema(example = "broker-sim") String broker,
-        @Schema(example = "Main trading account") String label,
+        @Schema(example = "broker-sim") @Size(max = InputLimits.NAME)
+        String broker,
 
-        @Schema(description = "The broker app's API key / client id")
+        @Schema(example = "Main trading account") @Size(max = InputLimits.NAME)
+        String label,
+
+        @Schema(description = "The broker app's API key / client id") @Size(max = InputLimits.API_KEY)
         String apiKey,
 
         @Schema(description = "The broker app's API secret / client secret; goes straight to Vault")
+        @Size(max = InputLimits.API_KEY)
         String apiSecret) {
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");

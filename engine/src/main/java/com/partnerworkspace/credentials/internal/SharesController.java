@@ -1,7 +1,10 @@
 package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.system.AlsoAnswers;
+import com.partnerworkspace.system.InputLimits;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,13 +28,13 @@ class SharesController {
         this.shares = shares;
     }
 
-    record OpenRequest(String code) {}
+    record OpenRequest(@Size(max = InputLimits.ID) String code) {}
 
     @Operation(summary = "Mail a one-time code to the link's recipient")
     @AlsoAnswers(status = 410, description = "The link was opened before or has expired")
     @PostMapping(path = "/api/shares/{id}/code", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    ResponseEntity<CredentialShares.CodeSent> sendCode(@PathVariable String id) {
+    ResponseEntity<CredentialShares.CodeSent> sendCode(@PathVariable @Size(max = InputLimits.TOKEN) String id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(shares.sendCode(id));
     }
 
@@ -41,7 +44,8 @@ class SharesController {
             path = "/api/shares/{id}/open",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CredentialShares.SharedCredential> open(@PathVariable String id, @RequestBody OpenRequest request) {
+    ResponseEntity<CredentialShares.SharedCredential> open(
+            @PathVariable @Size(max = InputLimits.TOKEN) String id, @Valid @RequestBody OpenRequest request) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(shares.open(id, request.code()));
     }
 }

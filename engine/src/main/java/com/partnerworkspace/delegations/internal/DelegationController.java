@@ -5,9 +5,12 @@ import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
+import com.partnerworkspace.system.InputLimits;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -53,7 +56,7 @@ class DelegationController {
     record TeamMember(String username, String displayName) {}
 
     record BotSecretRequest(
-            @Schema(description = "The opaque id from the link's fragment")
+            @Schema(description = "The opaque id from the link's fragment") @Size(max = InputLimits.TOKEN)
             String token) {}
 
     record BotSecret(String clientId, String clientSecret) {}
@@ -72,7 +75,7 @@ class DelegationController {
 
     @Operation(summary = "The partner's teammates: who the partner may delegate to")
     @GetMapping(path = "/api/partners/{partner}/team", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<TeamMember> team(Authentication authentication, @PathVariable String partner) {
+    List<TeamMember> team(Authentication authentication, @PathVariable @Size(max = InputLimits.NAME) String partner) {
         partnerAccess.requireMayActFor(CurrentUser.of(authentication), partner, null);
         return directory.teamOf(partner).stream()
                 .map(person -> new TeamMember(person.username(), person.displayName()))
@@ -85,7 +88,8 @@ class DelegationController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<DelegationView> request(Authentication authentication, @RequestBody DelegationRequest request) {
+    ResponseEntity<DelegationView> request(
+            Authentication authentication, @Valid @RequestBody DelegationRequest request) {
         Delegation delegation = delegations.request(CurrentUser.of(authentication), request);
         return ResponseEntity.created(URI.create("/api/delegations/" + delegation.id()))
                 .body(views.detail(delegation));
@@ -95,7 +99,9 @@ class DelegationController {
     @GetMapping(path = "/api/delegations", produces = MediaType.APPLICATION_JSON_VALUE)
     List<DelegationView> list(
             Authentication authentication,
-            @RequestParam(defaultValue = "mine") @Schema(allowableValues = {"mine", "to-approve", "granted-to-me"})
+            @RequestParam(defaultValue = "mine")
+                    @Schema(allowableValues = {"mine", "to-approve", "granted-to-me"})
+                    @Size(max = InputLimits.ID)
                     String view) {
         return delegations.list(CurrentUser.of(authentication), view).stream()
                 .map(views::detail)
@@ -104,14 +110,14 @@ class DelegationController {
 
     @Operation(summary = "One delegation with its approvals, who may still decide, and its timeline")
     @GetMapping(path = "/api/delegations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    DelegationView get(Authentication authentication, @PathVariable String id) {
+    DelegationView get(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return views.detail(delegations.visible(CurrentUser.of(authentication), id));
     }
 
     @Operation(summary = "Confirm a request with a fresh MFA login (acr mfa, auth_time under 5 minutes)")
     @AlsoAnswers(status = 409, description = "The request is not awaiting MFA")
     @PostMapping(path = "/api/delegations/{id}/confirm-mfa", produces = MediaType.APPLICATION_JSON_VALUE)
-    DelegationView confirmMfa(Authentication authentication, @PathVariable String id) {
+    DelegationView confirmMfa(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         return views.detail(Retry.onConcurrentChange(() -> delegations.confirmMfa(user, id)));
     }
@@ -119,7 +125,7 @@ class DelegationController {
     @Operation(summary = "End a delegation now (the partner or ops); the grant stops counting at once")
     @AlsoAnswers(status = 409, description = "The delegation has ended already")
     @PostMapping(path = "/api/delegations/{id}/revoke", produces = MediaType.APPLICATION_JSON_VALUE)
-    DelegationView revoke(Authentication authentication, @PathVariable String id) {
+    DelegationView revoke(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         WorkspaceUser user = CurrentUser.of(authentication);
         return views.detail(Retry.onConcurrentChange(() -> delegations.revoke(user, id)));
     }
@@ -130,7 +136,8 @@ class DelegationController {
             path = "/api/delegations/bot-secret",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BotSecret> openBotSecret(Authentication authentication, @RequestBody BotSecretRequest request) {
+    ResponseEntity<BotSecret> openBotSecret(
+            Authentication authentication, @Valid @RequestBody BotSecretRequest request) {
         WorkspaceUser user = CurrentUser.of(authentication);
         if (request.token() == null
                 || request.token().isBlank()

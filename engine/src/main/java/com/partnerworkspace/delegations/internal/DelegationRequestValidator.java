@@ -23,6 +23,7 @@ class DelegationRequestValidator {
 
     private static final Pattern BOT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _-]{2,39}");
     static final int MAX_JUSTIFICATION = 2000;
+    static final String NOT_A_TEAMMATE = "is not one of your teammates";
 
     private final ScopeCatalogue catalogue;
     private final DelegationPolicy policy;
@@ -109,15 +110,12 @@ class DelegationRequestValidator {
             errors.put("delegate", "you cannot delegate to yourself");
             return null;
         }
-        if (directory.find(delegate).isEmpty()) {
-            errors.put("delegate", "there is no user '" + delegate + "'");
-            return null;
-        }
+        // One answer whether the name is unknown or someone else's: the request must not tell who exists.
         boolean inTeam = directory.teamOf(requester.partner()).stream()
                 .map(Person::username)
                 .anyMatch(delegate::equals);
         if (!inTeam) {
-            errors.put("delegate", "'" + delegate + "' is not in your team");
+            errors.put("delegate", NOT_A_TEAMMATE);
             return null;
         }
         return delegate;

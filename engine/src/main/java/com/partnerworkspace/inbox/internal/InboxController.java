@@ -3,16 +3,21 @@ package com.partnerworkspace.inbox.internal;
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
+import com.partnerworkspace.system.InputLimits;
+import com.partnerworkspace.system.Problems;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class InboxController {
+
+    private static final int MOST_FIELDS = 20;
 
     private final Inbox inbox;
 
@@ -56,28 +63,28 @@ class InboxController {
     @GetMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
     List<TaskSummary> tasks(
             Authentication authentication,
-            @RequestParam(required = false) String process,
-            @RequestParam(required = false) String partner) {
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String process,
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner) {
         return inbox.tasks(CurrentUser.of(authentication), process, partner);
     }
 
     @Operation(summary = "One task with its business context and form fields")
     @GetMapping(path = "/api/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    TaskDetail task(Authentication authentication, @PathVariable String id) {
+    TaskDetail task(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return inbox.task(CurrentUser.of(authentication), id);
     }
 
     @Operation(summary = "Take the task: nobody else can decide it until it is unclaimed")
     @AlsoAnswers(status = 409, description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
-    TaskDetail claim(Authentication authentication, @PathVariable String id) {
+    TaskDetail claim(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return inbox.claim(CurrentUser.of(authentication), id);
     }
 
     @Operation(summary = "Give the task back to its candidates")
     @AlsoAnswers(status = 409, description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/unclaim", produces = MediaType.APPLICATION_JSON_VALUE)
-    TaskDetail unclaim(Authentication authentication, @PathVariable String id) {
+    TaskDetail unclaim(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return inbox.unclaim(CurrentUser.of(authentication), id);
     }
 
@@ -86,12 +93,50 @@ class InboxController {
     @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> complete(
-            Authentication authentication, @PathVariable String id, @RequestBody Map<String, Object> fields) {
+            Authentication authentication,
+            @PathVariable @Size(max = InputLimits.ID) String id,
+            @RequestBody
+                    @Schema(description = "The form's fields by name", additionalPropertiesSchema = FieldValue.class)
+                    Map<String, Object> fields) {
+        requireBounded(fields);
         WorkspaceUser user = CurrentUser.of(authentication);
         Retry.onConcurrentChange(() -> {
             inbox.complete(user, id, fields);
             return null;
         });
         return ResponseEntity.noContent().build();
+    }
+
+    /** What a form field may hold: true/false, a number, or text of bounded length. */
+    @Schema(
+            types = {"boolean", "number", "string"},
+            maxLength = InputLimits.TEXT,
+            description = "true/false, a number, or text")
+    private interface FieldValue {}
+
+    /**
+     * Before any form sees them: a few fields named by short words, each true/false, a number or bounded
+     * text (no nested objects), or a 400 naming each offending field.
+     */
+    private static void requireBounded(Map<String, Object> fields) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (fields.size() > MOST_FIELDS) {
+            errors.put("fields", "must be at most " + MOST_FIELDS + " fields");
+        }
+        fields.forEach((name, value) -> {
+            if (name.length() > InputLimits.ID) {
+                errors.put(name.substring(0, InputLimits.ID), "is not a field of any form");
+            } else if (value instanceof String text && text.length() > InputLimits.TEXT) {
+                errors.put(name, "size must be between 0 and " + InputLimits.TEXT);
+            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                errors.put(name, "must be true/false, a number or text");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new ErrorResponseException(
+                    HttpStatus.BAD_REQUEST,
+                    Problems.invalid("Some fields of the request are not valid.", errors),
+                    null);
+        }
     }
 }

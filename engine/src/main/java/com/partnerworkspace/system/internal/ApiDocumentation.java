@@ -16,6 +16,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * The product API as OpenAPI 3 at {@code /v3/api-docs}: Keycloak bearer tokens, and on every operation
@@ -35,8 +37,15 @@ class ApiDocumentation {
     static final String BEARER = "keycloak";
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    /** Operations anyone may call without a token. */
-    private static final List<String> PUBLIC_PATHS = List.of("/api/ui-config");
+    /**
+     * Operations anyone may call without a token, as {@code SecurityConfig} permits them: the UI's
+     * configuration, and the links whose own token is the authority (share links, acknowledgement links
+     * from alert messages, the broker's return address). Documented with {@code security: []}.
+     */
+    private static final List<String> PUBLIC_OPERATIONS =
+            List.of("GET /api/ui-config", "GET /api/brokers/callback", "* /api/shares/**", "* /api/alert-links/**");
+
+    private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private static final Map<String, String> ANY_OPERATION = ordered(
             "400", "The request is malformed or names invalid fields (see errors)",
@@ -85,16 +94,26 @@ class ApiDocumentation {
     @Bean
     OpenApiCustomizer problemResponsesOnEveryOperation() {
         return api -> api.getPaths()
-                .forEach((path, item) -> item.readOperations()
-                        .forEach(operation -> describeErrors(operation, !PUBLIC_PATHS.contains(path))));
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> describeErrors(operation, isPublic(method.name(), path))));
     }
 
-    private static void describeErrors(Operation operation, boolean authenticated) {
+    static boolean isPublic(String method, String path) {
+        return PUBLIC_OPERATIONS.stream().anyMatch(operation -> {
+            String[] methodAndPath = operation.split(" ", 2);
+            return (methodAndPath[0].equals("*") || methodAndPath[0].equals(method))
+                    && PATHS.match(methodAndPath[1], path);
+        });
+    }
+
+    private static void describeErrors(Operation operation, boolean isPublic) {
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
         ANY_OPERATION.forEach((status, description) -> addProblem(operation, status, description));
-        if (authenticated) {
+        if (isPublic) {
+            operation.setSecurity(new ArrayList<>()); // security: [] (no token), not the bearer scheme
+        } else {
             AUTHENTICATED_OPERATION.forEach((status, description) -> addProblem(operation, status, description));
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         }

@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,8 +23,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -115,21 +122,59 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(problem, headers);
     }
 
+    /**
+     * Constraints on parameters ({@code @Size} on a {@code @PathVariable} or {@code @RequestParam}) and, in
+     * the same method, on a {@code @Valid @RequestBody}: each error names the body field or the parameter as
+     * the request spells it.
+     */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem =
-                Problems.forStatus(HttpStatus.BAD_REQUEST, "Some parameters of the request are not valid.");
+                Problems.forStatus(HttpStatus.BAD_REQUEST, "Some fields or parameters of the request are not valid.");
         problem.setProperty(
                 "errors",
                 e.getParameterValidationResults().stream()
-                        .map(result -> fieldError(
-                                result.getMethodParameter().getParameterName(),
-                                result.getResolvableErrors().stream()
-                                        .map(error -> error.getDefaultMessage())
-                                        .collect(Collectors.joining("; "))))
+                        .flatMap(ApiProblems::fieldErrors)
                         .toList());
         return problem(problem, headers);
+    }
+
+    private static Stream<Map<String, String>> fieldErrors(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors body) {
+            return body.getFieldErrors().stream().map(error -> fieldError(error.getField(), messageOf(error)));
+        }
+        String message = result.getResolvableErrors().stream()
+                .map(MessageSourceResolvable::getDefaultMessage)
+                .collect(Collectors.joining("; "));
+        return Stream.of(fieldError(requestName(result), message));
+    }
+
+    /** The name the request uses: a query parameter of a {@code @RequestParam Map} is named by its key. */
+    private static String requestName(ParameterValidationResult result) {
+        MethodParameter parameter = result.getMethodParameter();
+        RequestParam query = parameter.getParameterAnnotation(RequestParam.class);
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        String name = query != null
+                ? firstNonEmpty(query.name(), query.value(), parameter.getParameterName())
+                : path != null
+                        ? firstNonEmpty(path.name(), path.value(), parameter.getParameterName())
+                        : parameter.getParameterName();
+        if (result.getContainerKey() != null) {
+            return query != null && Map.class.isAssignableFrom(parameter.getParameterType())
+                    ? String.valueOf(result.getContainerKey())
+                    : name + "[" + result.getContainerKey() + "]";
+        }
+        return result.getContainerIndex() != null ? name + "[" + result.getContainerIndex() + "]" : name;
+    }
+
+    private static String firstNonEmpty(String... names) {
+        for (String name : names) {
+            if (name != null && !name.isEmpty()) {
+                return name;
+            }
+        }
+        return "request";
     }
 
     @Override
