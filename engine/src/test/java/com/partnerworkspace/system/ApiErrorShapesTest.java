@@ -346,8 +346,8 @@ class ApiErrorShapesTest {
                 .containsExactlyInAnyOrder(
                         "GET /api/ui-config",
                         "GET /api/brokers/callback",
-                        "POST /api/shares/{token}/code",
-                        "POST /api/shares/{token}/open",
+                        "POST /api/shares/{id}/code",
+                        "POST /api/shares/{id}/open",
                         "GET /api/alert-links/{token}",
                         "POST /api/alert-links/{token}/ack");
     }
