@@ -62,9 +62,7 @@ class BrokersController {
      * Credentials page, which follows the verification. A browser without that cookie (someone the link
      * was handed to) is sent to a page that says so, and nothing is completed.
      */
-    @Operation(
-            summary =
-                    "The broker login's return address (public; bound by its single-use state and the starting browser's cookie)")
+    @Operation(summary = "The broker login's return address (public; bound by its single-use state)")
     @GetMapping(path = "/api/brokers/callback")
     @ResponseStatus(HttpStatus.SEE_OTHER)
     ResponseEntity<Void> callback(
