@@ -88,15 +88,18 @@ create table if not exists broker_connection (
 );
 create index if not exists broker_connection_partner on broker_connection (partner, created_at);
 
--- One broker login attempt: the state that binds the callback (hashed), single use, expiring.
+-- One broker login attempt: the state that binds the callback (hashed), single use, expiring; the
+-- binding of the browser that started it (hashed; the value lives only in that browser's cookie).
 create table if not exists broker_login (
     state_hash varchar(64) primary key,
     connection_id varchar(36) not null,
     process_instance_id varchar(64) not null,
     code_verifier varchar(128) not null,
+    binding_hash varchar(64),
     expires_at timestamp with time zone not null,
     used_at timestamp with time zone
 );
+alter table broker_login add column if not exists binding_hash varchar(64);
 
 -- A share link: the link carries an opaque random id, of which only the hash is kept (token_hash). The Vault
 -- wrapping token is kept only sealed with the engine's transit key (wrapped_token), which no one can unwrap

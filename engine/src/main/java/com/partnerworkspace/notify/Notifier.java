@@ -1,19 +1,30 @@
 package com.partnerworkspace.notify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerworkspace.notify.OutboundTargets.RefusedTargetException;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,18 +46,51 @@ public class Notifier {
     private static final String HTML_TEMPLATE = template("email.html");
     private static final String TEXT_TEMPLATE = template("email.txt");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final ContentType FORM =
+            ContentType.create("application/x-www-form-urlencoded", StandardCharsets.UTF_8);
 
     private final JavaMailSender mail;
     private final NotifyProperties properties;
     private final ObjectMapper json;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(CALL_TIMEOUT).build();
+    private final CloseableHttpClient http;
 
-    Notifier(JavaMailSender mail, NotifyProperties properties, ObjectMapper json) {
+    Notifier(JavaMailSender mail, NotifyProperties properties, ObjectMapper json, OutboundTargets targets) {
         useMailStreamProviderDirectly();
         this.mail = mail;
         this.properties = properties;
         this.json = json;
+        this.http = guardedClient(targets);
+    }
+
+    /**
+     * The HTTP client for Slack and the SMS gateway: it resolves each host itself, refuses internal and
+     * stack addresses ({@link OutboundTargets}) and connects only to the addresses it checked, so a name
+     * that resolves elsewhere a moment later (DNS rebinding) gains nothing. No redirects are followed (a
+     * public host could point onward to an internal one), no proxy, no cookies, no automatic retries.
+     */
+    private static CloseableHttpClient guardedClient(OutboundTargets targets) {
+        Timeout timeout = Timeout.of(CALL_TIMEOUT);
+        return HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new CheckedDnsResolver(targets))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(timeout)
+                        .setResponseTimeout(timeout)
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .build();
+    }
+
+    @PreDestroy
+    void closeHttp() throws IOException {
+        http.close();
     }
 
     /**
@@ -98,7 +142,8 @@ public class Notifier {
             helper.setSubject(subject);
             helper.setText(text, html);
         } catch (MessagingException e) {
-            throw new NotificationFailedException("cannot build the email to " + address + ": " + e.getMessage());
+            log.warn("Cannot build the email to {}: {}", address, e.getMessage());
+            throw new NotificationFailedException();
         }
         return message;
     }
@@ -123,11 +168,7 @@ public class Notifier {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        post(
-                "Slack",
-                HttpRequest.newBuilder(URI.create(webhookUrl))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        post("Slack", target("Slack", webhookUrl), new StringEntity(body, ContentType.APPLICATION_JSON), Map.of());
         log.info("Slack message posted ({} link(s))", notification.links().size());
     }
 
@@ -139,35 +180,73 @@ public class Notifier {
         String body = smsText(notification);
         String auth = java.util.Base64.getEncoder()
                 .encodeToString((gateway.accountSid() + ":" + gateway.authToken()).getBytes(StandardCharsets.UTF_8));
-        URI endpoint = URI.create(gateway.baseUrl().replaceAll("/+$", "") + "/2010-04-01/Accounts/"
-                + URLEncoder.encode(gateway.accountSid(), StandardCharsets.UTF_8) + "/Messages.json");
+        URI endpoint = target(
+                "The SMS gateway",
+                gateway.baseUrl().replaceAll("/+$", "") + "/2010-04-01/Accounts/"
+                        + URLEncoder.encode(gateway.accountSid(), StandardCharsets.UTF_8) + "/Messages.json");
         for (String phone : phones) {
             String form = "To=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)
                     + "&From=" + URLEncoder.encode(gateway.from(), StandardCharsets.UTF_8)
                     + "&Body=" + URLEncoder.encode(body, StandardCharsets.UTF_8);
             post(
                     "The SMS gateway",
-                    HttpRequest.newBuilder(endpoint)
-                            .header("Authorization", "Basic " + auth)
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form)));
+                    endpoint,
+                    new StringEntity(form, FORM),
+                    Map.of(HttpHeaders.AUTHORIZATION, "Basic " + auth));
         }
         log.info("SMS sent to {} number(s)", phones.size());
     }
 
-    private void post(String who, HttpRequest.Builder request) {
+    /** The URL to call; one that does not parse fails the send like any other unusable target. */
+    private static URI target(String who, String url) {
         try {
-            HttpResponse<String> response =
-                    http.send(request.timeout(CALL_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new NotificationFailedException(who + " answered HTTP " + response.statusCode());
+            URI uri = new URI(url);
+            if (uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
+                throw failed(who, uri, "not an http or https URL");
             }
-        } catch (IOException e) {
-            throw new NotificationFailedException(who + " is unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NotificationFailedException("interrupted while calling " + who);
+            return uri;
+        } catch (URISyntaxException e) {
+            throw failed(who, null, "not a URL");
         }
+    }
+
+    /**
+     * One POST through the guarded client. Whatever goes wrong, callers (and through them partners) learn
+     * only that it could not be delivered: status codes, "unreachable" and exception texts would let a
+     * typed URL scan the network. The details go to the server log, without the URL's path (a Slack
+     * webhook's path is its secret).
+     */
+    private void post(String who, URI target, StringEntity body, Map<String, String> headers) {
+        HttpPost request = new HttpPost(target);
+        headers.forEach(request::setHeader);
+        request.setEntity(body);
+        int status;
+        try {
+            status = http.execute(request, response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        } catch (RefusedTargetException e) {
+            throw failed(who, target, "refused before connecting: " + e.getMessage());
+        } catch (IOException e) {
+            throw failed(who, target, "unreachable: " + e.getMessage());
+        }
+        if (status / 100 != 2) {
+            throw failed(who, target, "answered HTTP " + status);
+        }
+    }
+
+    private static NotificationFailedException failed(String who, URI target, String detail) {
+        log.warn("{} at {} could not be reached: {}", who, origin(target), detail);
+        return new NotificationFailedException();
+    }
+
+    /** Scheme, host and port only. */
+    static String origin(URI target) {
+        if (target == null || target.getHost() == null) {
+            return "(no host)";
+        }
+        return target.getScheme() + "://" + target.getHost() + ":" + OutboundTargets.port(target);
     }
 
     static String smsText(Notification notification) {
@@ -245,9 +324,12 @@ public class Notifier {
         return Map.of("text", notification.subject(), "blocks", blocks);
     }
 
+    /** What a partner may learn of a failed send: that it could not be delivered, nothing about why. */
+    public static final String COULD_NOT_DELIVER = "could not deliver";
+
     public static class NotificationFailedException extends RuntimeException {
-        NotificationFailedException(String message) {
-            super(message);
+        NotificationFailedException() {
+            super(COULD_NOT_DELIVER);
         }
     }
 }

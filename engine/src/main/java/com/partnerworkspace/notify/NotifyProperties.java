@@ -1,18 +1,23 @@
 package com.partnerworkspace.notify;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param from the sender of every email
  * @param slackWebhookUrl a Slack incoming webhook; blank turns Slack off
+ * @param allowedInternalTargets exact {@code host:port} pairs (as written in URLs) that calls may reach
+ *     although they are internal, e.g. the local stack's Slack/SMS receiver {@code 127.0.0.1:8026};
+ *     empty in production
  */
 @ConfigurationProperties("workspace.notify")
 public record NotifyProperties(
         @DefaultValue("Partner Workspace <no-reply@partner-workspace.local>")
         String from,
 
-        String slackWebhookUrl) {
+        String slackWebhookUrl,
+        @DefaultValue List<String> allowedInternalTargets) {
 
     boolean slackEnabled() {
         return slackWebhookUrl != null && !slackWebhookUrl.isBlank();

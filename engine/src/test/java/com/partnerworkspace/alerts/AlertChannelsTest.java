@@ -126,8 +126,7 @@ class AlertChannelsTest {
 
         assertThat(outcome(alert, "email")).isEqualTo("SENT");
         assertThat(delivery(alert, "slack").get("detail").asText())
-                .contains("gave up after 3 attempts")
-                .contains("HTTP 500");
+                .isEqualTo("gave up after 3 attempts: could not deliver");
         assertThat(delivery(alert, "sms").get("detail").asText()).isEqualTo("fallback for slack");
         assertThat(Receiver.slack().stream().filter(call -> call.path().equals("/slack/" + partner)))
                 .as("three attempts on Slack")
@@ -152,7 +151,9 @@ class AlertChannelsTest {
         assertThat(results.findValuesAsText("channel")).containsExactly("email", "slack", "sms");
         assertThat(results.get(0).get("outcome").asText()).isEqualTo("SENT");
         assertThat(results.get(1).get("outcome").asText()).isEqualTo("FAILED");
-        assertThat(results.get(1).get("detail").asText()).contains("HTTP 503");
+        assertThat(results.get(1).get("detail").asText())
+                .as("no status code, nothing about the network")
+                .isEqualTo("could not deliver");
         assertThat(results.get(2).get("outcome").asText()).isEqualTo("SENT");
         assertThat(results.get(2).get("recipient").asText()).isEqualTo(phone);
         MailServer.shared()
@@ -160,6 +161,56 @@ class AlertChannelsTest {
                         partner + "@partner-workspace.test",
                         m -> m.subject().startsWith("[TEST]"),
                         Duration.ofSeconds(30));
+    }
+
+    /**
+     * A webhook whose name resolves to loopback when it is used (saved while it pointed elsewhere: DNS
+     * rebinding, stood in for by writing the stored preferences directly) is refused at send time,
+     * before any connection: the server listening there hears nothing, and neither the send-test report
+     * nor the delivery log says more than "could not deliver".
+     */
+    @Test
+    void aWebhookThatResolvesInsideWhenUsedIsRefusedBeforeConnecting() throws Exception {
+        com.sun.net.httpserver.HttpServer listening = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger heard = new java.util.concurrent.atomic.AtomicInteger();
+        listening.createContext("/", exchange -> {
+            heard.incrementAndGet();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        listening.start();
+        try {
+            String partner = partner();
+            String mail = partner + "@partner-workspace.test";
+            String rebound = "http://localhost:" + listening.getAddress().getPort() + "/services/T0/B0/secret";
+            db.sql("""
+                            insert into alert_preferences (partner, body, updated_by, updated_at)
+                            values (:partner, :body, 'test', current_timestamp)""")
+                    .param("partner", partner)
+                    .param(
+                            "body",
+                            TestPreferences.body(mail, rebound, List.of(), "PT30M")
+                                    .toString())
+                    .update();
+
+            Api.Response report = Connections.post(
+                    "/api/alert-preferences/test?partner=" + partner, Connections.token("omar"), Map.of());
+            assertThat(report.status()).as(report.body()).isEqualTo(200);
+            JsonNode slack = report.json().get("results").get(1);
+            assertThat(slack.get("channel").asText()).isEqualTo("slack");
+            assertThat(slack.get("outcome").asText()).isEqualTo("FAILED");
+            assertThat(slack.get("detail").asText()).isEqualTo("could not deliver");
+            assertThat(report.body()).doesNotContain("localhost").doesNotContain("secret");
+
+            String id = raiseTest(partner, "WARNING"); // routed to email and Slack
+            JsonNode alert = await(id, a -> outcome(a, "slack").equals("GAVE_UP"), "Slack given up");
+            assertThat(delivery(alert, "slack").get("detail").asText())
+                    .isEqualTo("gave up after 3 attempts: could not deliver");
+            assertThat(heard).as("nothing connected to the loopback server").hasValue(0);
+        } finally {
+            listening.stop(0);
+        }
     }
 
     @Test

@@ -57,6 +57,32 @@ class AlertPreferencesTest {
         assertThat(get("mukesh", null).get("customised").asBoolean()).isFalse();
     }
 
+    /** Literal addresses and a loopback name: all refused before anything connects anywhere. */
+    @Test
+    void aSlackWebhookToAnInternalAddressIsRefusedNamingTheField() {
+        for (String url : java.util.List.of(
+                "http://10.0.0.1/hook",
+                "http://127.0.0.1:8200/",
+                "http://172.16.5.4:8080/services/x",
+                "http://[::ffff:192.168.0.1]/x",
+                "http://169.254.169.254/latest/meta-data",
+                "http://localhost:8026/slack/not-by-this-name")) {
+            ObjectNode body = (ObjectNode) get("mukesh", null).deepCopy();
+            body.remove("partner");
+            body.remove("customised");
+            ((ObjectNode) body.get("channels")).put("slackWebhookUrl", url);
+
+            Api.Response refused = put("mukesh", body);
+
+            assertThat(refused.status()).as("%s: %s", url, refused.body()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("errors").findValuesAsText("field"))
+                    .as(url)
+                    .containsExactly("channels.slackWebhookUrl");
+        }
+        assertThat(get("mukesh", null).get("customised").asBoolean()).isFalse();
+    }
+
     @Test
     void savedPreferencesAreThePartnersOwnFromThenOn() {
         ObjectNode body = (ObjectNode) get("raja", null).deepCopy();

@@ -283,6 +283,70 @@ class ConnectionFlowTest {
                 .contains("credential.share-created", "credential.share-burnt");
     }
 
+    /**
+     * mukesh starts a connection and hands its broker login link to nikhil, who is logged in at the
+     * broker: nikhil's browser (no cookie, or a binding of his own under mukesh's cookie name) completes
+     * nothing, exchanges no code and stores no token; it is sent to a page that says so, and the refusal
+     * is audited. The login stays open for the browser that started it.
+     */
+    @Test
+    void aBrokerLoginCompletesOnlyInTheBrowserThatStartedIt() {
+        Api.Response started = create("mukesh", "Handed-over login", BROKER_SIM_CLIENT, Connections.BROKER_SIM_SECRET);
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String id = started.json().get("id").asText();
+        URI callback = RealServers.keycloak()
+                .brokerLogin(URI.create(started.json().get("authorizationUrl").asText()), "trader", "demo1234");
+
+        HttpResponse<String> withoutCookie = followToCallback(callback, null);
+        assertThat(withoutCookie.statusCode()).isEqualTo(303);
+        assertThat(withoutCookie.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(EngineTest.BASE_URL + "/credentials/login-elsewhere");
+
+        String setCookie = started.raw().headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("broker_login_"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(
+                        "no binding cookie in " + started.raw().headers()));
+        assertThat(setCookie)
+                .contains("Path=/api/brokers/callback")
+                .contains("HttpOnly")
+                .contains("SameSite=Lax")
+                .doesNotContain("Secure"); // the test engine is served over http
+        String mukeshsBrowser = setCookie.split(";", 2)[0];
+        String nikhilsBinding = Connections.bindingCookie(
+                        create("nikhil", "Own login", BROKER_SIM_CLIENT, Connections.BROKER_SIM_SECRET)
+                                .raw())
+                .orElseThrow();
+        String nikhilsBindingUnderMukeshsName = mukeshsBrowser.substring(0, mukeshsBrowser.indexOf('=') + 1)
+                + nikhilsBinding.substring(nikhilsBinding.indexOf('=') + 1);
+        HttpResponse<String> withAnothersCookie = followToCallback(callback, nikhilsBindingUnderMukeshsName);
+        assertThat(withAnothersCookie.statusCode()).isEqualTo(303);
+        assertThat(withAnothersCookie.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(EngineTest.BASE_URL + "/credentials/login-elsewhere");
+
+        JsonNode untouched = Connections.get(id, "mukesh");
+        assertThat(untouched.get("state").asText()).isEqualTo("AWAITING_AUTHORISATION");
+        assertThat(untouched.hasNonNull("tokenIssuedAt")).isFalse();
+        assertThat(untouched.hasNonNull("failure")).isFalse();
+        SecretPath path = new SecretPath("mukesh", "connection-" + id);
+        assertThat(vault.metadata(path).currentVersion())
+                .as("only the keys, no broker tokens")
+                .isEqualTo(1);
+        assertThat(Api.get("/api/audit?action=connection.login-refused&size=50", token("mukesh"))
+                        .body())
+                .contains("connection/" + id)
+                .contains("started-in-another-browser");
+
+        HttpResponse<String> starter = followToCallback(callback, mukeshsBrowser);
+        assertThat(starter.statusCode()).isEqualTo(303);
+        assertThat(starter.headers().firstValue("Location").orElseThrow()).endsWith("/credentials?connected=" + id);
+        assertThat(starter.headers().firstValue("Set-Cookie").orElseThrow())
+                .as("the binding is dropped once used")
+                .startsWith(mukeshsBrowser.substring(0, mukeshsBrowser.indexOf('=') + 1) + ";")
+                .contains("Max-Age=0");
+        awaitConnection(id, "mukesh", c -> c.get("state").asText().equals("ACTIVE"), "ACTIVE");
+    }
+
     @Test
     void badInputIsRefusedAndNothingIsStored() {
         Api.Response unknownBroker = post(

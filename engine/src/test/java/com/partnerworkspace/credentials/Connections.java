@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /** Test steps for broker connections, through the API as a person would take them. */
@@ -21,6 +23,12 @@ public final class Connections {
     public static final ObjectMapper JSON = new ObjectMapper();
     public static final String BROKER_SIM_CLIENT = "partner-workspace";
     public static final String BROKER_SIM_SECRET = "broker-sim-secret";
+
+    /**
+     * The binding cookie a broker login's start set (the {@code Cookie} header value that carries it),
+     * kept by the login's state, as the starting browser keeps it until the broker sends it back.
+     */
+    private static final Map<String, String> STARTING_BROWSER = new ConcurrentHashMap<>();
 
     private Connections() {}
 
@@ -33,7 +41,7 @@ public final class Connections {
     }
 
     public static Api.Response postTo(String baseUrl, String path, String bearer, Object body) {
-        return Api.send(baseUrl, path, bearer, request -> {
+        Api.Response response = Api.send(baseUrl, path, bearer, request -> {
             try {
                 return request.header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(
@@ -44,6 +52,54 @@ public final class Connections {
                 throw new IllegalStateException(e);
             }
         });
+        rememberStartingBrowser(response);
+        return response;
+    }
+
+    private static void rememberStartingBrowser(Api.Response response) {
+        if (response.status() / 100 != 2 || !response.contentType().contains("json")) {
+            return;
+        }
+        JsonNode url = response.json().path("authorizationUrl");
+        Optional<String> cookie = bindingCookie(response.raw());
+        if (url.isTextual() && cookie.isPresent()) {
+            STARTING_BROWSER.put(queryParam(url.asText(), "state"), cookie.get());
+        }
+    }
+
+    /** {@code name=value} of the broker-login binding cookie the answer sets, if it sets one. */
+    public static Optional<String> bindingCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(header -> header.startsWith("broker_login_"))
+                .map(header -> header.split(";", 2)[0])
+                .findFirst();
+    }
+
+    /**
+     * The broker's redirect followed by the browser that started the login (it carries that browser's
+     * binding cookie): answers the engine's 303 (not followed).
+     */
+    public static HttpResponse<String> followToCallback(URI callback) {
+        boolean hasState = callback.getRawQuery() != null
+                && java.util.Arrays.stream(callback.getRawQuery().split("&")).anyMatch(p -> p.startsWith("state="));
+        return followToCallback(
+                callback, hasState ? STARTING_BROWSER.get(queryParam(callback.toString(), "state")) : null);
+    }
+
+    /** The broker's redirect followed by a browser that sends {@code cookie} (null: no cookie at all). */
+    public static HttpResponse<String> followToCallback(URI callback, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(callback).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        try {
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Api.Response create(String user, String label, String apiKey, String apiSecret) {
@@ -57,18 +113,6 @@ public final class Connections {
         Api.Response created = create(user, label, BROKER_SIM_CLIENT, BROKER_SIM_SECRET);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json();
-    }
-
-    /** The broker's redirect followed by the browser: answers the engine's 303 (not followed). */
-    public static HttpResponse<String> followToCallback(URI callback) {
-        try {
-            return HttpClient.newBuilder()
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .build()
-                    .send(HttpRequest.newBuilder(callback).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Created, logged in at broker-sim as {@code trader}, and verified: ACTIVE. */

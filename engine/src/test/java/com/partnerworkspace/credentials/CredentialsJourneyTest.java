@@ -37,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * rotates it, reveals it after an OTP step-up, shares it with an auditor outside the partner (named on
  * purpose: nitin has no team of his own), who opens the link once in a browser of their own with the
  * code from their email (a second open fails), and revokes it: Vault holds
- * nothing for it, broker-sim says the token is inactive, and the audit trail verifies.
+ * nothing for it, broker-sim says the token is inactive, and the audit trail verifies. The broker login
+ * link opened in another browser completes nothing there.
  */
 @EngineTest
 class CredentialsJourneyTest {
@@ -86,6 +87,7 @@ class CredentialsJourneyTest {
                 .hasURL(
                         Pattern.compile(".*/realms/broker-sim/.*"),
                         new PageAssertions.HasURLOptions().setTimeout(UI_TIMEOUT_MS));
+        someoneElseCannotFinish(page.url());
         page.getByLabel("Username or email").fill("trader");
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("demo1234");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In"))
@@ -182,6 +184,35 @@ class CredentialsJourneyTest {
                         .get("ok")
                         .asBoolean())
                 .isTrue();
+    }
+
+    /**
+     * The broker login link opened in another browser (one nitin handed it to): after logging in at the
+     * broker, that browser lands on a page that says the login was started elsewhere, and nothing is
+     * completed; nitin's own browser goes on.
+     */
+    private static void someoneElseCannotFinish(String authorizationUrl) {
+        try (BrowserContext other = Browsers.chromium().newContext()) {
+            Page elsewhere = other.newPage();
+            elsewhere.setDefaultTimeout(UI_TIMEOUT_MS);
+            elsewhere.navigate(authorizationUrl);
+            elsewhere.getByLabel("Username or email").fill("trader");
+            elsewhere
+                    .getByLabel("Password", new Page.GetByLabelOptions().setExact(true))
+                    .fill("demo1234");
+            elsewhere
+                    .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign In"))
+                    .click();
+            assertThat(elsewhere)
+                    .hasURL(
+                            EngineTest.BASE_URL + "/credentials/login-elsewhere",
+                            new PageAssertions.HasURLOptions().setTimeout(UI_TIMEOUT_MS));
+            assertThat(elsewhere.getByRole(AriaRole.ALERT))
+                    .hasText(
+                            "This broker login was started in another browser or by someone else."
+                                    + " Start it again from your Credentials page.",
+                            new LocatorAssertions.HasTextOptions().setTimeout(UI_TIMEOUT_MS));
+        }
     }
 
     private Locator cardOf(String label) {

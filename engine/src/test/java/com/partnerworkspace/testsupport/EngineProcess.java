@@ -50,6 +50,7 @@ public final class EngineProcess implements AutoCloseable {
         properties.put("spring.mail.port", String.valueOf(MailServer.shared().port()));
         // The broker-sim realm knows the test engine's return address; links point there too.
         properties.put("workspace.public-url", EngineTest.BASE_URL);
+        properties.put("workspace.notify.allowed-internal-targets", Receiver.target());
         return properties;
     }
 

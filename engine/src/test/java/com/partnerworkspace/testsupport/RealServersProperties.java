@@ -19,6 +19,7 @@ public class RealServersProperties {
             registry.add("workspace.vault.secret-id", openBao::secretId);
             registry.add("spring.mail.port", () -> MailServer.shared().port());
             registry.add("workspace.notify.slack-webhook-url", () -> Receiver.slackUrl("workspace"));
+            registry.add("workspace.notify.allowed-internal-targets", Receiver::target);
             registry.add("workspace.public-url", () -> EngineTest.BASE_URL);
         };
     }

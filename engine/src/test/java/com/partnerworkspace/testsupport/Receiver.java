@@ -41,6 +41,11 @@ public final class Receiver {
         return "http://127.0.0.1:" + PORT;
     }
 
+    /** The receiver's {@code host:port}: the one internal target the engine may call in tests. */
+    public static String target() {
+        return "127.0.0.1:" + PORT;
+    }
+
     /** A Slack incoming webhook URL on the receiver; {@code name} only tells requests apart. */
     public static String slackUrl(String name) {
         return baseUrl() + "/slack/" + name;

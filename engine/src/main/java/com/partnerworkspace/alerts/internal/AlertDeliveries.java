@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AlertDeliveries {
 
     static final List<String> CHANNELS = List.of("email", "slack", "sms");
+    private static final Logger log = LoggerFactory.getLogger(AlertDeliveries.class);
 
     record Delivery(int level, String channel, String recipient, Instant at, String outcome, String detail) {}
 
@@ -123,7 +126,7 @@ class AlertDeliveries {
                 send(channel, audience, message);
                 results.add(new Delivery(0, channel, recipient, clock.instant(), "SENT", null));
             } catch (RuntimeException e) {
-                results.add(new Delivery(0, channel, recipient, clock.instant(), "FAILED", e.getMessage()));
+                results.add(new Delivery(0, channel, recipient, clock.instant(), "FAILED", failure(channel, e)));
             }
         }
         return results;
@@ -208,7 +211,7 @@ class AlertDeliveries {
                 int attempts = row.attempts() + 1;
                 boolean givingUp = attempts >= policy.deliveryAttempts();
                 String detail = (givingUp ? "gave up after " + attempts + " attempts: " : "attempt " + attempts + ": ")
-                        + e.getMessage();
+                        + failure(channel, e);
                 // Committed with this transaction: the log tells the story even though the job retries.
                 record(
                         alert.id(),
@@ -239,6 +242,17 @@ class AlertDeliveries {
             case "sms" -> notifier.sms(smsGateway.current().orElseThrow(), audience.phones(), message);
             default -> throw new IllegalStateException("no channel " + channel);
         }
+    }
+
+    /**
+     * What the partner learns of a failed send: that it could not be delivered. Status codes, "unreachable"
+     * and exception texts stay in the server log (the notifier logs its own failures).
+     */
+    private static String failure(String channel, RuntimeException e) {
+        if (!(e instanceof Notifier.NotificationFailedException)) {
+            log.warn("Delivery on {} failed: {}", channel, e.toString());
+        }
+        return Notifier.COULD_NOT_DELIVER;
     }
 
     /** Why the channel cannot reach anyone, or null when it can. */

@@ -1,19 +1,15 @@
 package com.partnerworkspace.alerts.internal;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
+import com.partnerworkspace.notify.OutboundTargets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /** Checks preferences before anything is saved; every problem is named by its field. */
@@ -27,11 +23,11 @@ class AlertPreferencesValidator {
     private static final Duration LONGEST_MUTE = Duration.ofDays(30);
     private static final int MOST_MUTES = 50;
 
-    private final boolean localStack;
+    private final OutboundTargets outboundTargets;
     private final Duration shortestDelay;
 
-    AlertPreferencesValidator(Environment environment, AlertPolicy policy) {
-        this.localStack = Arrays.asList(environment.getActiveProfiles()).contains("local");
+    AlertPreferencesValidator(OutboundTargets outboundTargets, AlertPolicy policy) {
+        this.outboundTargets = outboundTargets;
         this.shortestDelay = policy.shortestEscalationDelay();
     }
 
@@ -121,45 +117,16 @@ class AlertPreferencesValidator {
             }
         }
         if (!channels.slackWebhookUrl().isEmpty()) {
-            String problem = webhookProblem(channels.slackWebhookUrl());
-            if (problem != null) {
-                errors.put("channels.slackWebhookUrl", problem);
-            }
+            // An early answer; every send checks the address again after resolving it.
+            outboundTargets
+                    .refusal(channels.slackWebhookUrl())
+                    .ifPresent(problem -> errors.put("channels.slackWebhookUrl", problem));
         }
         String backup = channels.backupContact();
         if (!backup.isEmpty()
                 && !EMAIL.matcher(backup).matches()
                 && !E164.matcher(backup).matches()) {
             errors.put("channels.backupContact", "must be an email address or an E.164 phone number");
-        }
-    }
-
-    private String webhookProblem(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            return "is not a URL";
-        }
-        if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-            return "must be an http or https URL";
-        }
-        if (!localStack && pointsInside(uri.getHost())) {
-            return "must not point at a loopback or link-local address";
-        }
-        return null;
-    }
-
-    private static boolean pointsInside(String host) {
-        try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isAnyLocalAddress()) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (UnknownHostException e) {
-            return false;
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +23,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Broker login attempts. The {@code state} sent to the broker is random, bound to one process instance,
- * single use and expiring; only its hash is stored, so the table cannot be replayed from.
+ * single use and expiring; only its hash is stored, so the table cannot be replayed from. Each attempt
+ * is also bound to the browser that started it: a random binding value that only that browser holds
+ * (in a cookie, see {@link BrowserBindingCookie}), stored as a hash. A callback from any other browser
+ * completes nothing, so a login link handed to someone else cannot put their broker tokens into the
+ * starter's connection.
  */
 @Component
 class BrokerLogins {
@@ -43,30 +48,53 @@ class BrokerLogins {
         this.lifetime = lifetime;
     }
 
-    /** A new attempt for the connection; earlier unused ones of it stop working. */
-    Login begin(String connectionId, String processInstanceId) {
+    /**
+     * A new attempt for the connection; earlier unused ones of it stop working. The answer carries the
+     * browser binding for the starter's browser; it is not kept anywhere else.
+     */
+    Begun begin(String connectionId, String processInstanceId) {
         db.sql("delete from broker_login where connection_id = :id")
                 .param("id", connectionId)
                 .update();
         Login login = new Login(random(24), random(48), redirectUri);
+        String browserBinding = random(32);
         db.sql("""
-                        insert into broker_login (state_hash, connection_id, process_instance_id, code_verifier, expires_at)
-                        values (:hash, :connectionId, :processInstanceId, :verifier, :expiresAt)""")
+                        insert into broker_login (state_hash, connection_id, process_instance_id, code_verifier, binding_hash, expires_at)
+                        values (:hash, :connectionId, :processInstanceId, :verifier, :bindingHash, :expiresAt)""")
                 .param("hash", hash(login.state()))
                 .param("connectionId", connectionId)
                 .param("processInstanceId", processInstanceId)
                 .param("verifier", login.codeVerifier())
+                .param("bindingHash", hash(browserBinding))
                 .param("expiresAt", ConnectionRepository.time(clock.instant().plus(lifetime)))
                 .update();
-        return login;
+        return new Begun(login, browserBinding);
     }
 
-    /** Uses up the attempt a callback's {@code state} names; empty when unknown, used or expired. */
-    Optional<Attempt> consume(String state) {
+    /**
+     * Uses up the attempt a callback's {@code state} names, if the callback comes from the browser that
+     * started it ({@code browserBindingOf} answers the binding that browser sent for a connection). An
+     * attempt is used up only by its own browser: from anywhere else it stays as it was.
+     */
+    Claim claim(String state, Function<String, Optional<String>> browserBindingOf) {
         if (state == null || state.isBlank() || state.length() > 200) {
-            return Optional.empty();
+            return new Unknown();
         }
         String hash = hash(state);
+        Optional<Pending> pending = db.sql("""
+                        select connection_id, binding_hash from broker_login
+                        where state_hash = :hash and used_at is null and expires_at > :now""")
+                .param("hash", hash)
+                .param("now", ConnectionRepository.time(clock.instant()))
+                .query((rs, row) -> new Pending(rs.getString("connection_id"), rs.getString("binding_hash")))
+                .optional();
+        if (pending.isEmpty()) {
+            return new Unknown();
+        }
+        String connectionId = pending.get().connectionId();
+        if (!pending.get().boundTo(browserBindingOf.apply(connectionId))) {
+            return new StartedElsewhere(connectionId);
+        }
         int claimed = db.sql("""
                         update broker_login set used_at = :now
                         where state_hash = :hash and used_at is null and expires_at > :now""")
@@ -74,16 +102,17 @@ class BrokerLogins {
                 .param("hash", hash)
                 .update();
         if (claimed != 1) {
-            return Optional.empty();
+            return new Unknown();
         }
         return db.sql(
                         "select connection_id, process_instance_id, code_verifier from broker_login where state_hash = :hash")
                 .param("hash", hash)
-                .query((rs, row) -> new Attempt(
+                .query((rs, row) -> (Claim) new Claimed(new Attempt(
                         rs.getString("connection_id"),
                         rs.getString("process_instance_id"),
-                        new Login(state, rs.getString("code_verifier"), redirectUri)))
-                .optional();
+                        new Login(state, rs.getString("code_verifier"), redirectUri))))
+                .optional()
+                .orElseGet(Unknown::new);
     }
 
     void forget(String connectionId) {
@@ -128,6 +157,38 @@ class BrokerLogins {
     }
 
     record Attempt(String connectionId, String processInstanceId, Login login) {}
+
+    /** A started attempt and the binding value for the browser that started it. */
+    record Begun(Login login, String browserBinding) {
+        @Override
+        public String toString() {
+            return "Begun[" + login + "]";
+        }
+    }
+
+    /** What a callback's {@code state} comes to. */
+    sealed interface Claim permits Claimed, StartedElsewhere, Unknown {}
+
+    /** The attempt is used up by this callback: its code may be exchanged. */
+    record Claimed(Attempt attempt) implements Claim {}
+
+    /** A live attempt, but the callback does not come from the browser that started it: nothing changed. */
+    record StartedElsewhere(String connectionId) implements Claim {}
+
+    /** No such attempt, or it was used or has expired. */
+    record Unknown() implements Claim {}
+
+    private record Pending(String connectionId, String bindingHash) {
+
+        /** Compared in constant time; an attempt stored without a binding matches no browser. */
+        boolean boundTo(Optional<String> browserBinding) {
+            return bindingHash != null
+                    && browserBinding.isPresent()
+                    && MessageDigest.isEqual(
+                            bindingHash.getBytes(StandardCharsets.UTF_8),
+                            hash(browserBinding.get()).getBytes(StandardCharsets.UTF_8));
+        }
+    }
 
     private static String random(int bytes) {
         byte[] value = new byte[bytes];

@@ -8,10 +8,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,16 +25,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BrokersController {
 
+    /** The UI page that tells someone the broker login they came back from was not theirs to finish. */
+    static final String LOGIN_STARTED_ELSEWHERE = "/credentials/login-elsewhere";
+
     private final BrokerCatalogue brokers;
     private final ConnectionService connections;
+    private final BrowserBindingCookie bindingCookie;
     private final String publicUrl;
 
     BrokersController(
             BrokerCatalogue brokers,
             ConnectionService connections,
+            BrowserBindingCookie bindingCookie,
             @Value("${workspace.public-url}") String publicUrl) {
         this.brokers = brokers;
         this.connections = connections;
+        this.bindingCookie = bindingCookie;
         this.publicUrl = publicUrl;
     }
 
@@ -53,7 +61,9 @@ class BrokersController {
 
     /**
      * Where the broker sends the browser back after its login. The {@code state} binds it to one
-     * onboarding; the browser then returns to the Credentials page, which follows the verification.
+     * onboarding and the binding cookie to the browser that started it; the browser then returns to the
+     * Credentials page, which follows the verification. A browser without that cookie (someone the link
+     * was handed to) is sent to a page that says so, and nothing is completed.
      */
     @Operation(summary = "The broker login's return address (public; bound by its single-use state)")
     @GetMapping(path = "/api/brokers/callback")
@@ -64,12 +74,21 @@ class BrokersController {
                             schema = @Schema(type = "object", additionalPropertiesSchema = CallbackValue.class))
                     @RequestParam
                     @Size(max = 20)
-                    Map<@Size(max = InputLimits.ID) String, @Size(max = InputLimits.URL) String> parameters) {
-        String id = connections.completeLogin(parameters);
-        boolean failed = connections.get(id).failure() != null;
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .location(URI.create(publicUrl + "/credentials?" + (failed ? "failed=" : "connected=") + id))
+                    Map<@Size(max = InputLimits.ID) String, @Size(max = InputLimits.URL) String> parameters,
+            HttpServletRequest request) {
+        ConnectionService.LoginReturn back =
+                connections.completeLogin(parameters, connectionId -> bindingCookie.sent(request, connectionId));
+        if (back.startedElsewhere()) {
+            return seeOther(LOGIN_STARTED_ELSEWHERE).build();
+        }
+        boolean failed = connections.get(back.connectionId()).failure() != null;
+        return seeOther("/credentials?" + (failed ? "failed=" : "connected=") + back.connectionId())
+                .header(HttpHeaders.SET_COOKIE, bindingCookie.clear(back.connectionId(), request))
                 .build();
+    }
+
+    private ResponseEntity.HeadersBuilder<?> seeOther(String uiPath) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(publicUrl + uiPath));
     }
 
     private BrokerView view(Broker broker) {

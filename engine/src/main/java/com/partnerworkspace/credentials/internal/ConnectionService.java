@@ -5,7 +5,6 @@ import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.broker.Broker;
 import com.partnerworkspace.broker.BrokerAdapter;
 import com.partnerworkspace.broker.BrokerAdapter.Keys;
-import com.partnerworkspace.broker.BrokerAdapter.Login;
 import com.partnerworkspace.broker.BrokerCatalogue;
 import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
@@ -25,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -52,6 +52,8 @@ class ConnectionService {
     static final String VIEW_SCOPE = "credentials:view-status";
     static final String ROTATE_SCOPE = "credentials:rotate";
     static final String REVEAL_SCOPE = "credentials:reveal";
+    /** Who acts on a public callback: nobody the workspace knows. */
+    static final String ANONYMOUS = "anonymous";
 
     private final ConnectionRepository repository;
     private final BrokerCatalogue brokers;
@@ -104,8 +106,22 @@ class ConnectionService {
         secretReads.shutdownNow();
     }
 
-    /** A connection with the URL of the broker login that completes it. */
-    record Started(Connection connection, URI authorizationUrl) {}
+    /**
+     * A connection with the URL of the broker login that completes it, and the binding that the browser
+     * starting the login must hold for the callback to complete it (both null when no login began).
+     */
+    record Started(Connection connection, URI authorizationUrl, String browserBinding) {
+        @Override
+        public String toString() {
+            return "Started[" + connection.id() + "]";
+        }
+    }
+
+    /**
+     * Where the broker's redirect leaves the connection: {@code startedElsewhere} when it did not come
+     * from the browser that started the login (then nothing was used up or exchanged).
+     */
+    record LoginReturn(String connectionId, boolean startedElsewhere) {}
 
     @Transactional
     Started create(WorkspaceUser user, NewConnection request) {
@@ -147,7 +163,7 @@ class ConnectionService {
                 connection,
                 "connection.requested",
                 Map.of("broker", broker.id(), "label", connection.label()));
-        return new Started(get(connection.id()), beginLogin(connection.id()).orElse(null));
+        return started(connection.id());
     }
 
     /**
@@ -184,21 +200,34 @@ class ConnectionService {
             runtime.startProcessInstanceByKey(ONBOARDING, id, onboardingVariables(connection, user.username(), true));
         }
         audit(user.username(), connection, "connection.reconnect-started", Map.of("previousState", state.name()));
-        return new Started(get(id), beginLogin(id).orElse(null));
+        return started(id);
     }
 
     /**
-     * The broker's redirect back. The state must name a live login of a waiting onboarding; the code
-     * exchange runs in this transaction, verification after it. Returns the connection id.
+     * The broker's redirect back. The state must name a live login of a waiting onboarding, and the
+     * redirect must come from the browser that started it ({@code browserBindingOf}: the binding that
+     * browser holds for a connection); the code exchange runs in this transaction, verification after it.
+     * From another browser nothing is used up: the refusal is audited and the login stays open for its
+     * starter.
      */
     @Transactional
-    String completeLogin(Map<String, String> callback) {
-        BrokerLogins.Attempt attempt = logins.consume(callback.get("state"))
-                .orElseThrow(
-                        () -> new ConnectionRefusedException(
-                                HttpStatus.BAD_REQUEST,
-                                "broker-login-state-invalid",
-                                "This broker login is unknown, was used already or has expired. Start it again with Reconnect."));
+    LoginReturn completeLogin(Map<String, String> callback, Function<String, Optional<String>> browserBindingOf) {
+        BrokerLogins.Claim claim = logins.claim(callback.get("state"), browserBindingOf);
+        if (claim instanceof BrokerLogins.StartedElsewhere elsewhere) {
+            audit(
+                    ANONYMOUS,
+                    get(elsewhere.connectionId()),
+                    "connection.login-refused",
+                    Map.of("reason", "started-in-another-browser"));
+            return new LoginReturn(elsewhere.connectionId(), true);
+        }
+        if (!(claim instanceof BrokerLogins.Claimed claimed)) {
+            throw new ConnectionRefusedException(
+                    HttpStatus.BAD_REQUEST,
+                    "broker-login-state-invalid",
+                    "This broker login is unknown, was used already or has expired. Start it again with Reconnect.");
+        }
+        BrokerLogins.Attempt attempt = claimed.attempt();
         VariableMap variables = Variables.createVariables();
         // Transient: the code and the PKCE verifier live only in this transaction, never in the database.
         variables.putValueTyped("brokerCallback", Variables.stringValue(BrokerLogins.encode(callback), true));
@@ -210,7 +239,7 @@ class ConnectionService {
                 .processInstanceId(attempt.processInstanceId())
                 .setVariables(variables)
                 .correlate();
-        return attempt.connectionId();
+        return new LoginReturn(attempt.connectionId(), false);
     }
 
     @Transactional
@@ -393,14 +422,17 @@ class ConnectionService {
         return repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
     }
 
-    /** A login for the onboarding waiting at "Wait for the broker login", if one is. */
-    private Optional<URI> beginLogin(String id) {
-        return waitingOnboarding(id).map(instance -> {
-            Connection connection = get(id);
-            Login login = logins.begin(id, instance.getId());
-            Keys keys = vault.current(connection).keys();
-            return adapter(connection).authorizationUrl(broker(connection), keys, login);
-        });
+    /** The connection, with a login for the onboarding waiting at "Wait for the broker login", if one is. */
+    private Started started(String id) {
+        Connection connection = get(id);
+        return waitingOnboarding(id)
+                .map(instance -> {
+                    BrokerLogins.Begun begun = logins.begin(id, instance.getId());
+                    Keys keys = vault.current(connection).keys();
+                    URI url = adapter(connection).authorizationUrl(broker(connection), keys, begun.login());
+                    return new Started(connection, url, begun.browserBinding());
+                })
+                .orElseGet(() -> new Started(connection, null, null));
     }
 
     private Optional<ProcessInstance> waitingOnboarding(String id) {

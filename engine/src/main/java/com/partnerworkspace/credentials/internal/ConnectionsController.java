@@ -11,10 +11,12 @@ import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,16 +35,19 @@ class ConnectionsController {
     private final CredentialShares shares;
     private final BrokerCatalogue brokers;
     private final PartnerAccess partnerAccess;
+    private final BrowserBindingCookie bindingCookie;
 
     ConnectionsController(
             ConnectionService connections,
             CredentialShares shares,
             BrokerCatalogue brokers,
-            PartnerAccess partnerAccess) {
+            PartnerAccess partnerAccess,
+            BrowserBindingCookie bindingCookie) {
         this.connections = connections;
         this.shares = shares;
         this.brokers = brokers;
         this.partnerAccess = partnerAccess;
+        this.bindingCookie = bindingCookie;
     }
 
     /** What {@code reveal} answers: the values, and how long the UI shows them. */
@@ -59,10 +64,14 @@ class ConnectionsController {
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ResponseEntity<ConnectionView> create(Authentication authentication, @Valid @RequestBody NewConnection request) {
+    ResponseEntity<ConnectionView> create(
+            Authentication authentication, @Valid @RequestBody NewConnection request, HttpServletRequest http) {
         ConnectionService.Started started = connections.create(CurrentUser.of(authentication), request);
-        return ResponseEntity.created(
-                        URI.create("/api/connections/" + started.connection().id()))
+        return bindToThisBrowser(
+                        ResponseEntity.created(URI.create(
+                                "/api/connections/" + started.connection().id())),
+                        started,
+                        http)
                 .body(view(started.connection(), started.authorizationUrl()));
     }
 
@@ -140,10 +149,12 @@ class ConnectionsController {
                     "Start the broker login again with the stored keys (expired, rejected, unreachable or unfinished)")
     @AlsoAnswers(status = 409, description = "The connection's state does not need a new login")
     @PostMapping(path = "/api/connections/{id}/reconnect", produces = MediaType.APPLICATION_JSON_VALUE)
-    ConnectionView reconnect(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
+    ResponseEntity<ConnectionView> reconnect(
+            Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id, HttpServletRequest http) {
         WorkspaceUser user = CurrentUser.of(authentication);
         ConnectionService.Started started = Retry.onConcurrentChange(() -> connections.reconnect(user, id));
-        return view(started.connection(), started.authorizationUrl());
+        return bindToThisBrowser(ResponseEntity.ok(), started, http)
+                .body(view(started.connection(), started.authorizationUrl()));
     }
 
     @Operation(
@@ -160,6 +171,16 @@ class ConnectionsController {
         return connections.ofPartner(user, partner).stream()
                 .map(c -> view(c, null))
                 .toList();
+    }
+
+    /** The broker login's callback completes only in the browser that receives this answer. */
+    private ResponseEntity.BodyBuilder bindToThisBrowser(
+            ResponseEntity.BodyBuilder response, ConnectionService.Started started, HttpServletRequest http) {
+        if (started.browserBinding() == null) {
+            return response;
+        }
+        return response.header(
+                HttpHeaders.SET_COOKIE, bindingCookie.set(started.connection().id(), started.browserBinding(), http));
     }
 
     private ConnectionView view(Connection connection, URI authorizationUrl) {
