@@ -9,9 +9,9 @@ import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -150,7 +150,9 @@ class ConnectionsController {
     @AlsoAnswers(status = 409, description = "The connection's state does not need a new login")
     @PostMapping(path = "/api/connections/{id}/reconnect", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ConnectionView> reconnect(
-            Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id, HttpServletRequest http) {
+            Authentication authentication,
+            @PathVariable @Size(max = InputLimits.ID) String id,
+            HttpServletRequest http) {
         WorkspaceUser user = CurrentUser.of(authentication);
         ConnectionService.Started started = Retry.onConcurrentChange(() -> connections.reconnect(user, id));
         return bindToThisBrowser(ResponseEntity.ok(), started, http)
