@@ -9,7 +9,7 @@ import {
   queryByLabel,
   typeInto,
 } from '../../shared/testing/dom-queries';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { AlertsApi } from '../alerts-api';
 import { Alert } from '../alerts.models';
 import { acknowledged, alert, delivery, preferences, resolved } from '../testing/alert-fixtures';

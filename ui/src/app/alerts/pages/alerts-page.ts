@@ -11,7 +11,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { EMPTY, Observable, catchError, exhaustMap, finalize, interval, tap } from 'rxjs';
 import { hasProblemType, problemMessage } from '../../core/http/problem';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { AlertsApi } from '../alerts-api';
 import { ALERT_PROBLEMS, Alert } from '../alerts.models';
 import { AcknowledgeEvent, AlertCard } from '../components/alert-card/alert-card';

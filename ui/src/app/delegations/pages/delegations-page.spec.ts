@@ -9,8 +9,8 @@ import {
   getByLabel,
   queryByLabel,
 } from '../../shared/testing/dom-queries';
-import { Me } from '../../workspace/profile/me.api';
-import { MeStore } from '../../workspace/profile/me.store';
+import { Me } from '../../core/me/me.api';
+import { MeStore } from '../../core/me/me.store';
 import { DelegationsApi } from '../delegations-api';
 import { Delegation, DelegationView } from '../delegations.models';
 import { SCOPES, delegation } from '../testing/delegation-fixtures';

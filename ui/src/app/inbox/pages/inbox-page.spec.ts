@@ -9,7 +9,7 @@ import {
   getByLabel,
   typeInto,
 } from '../../shared/testing/dom-queries';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { InboxApi } from '../inbox-api';
 import { Task, TaskDetail } from '../inbox.models';
 import { InboxPage, TASK_COMPLETED } from './inbox-page';

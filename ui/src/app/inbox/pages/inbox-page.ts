@@ -20,7 +20,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Observable, Subscription, debounceTime, finalize, of, switchMap, tap } from 'rxjs';
 import { problemMessage } from '../../core/http/problem';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { TaskDetailPanel } from '../components/task-detail/task-detail';
 import { InboxApi } from '../inbox-api';
 import { Task, TaskCompletion, TaskDetail, TaskFilter } from '../inbox.models';

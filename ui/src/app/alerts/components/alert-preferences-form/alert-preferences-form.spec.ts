@@ -12,7 +12,7 @@ import {
 import { AlertsApi } from '../../alerts-api';
 import { AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
 import { mute, preferences } from '../../testing/alert-fixtures';
-import { fromLocalInput } from '../../time-format';
+import { fromLocalInput } from '../../../shared/time/time-format';
 import {
   AlertPreferencesForm,
   MUTE_TARGET_MESSAGE,

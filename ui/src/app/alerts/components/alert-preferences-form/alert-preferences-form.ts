@@ -33,7 +33,7 @@ import { Observable, finalize, take } from 'rxjs';
 import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
 import { AlertsApi } from '../../alerts-api';
 import { AlertMute, AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
-import { durationText, fromLocalInput, toLocalInput } from '../../time-format';
+import { durationText, fromLocalInput, toLocalInput } from '../../../shared/time/time-format';
 import { ChannelTest } from '../channel-test/channel-test';
 
 /** The visible label of each field, by its path in the engine's JSON (also in the error summary). */

@@ -1,8 +1,8 @@
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Me } from '../../../workspace/profile/me.api';
-import { MeStore } from '../../../workspace/profile/me.store';
+import { Me } from '../../me/me.api';
+import { MeStore } from '../../me/me.store';
 import { AuthService } from '../../auth/auth.service';
 import { Shell } from './shell';
 

@@ -17,7 +17,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { ProfileDialog } from '../../../workspace/profile/profile-dialog/profile-dialog';
-import { MeStore } from '../../../workspace/profile/me.store';
+import { MeStore } from '../../me/me.store';
 import { AuthService } from '../../auth/auth.service';
 
 interface NavItem {

@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Me } from '../me.api';
-import { MeStore } from '../me.store';
+import { Me } from '../../../core/me/me.api';
+import { MeStore } from '../../../core/me/me.store';
 import { ProfilePanel } from './profile-panel';
 
 function definitions(element: HTMLElement): Record<string, string> {

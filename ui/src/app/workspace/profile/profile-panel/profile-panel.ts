@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, OnInit, inject } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { MeStore } from '../me.store';
+import { MeStore } from '../../../core/me/me.store';
 
 /** The signed-in user's profile from `/api/me`, as a description list (used in the dialog and on Workspace). */
 @Component({
