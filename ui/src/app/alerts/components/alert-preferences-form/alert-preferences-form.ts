@@ -30,10 +30,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Observable, finalize, take } from 'rxjs';
-import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { problemMessage } from '../../../core/http/problem';
+import { placeProblem } from '../../../shared/forms/server-field-errors';
 import { AlertsApi } from '../../alerts-api';
 import { AlertMute, AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
 import { durationText, fromLocalInput, toLocalInput } from '../../../shared/time/time-format';
+import { DurationPicker } from '../../../shared/forms/duration-picker/duration-picker';
 import { ChannelTest } from '../channel-test/channel-test';
 
 /** The visible label of each field, by its path in the engine's JSON (also in the error summary). */
@@ -76,9 +78,9 @@ const REQUIRED_MESSAGES: Readonly<Record<string, string>> = {
   from: 'Enter a time such as 22:00',
   to: 'Enter a time such as 07:00',
   timeZone: 'Enter a time zone such as Asia/Kolkata',
-  info: 'Enter a duration such as PT2H',
-  warning: 'Enter a duration such as PT30M',
-  critical: 'Enter a duration such as PT5M',
+  info: 'Enter a duration',
+  warning: 'Enter a duration',
+  critical: 'Enter a duration',
   reason: 'Enter a reason',
   until: 'Choose when the silence ends',
 };
@@ -179,6 +181,7 @@ interface Summary {
     MatProgressSpinnerModule,
     MatSlideToggleModule,
     ChannelTest,
+    DurationPicker,
   ],
   templateUrl: './alert-preferences-form.html',
   styleUrl: './alert-preferences-form.scss',
@@ -441,9 +444,9 @@ export class AlertPreferencesForm implements OnInit {
           }
         : null,
       escalationDelays: {
-        info: value.escalationDelays.info.trim(),
-        warning: value.escalationDelays.warning.trim(),
-        critical: value.escalationDelays.critical.trim(),
+        info: value.escalationDelays.info,
+        warning: value.escalationDelays.warning,
+        critical: value.escalationDelays.critical,
       },
       mutes: value.mutes.map((mute) => {
         const running = mute.id !== null && mute.savedUntil !== null;
@@ -460,35 +463,34 @@ export class AlertPreferencesForm implements OnInit {
 
   /** Shows a failed save or reset: each field's message at the field and all in the summary. */
   private showProblem(error: unknown): void {
-    const byPath: Record<string, string[]> = {};
-    const items: SummaryItem[] = [];
-    for (const [field, message] of Object.entries(problemFieldErrors(error))) {
-      const path = this.controlPath(field);
-      const text = this.describe(field, message);
-      if (path === null) {
-        items.push({ label: field, message });
-        continue;
-      }
-      (byPath[path] ??= []).push(text);
-      items.push({ label: this.label(path), message: text });
-    }
-    const messages: Record<string, string> = {};
-    for (const [path, texts] of Object.entries(byPath)) {
-      messages[path] = texts.join('; ');
-      const control = this.form.get(path)!;
-      control.setErrors({ ...control.errors, server: messages[path] });
-      control.markAsTouched();
+    const placed = placeProblem(
+      this.form,
+      error,
+      (field) => this.controlPath(field),
+      (field, message) => this.describe(field, message),
+    );
+    for (const path of Object.keys(placed.byControl)) {
       // A changed value is checked again by the engine on the next save.
-      control.valueChanges.pipe(take(1), takeUntilDestroyed(this.destroyRef)).subscribe(() =>
-        this.serverErrors.update((errors) => {
-          const rest = { ...errors };
-          delete rest[path];
-          return rest;
-        }),
-      );
+      this.form
+        .get(path)!
+        .valueChanges.pipe(take(1), takeUntilDestroyed(this.destroyRef))
+        .subscribe(() =>
+          this.serverErrors.update((errors) => {
+            const rest = { ...errors };
+            delete rest[path];
+            return rest;
+          }),
+        );
     }
-    this.serverErrors.set(messages);
-    this.summary.set({ message: problemMessage(error), items });
+    this.serverErrors.set(placed.byControl);
+    const items: SummaryItem[] = [
+      ...Object.entries(placed.byControl).map(([path, message]) => ({
+        label: this.label(path),
+        message,
+      })),
+      ...placed.unplaced.map(({ field, message }) => ({ label: field, message })),
+    ];
+    this.summary.set({ message: placed.message, items });
   }
 
   /**

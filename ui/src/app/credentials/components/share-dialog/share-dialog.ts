@@ -7,17 +7,11 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { AuthService } from '../../../core/auth/auth.service';
-import { hasProblemType, problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { StepUp } from '../../../core/auth/step-up';
+import { ServerFieldErrors } from '../../../shared/forms/server-field-errors';
 import { CredentialsApi } from '../../credentials-api';
-import {
-  Connection,
-  PROBLEMS,
-  SHARE_TTLS,
-  ShareLink,
-  ShareRequest,
-} from '../../credentials.models';
-import { rememberShare, shareReturnPath } from '../../step-up';
+import { Connection, SHARE_TTLS, ShareLink, ShareRequest } from '../../credentials.models';
+import { PENDING_SHARE_KEY, PendingShare, shareReturnPath } from '../../step-up';
 
 export interface ShareDialogData {
   readonly connection: Connection;
@@ -75,7 +69,7 @@ const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
 })
 export class ShareDialog implements OnInit {
   private readonly api = inject(CredentialsApi);
-  private readonly auth = inject(AuthService);
+  private readonly stepUp = inject(StepUp);
   protected readonly data = inject<ShareDialogData>(MAT_DIALOG_DATA);
 
   protected readonly ttls = SHARE_TTLS;
@@ -88,20 +82,8 @@ export class ShareDialog implements OnInit {
   });
   protected readonly submitting = signal(false);
   protected readonly link = signal<ShareLink | null>(null);
-  protected readonly error = signal<string | null>(null);
-  protected readonly otherErrors = signal<readonly string[]>([]);
   protected readonly status = signal('');
-  private readonly serverErrors = signal<Partial<Record<ControlName, string>>>({});
-
-  constructor() {
-    for (const name of ['recipient', 'ttl'] as const) {
-      this.form.controls[name].valueChanges.subscribe(() => {
-        if (this.serverErrors()[name]) {
-          this.serverErrors.update((errors) => ({ ...errors, [name]: undefined }));
-        }
-      });
-    }
-  }
+  protected readonly server = new ServerFieldErrors(this.form);
 
   ngOnInit(): void {
     const pending = this.data.pending;
@@ -113,7 +95,7 @@ export class ShareDialog implements OnInit {
 
   protected fieldError(name: ControlName): string {
     return (
-      this.serverErrors()[name] ??
+      this.server.message(name) ??
       (this.form.controls[name].hasError('required') ? REQUIRED_MESSAGES[name] : '')
     );
   }
@@ -131,8 +113,7 @@ export class ShareDialog implements OnInit {
   }
 
   private send(allowStepUp: boolean): void {
-    this.error.set(null);
-    this.otherErrors.set([]);
+    this.server.clearProblem();
     if (this.form.invalid || this.submitting()) {
       this.form.markAllAsTouched();
       return;
@@ -150,34 +131,16 @@ export class ShareDialog implements OnInit {
       },
       error: (error: unknown) => {
         this.submitting.set(false);
-        if (allowStepUp && hasProblemType(error, PROBLEMS.stepUpRequired)) {
-          rememberShare(id, request);
+        const pending: PendingShare = { connectionId: id, ...request };
+        if (
+          allowStepUp &&
+          this.stepUp.startIfRequired(error, PENDING_SHARE_KEY, pending, shareReturnPath(id))
+        ) {
           this.status.set('Sign in again with your one-time code to create the link.');
-          this.auth.stepUp(shareReturnPath(id));
           return;
         }
-        this.showProblem(error);
+        this.server.show(error);
       },
     });
-  }
-
-  private showProblem(error: unknown): void {
-    const byControl: Partial<Record<ControlName, string>> = {};
-    const other: string[] = [];
-    for (const [field, message] of Object.entries(problemFieldErrors(error))) {
-      if ((field === 'recipient' || field === 'ttl') && !byControl[field]) {
-        byControl[field] = message;
-      } else {
-        other.push(`${field}: ${message}`);
-      }
-    }
-    this.serverErrors.set(byControl);
-    for (const name of Object.keys(byControl) as ControlName[]) {
-      const control = this.form.controls[name];
-      control.setErrors({ ...control.errors, server: byControl[name] });
-      control.markAsTouched();
-    }
-    this.otherErrors.set(other);
-    this.error.set(problemMessage(error));
   }
 }

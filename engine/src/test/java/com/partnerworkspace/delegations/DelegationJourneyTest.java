@@ -96,7 +96,7 @@ class DelegationJourneyTest {
         String id = requestDelegation(justification);
         Locator card = myRequests(page).filter(new Locator.FilterOptions().setHasText(run));
         assertThat(fact(card, "State")).hasText("Awaiting MFA", slowText());
-        assertThat(fact(card, "Duration")).hasText("PT40S");
+        assertThat(fact(card, "Duration")).hasText("40 seconds");
 
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm with MFA"))
                 .click();
@@ -201,7 +201,13 @@ class DelegationJourneyTest {
                         AriaRole.CHECKBOX,
                         new Page.GetByRoleOptions().setName(STATUS_SCOPE).setExact(true))
                 .check();
-        page.getByLabel("Duration").fill("PT40S");
+        // The duration is a number and a unit; the UI sends PT40S.
+        page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Duration"))
+                .fill("40");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Duration unit"))
+                .click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("seconds").setExact(true))
+                .click();
         page.getByLabel("Justification").fill(justification);
 
         Response created = page.waitForResponse(
