@@ -176,7 +176,13 @@ class DelegationJourneyTest {
                 .filter(new Locator.FilterOptions().setHasText("delegation/" + id));
         assertThat(entries).hasCount(6, new LocatorAssertions.HasCountOptions().setTimeout(UI_TIMEOUT_MS));
         assertThat(withAction(entries, "delegation.requested")).hasCount(1);
-        assertThat(withAction(entries, "delegation.mfa-confirmed")).containsText("\"acr\":\"mfa\"");
+        assertThat(withAction(entries, "delegation.requested")).containsText("nikhil asked to delegate");
+        // Each entry reads as a sentence; its JSON details are one click away.
+        Locator confirmed = withAction(entries, "delegation.mfa-confirmed");
+        confirmed
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show JSON"))
+                .click();
+        assertThat(confirmed).containsText("\"acr\":\"mfa\"");
         assertThat(withAction(entries, "delegation.approved")).hasCount(2);
         assertThat(withAction(entries, "delegation.grant-applied")).hasCount(1);
         assertThat(withAction(entries, "delegation.expired")).hasCount(1);
