@@ -1,10 +1,12 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { Observable, Subject, of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { MeStore } from '../../core/me/me.store';
 import {
   accessibleText,
   buttonByText,
@@ -52,7 +54,11 @@ function fakeApi(list: Connection[]) {
   };
 }
 
-async function render(api: ReturnType<typeof fakeApi>, query: Record<string, string> = {}) {
+async function render(
+  api: ReturnType<typeof fakeApi>,
+  query: Record<string, string> = {},
+  roles: string[] = ['partner'],
+) {
   const auth = { stepUp: vi.fn() };
   const navigation = { assign: vi.fn() };
   const clipboard = { copy: vi.fn(() => true) };
@@ -66,6 +72,7 @@ async function render(api: ReturnType<typeof fakeApi>, query: Record<string, str
       { provide: AuthService, useValue: auth },
       { provide: BrowserNavigation, useValue: navigation },
       { provide: Clipboard, useValue: clipboard },
+      { provide: MeStore, useValue: { roles: signal(roles), ensureLoaded: vi.fn() } },
     ],
   });
   const fixture = TestBed.createComponent(CredentialsPage);
@@ -151,6 +158,15 @@ describe('CredentialsPage', () => {
 
     expect(accessibleText(revoked.querySelector('[data-state]')!)).toBe('Revoked');
     expect(buttonNames(revoked)).toEqual([]);
+  });
+
+  it('offers "Add connection" to partners only', async () => {
+    for (const role of ['approver', 'ops']) {
+      TestBed.resetTestingModule();
+      const { element } = await render(fakeApi([]), {}, [role]);
+      expect(buttonByText(element, 'Add connection'), role).toBeUndefined();
+      expect(element.textContent).not.toContain('Use “Add connection”');
+    }
   });
 
   it('shows no token age and no countdown for a revoked connection', async () => {

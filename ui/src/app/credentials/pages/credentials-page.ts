@@ -4,6 +4,7 @@ import {
   Component,
   DestroyRef,
   OnInit,
+  computed,
   inject,
   input,
   signal,
@@ -16,6 +17,7 @@ import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { finalize } from 'rxjs';
 import { StepUp } from '../../core/auth/step-up';
+import { MeStore } from '../../core/me/me.store';
 import { problemMessage } from '../../core/http/problem';
 import { BrowserNavigation } from '../browser-navigation';
 import {
@@ -60,6 +62,9 @@ interface ActionError {
 export class CredentialsPage implements OnInit {
   private readonly api = inject(CredentialsApi);
   private readonly stepUp = inject(StepUp);
+  private readonly meStore = inject(MeStore);
+  /** Only a partner adds connections (to their own partner); others look, act on what they may. */
+  protected readonly canAdd = computed(() => this.meStore.roles().includes('partner'));
   private readonly dialog = inject(MatDialog);
   private readonly navigation = inject(BrowserNavigation);
   private readonly router = inject(Router);
@@ -93,6 +98,7 @@ export class CredentialsPage implements OnInit {
   }
 
   ngOnInit(): void {
+    this.meStore.ensureLoaded();
     this.load();
     const returned = this.connected() ?? this.failed();
     const reveal = this.reveal();

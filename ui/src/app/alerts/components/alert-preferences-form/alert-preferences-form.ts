@@ -5,12 +5,14 @@ import {
   DestroyRef,
   ElementRef,
   Injector,
-  OnInit,
   WritableSignal,
   afterNextRender,
   computed,
+  effect,
   inject,
+  input,
   signal,
+  untracked,
   viewChild,
   viewChildren,
 } from '@angular/core';
@@ -187,10 +189,13 @@ interface Summary {
   styleUrl: './alert-preferences-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AlertPreferencesForm implements OnInit {
+export class AlertPreferencesForm {
   private readonly api = inject(AlertsApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
+
+  /** The partner whose preferences ops look at; null for the user's own partner. */
+  readonly partner = input<string | null>(null);
 
   protected readonly form = new FormGroup({
     channels: new FormGroup({
@@ -248,16 +253,20 @@ export class AlertPreferencesForm implements OnInit {
       .pipe(takeUntilDestroyed())
       .subscribe((on) => this.toggleQuietHours(on));
     this.toggleQuietHours(false);
-  }
-
-  ngOnInit(): void {
-    this.load();
+    // Loads the preferences, again whenever ops choose another partner.
+    effect(() => {
+      this.partner();
+      untracked(() => {
+        this.view.set(null);
+        this.load();
+      });
+    });
   }
 
   protected load(): void {
     this.loadError.set(null);
-    this.api
-      .preferences()
+    const partner = this.partner();
+    (partner ? this.api.preferences(partner) : this.api.preferences())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (view) => this.fill(view),
@@ -329,7 +338,11 @@ export class AlertPreferencesForm implements OnInit {
     }
     const body = this.body();
     this.lastSent = body;
-    this.run(this.api.savePreferences(body), this.saving, 'Preferences saved.');
+    const partner = this.partner();
+    const saved = partner
+      ? this.api.savePreferences(body, partner)
+      : this.api.savePreferences(body);
+    this.run(saved, this.saving, 'Preferences saved.');
   }
 
   protected useDefaults(): void {
@@ -339,7 +352,9 @@ export class AlertPreferencesForm implements OnInit {
       return;
     }
     this.lastSent = null;
-    this.run(this.api.resetPreferences(), this.resetting, 'Following the defaults again.');
+    const partner = this.partner();
+    const reset = partner ? this.api.resetPreferences(partner) : this.api.resetPreferences();
+    this.run(reset, this.resetting, 'Following the defaults again.');
   }
 
   private run(
