@@ -64,7 +64,9 @@ class AlertsJourneyTest {
                 .fill("15");
         page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Warning escalation delay unit"))
                 .click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("seconds").setExact(true))
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName("seconds").setExact(true))
                 .click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save preferences"))
                 .click();

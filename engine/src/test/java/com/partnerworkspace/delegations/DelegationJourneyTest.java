@@ -212,7 +212,9 @@ class DelegationJourneyTest {
                 .fill("40");
         page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Duration unit"))
                 .click();
-        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("seconds").setExact(true))
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName("seconds").setExact(true))
                 .click();
         page.getByLabel("Justification").fill(justification);
 
