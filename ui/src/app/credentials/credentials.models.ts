@@ -165,7 +165,6 @@ export interface OpenedShare {
 
 /** Problem slugs the credential pages react to. */
 export const PROBLEMS = {
-  stepUpRequired: 'mfa-step-up-required',
   rotationNeedsBrokerLogin: 'rotation-needs-broker-login',
   invalidShareCode: 'invalid-share-code',
   linkUsedOrExpired: 'link-used-or-expired',

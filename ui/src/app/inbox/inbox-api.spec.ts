@@ -30,6 +30,18 @@ describe('InboxApi', () => {
 
   afterEach(() => backend.verify());
 
+  it('answers the names of the critical scopes of the catalogue', () => {
+    let received: string[] | undefined;
+    api.criticalScopes().subscribe((names) => (received = names));
+    const req = backend.expectOne('/api/scopes');
+    expect(req.request.method).toBe('GET');
+    req.flush([
+      { name: 'orders:place', description: 'Place orders', critical: true, maxDuration: 'PT8H' },
+      { name: 'reports:read', description: 'Reports', critical: false, maxDuration: 'P7D' },
+    ]);
+    expect(received).toEqual(['orders:place']);
+  });
+
   it('lists tasks without empty filters', () => {
     let received: Task[] | undefined;
     api.list({ process: ' ', partner: '' }).subscribe((tasks) => (received = tasks));

@@ -1,6 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { Observable } from 'rxjs';
+import { Observable, map } from 'rxjs';
 import { showsOwnErrors } from '../core/http/shows-own-errors';
 import { Task, TaskCompletion, TaskDetail, TaskFilter } from './inbox.models';
 
@@ -19,6 +19,13 @@ export class InboxApi {
       }
     }
     return this.http.get<Task[]>('/api/tasks', { params, context: showsOwnErrors() });
+  }
+
+  /** The names of the critical scopes of the scope catalogue (`GET /api/scopes`). */
+  criticalScopes(): Observable<string[]> {
+    return this.http
+      .get<{ name: string; critical: boolean }[]>('/api/scopes', { context: showsOwnErrors() })
+      .pipe(map((scopes) => scopes.filter((scope) => scope.critical).map((scope) => scope.name)));
   }
 
   get(id: string): Observable<TaskDetail> {

@@ -9,7 +9,7 @@ import {
   queryByLabel,
   typeInto,
 } from '../../shared/testing/dom-queries';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { AlertsApi } from '../alerts-api';
 import { Alert } from '../alerts.models';
 import { acknowledged, alert, delivery, preferences, resolved } from '../testing/alert-fixtures';
@@ -28,12 +28,13 @@ function fakeApi(list: Alert[]) {
   };
 }
 
-async function render(api: ReturnType<typeof fakeApi>, ops = false) {
+async function render(api: ReturnType<typeof fakeApi>, ops = false, roles?: string[]) {
+  const me = { roles: signal(roles ?? [ops ? 'ops' : 'partner']), isOps: signal(ops) };
   TestBed.configureTestingModule({
     imports: [AlertsPage],
     providers: [
       { provide: AlertsApi, useValue: api },
-      { provide: MeStore, useValue: { isOps: signal(ops), ensureLoaded: vi.fn() } },
+      { provide: MeStore, useValue: { ...me, ensureLoaded: vi.fn() } },
     ],
   });
   const fixture = TestBed.createComponent(AlertsPage);
@@ -362,5 +363,31 @@ describe('AlertsPage', () => {
     expect(api.raiseTest).toHaveBeenCalledWith({ partner: 'nitin', severity: 'WARNING' });
     expect(summaries(element, 'Open alerts')).toEqual(['Test alert for nitin', OPEN_SUMMARY]);
     expect(status(element)).toBe('Test alert raised: Test alert for nitin');
+  });
+
+  it('lets ops choose a partner before showing alert preferences (no error first)', async () => {
+    const api = fakeApi([]);
+    const { element, stable } = await render(api, true);
+    expect(api.preferences).not.toHaveBeenCalled();
+    expect(element.querySelector('app-alert-preferences-form')).toBeNull();
+    expect(element.textContent).not.toContain('Could not load the alert preferences');
+
+    typeInto(getByLabel(element, 'Preferences of partner'), 'nitin');
+    buttonByText(element, 'Show preferences')!.click();
+    await stable();
+
+    expect(api.preferences).toHaveBeenCalledWith('nitin');
+    const section = element.querySelector('app-alert-preferences-form')!;
+    expect(section.textContent).toContain('Following the defaults');
+    // The channel test goes to the user's own partner's addresses: not offered for another one.
+    expect(buttonByText(section, 'Test all channels')).toBeUndefined();
+  });
+
+  it('offers approvers no alert preferences', async () => {
+    const api = fakeApi([]);
+    const { element } = await render(api, false, ['approver']);
+    expect(api.preferences).not.toHaveBeenCalled();
+    expect(element.querySelector('app-alert-preferences-form')).toBeNull();
+    expect(element.textContent).not.toContain('Alert preferences');
   });
 });

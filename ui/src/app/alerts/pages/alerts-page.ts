@@ -8,10 +8,14 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { EMPTY, Observable, catchError, exhaustMap, finalize, interval, tap } from 'rxjs';
 import { hasProblemType, problemMessage } from '../../core/http/problem';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { AlertsApi } from '../alerts-api';
 import { ALERT_PROBLEMS, Alert } from '../alerts.models';
 import { AcknowledgeEvent, AlertCard } from '../components/alert-card/alert-card';
@@ -35,7 +39,16 @@ interface Section {
  */
 @Component({
   selector: 'app-alerts-page',
-  imports: [MatProgressSpinnerModule, AlertCard, AlertPreferencesForm, TestAlertForm],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressSpinnerModule,
+    AlertCard,
+    AlertPreferencesForm,
+    TestAlertForm,
+  ],
   templateUrl: './alerts-page.html',
   styleUrl: './alerts-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,6 +59,13 @@ export class AlertsPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly isOps = this.meStore.isOps;
+  /** Partners set their own preferences; ops choose a partner first; approvers have none. */
+  protected readonly isPartner = computed(() => this.meStore.roles().includes('partner'));
+  protected readonly partnerChoice = new FormGroup({
+    partner: new FormControl('', { nonNullable: true, validators: Validators.required }),
+  });
+  /** The partner whose preferences ops look at, once chosen. */
+  protected readonly preferencesPartner = signal<string | null>(null);
   /** All alerts, newest first, as last answered by the engine or by an action. */
   protected readonly alerts = signal<readonly Alert[]>([]);
   /** False until the first list arrived (the sections wait for it). */
@@ -90,6 +110,15 @@ export class AlertsPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe();
+  }
+
+  protected showPreferencesOf(): void {
+    const partner = this.partnerChoice.controls.partner.value.trim();
+    if (!partner) {
+      this.partnerChoice.markAllAsTouched();
+      return;
+    }
+    this.preferencesPartner.set(partner);
   }
 
   protected onAcknowledge({ alert, reason }: AcknowledgeEvent): void {

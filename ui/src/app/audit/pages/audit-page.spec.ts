@@ -7,8 +7,8 @@ import {
   getByLabel,
   typeInto,
 } from '../../shared/testing/dom-queries';
-import { Me } from '../../workspace/profile/me.api';
-import { MeStore } from '../../workspace/profile/me.store';
+import { Me } from '../../core/me/me.api';
+import { MeStore } from '../../core/me/me.store';
 import { AuditApi } from '../audit-api';
 import { AuditPage as AuditPageBody, AuditVerification } from '../audit.models';
 import { AuditPage, localToInstant } from './audit-page';
@@ -22,7 +22,7 @@ const PAGE: AuditPageBody = {
       partner: 'nikhil',
       action: 'delegation.requested',
       target: 'd-1',
-      details: { scopes: ['orders:place'], duration: 'PT8H' },
+      details: { delegate: 'arjun', scopes: ['orders:place'], duration: 'PT8H' },
       hash: 'abc',
     },
   ],
@@ -72,8 +72,32 @@ describe('AuditPage', () => {
     expect(headers).toEqual(['Time', 'Actor', 'Partner', 'Action', 'Target', 'Details']);
     const row = element.querySelector('table tbody tr')!;
     expect(row.textContent).toContain('delegation.requested');
-    expect(row.textContent).toContain('{"scopes":["orders:place"],"duration":"PT8H"}');
+    expect(accessibleText(row.querySelector('.sentence')!)).toBe(
+      'nikhil asked to delegate orders:place to arjun for 8 hours',
+    );
     expect(element.querySelector('mat-paginator')?.textContent).toContain('of 120');
+  });
+
+  it('shows the JSON details one click away, behind a disclosure button', async () => {
+    const { fixture, element } = await render();
+    const row = element.querySelector('table tbody tr')!;
+    const toggle = buttonByText(row, 'Show JSON')!;
+    const json = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(json.hidden).toBe(true);
+
+    toggle.click();
+    await fixture.whenStable();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(accessibleText(toggle)).toBe('Hide JSON');
+    expect(json.hidden).toBe(false);
+    expect(json.textContent).toBe(
+      '{"delegate":"arjun","scopes":["orders:place"],"duration":"PT8H"}',
+    );
+
+    toggle.click();
+    await fixture.whenStable();
+    expect(json.hidden).toBe(true);
   });
 
   it('applies the filters, with From and To as ISO instants', async () => {

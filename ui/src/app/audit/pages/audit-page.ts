@@ -18,8 +18,9 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Subscription, finalize } from 'rxjs';
 import { problemMessage } from '../../core/http/problem';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { AuditApi } from '../audit-api';
+import { auditSentence } from '../audit-sentence';
 import { AuditEntry, AuditVerification } from '../audit.models';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -119,6 +120,28 @@ export class AuditPage implements OnInit {
         next: (result) => this.verification.set(verificationText(result)),
         error: (error: unknown) => this.error.set(problemMessage(error)),
       });
+  }
+
+  /** Entries whose JSON details are shown (by id). */
+  private readonly opened = signal<ReadonlySet<AuditEntry['id']>>(new Set());
+
+  protected sentence(entry: AuditEntry): string {
+    return auditSentence(entry);
+  }
+
+  protected isOpen(entry: AuditEntry): boolean {
+    return this.opened().has(entry.id);
+  }
+
+  /** Shows or hides the JSON details of an entry (the sentence says what happened). */
+  protected toggle(entry: AuditEntry): void {
+    this.opened.update((opened) => {
+      const next = new Set(opened);
+      if (!next.delete(entry.id)) {
+        next.add(entry.id);
+      }
+      return next;
+    });
   }
 
   /** Details as one line of JSON; nothing for empty details. */

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { Route, UrlSegment } from '@angular/router';
 import { Observable, firstValueFrom, isObservable, of, throwError } from 'rxjs';
-import { Me } from '../../workspace/profile/me.api';
-import { MeStore } from '../../workspace/profile/me.store';
+import { Me } from '../me/me.api';
+import { MeStore } from '../me/me.store';
 import { AuthService } from './auth.service';
 import { opsGuard } from './ops.guard';
 

@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { CanMatchFn } from '@angular/router';
 import { catchError, map, of } from 'rxjs';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../me/me.store';
 import { AuthService } from './auth.service';
 
 export const OPS_ROLE = 'ops';

@@ -15,6 +15,18 @@ describe('problemMessage', () => {
     expect(problemMessage(error)).toBe('Credential already revoked');
   });
 
+  it('reads durations in words', () => {
+    const error = new HttpErrorResponse({
+      status: 400,
+      error: {
+        title: 'Bad Request',
+        status: 400,
+        detail: 'orders:place is granted for at most PT720H',
+      },
+    });
+    expect(problemMessage(error)).toBe('orders:place is granted for at most 30 days');
+  });
+
   it('parses a problem sent as text and falls back to the title', () => {
     const error = new HttpErrorResponse({
       status: 400,

@@ -1,4 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { durationsInWords } from '../../shared/time/time-format';
 
 /** Every problem `type` the engine sends starts with this; the rest is a slug. */
 export const PROBLEM_TYPE_BASE = 'https://partner-workspace/problems/';
@@ -19,7 +20,10 @@ export interface ProblemDetail {
   readonly errors?: readonly FieldError[];
 }
 
-/** A human-readable message for a failed API call: the problem's `detail`, else its `title`. */
+/**
+ * A human-readable message for a failed API call: the problem's `detail`, else its `title`, with
+ * durations in words (`at most PT720H` → `at most 30 days`).
+ */
 export function problemMessage(error: unknown): string {
   if (!(error instanceof HttpErrorResponse)) {
     return 'Something went wrong';
@@ -28,7 +32,7 @@ export function problemMessage(error: unknown): string {
     return 'Cannot reach the workspace server';
   }
   const problem = asProblem(error.error);
-  return problem?.detail || problem?.title || `Request failed (${error.status})`;
+  return durationsInWords(problem?.detail || problem?.title || `Request failed (${error.status})`);
 }
 
 /** The problem body of a failed API call, or null when there is none. */

@@ -1,10 +1,12 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { Observable, Subject, of, throwError } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
+import { MeStore } from '../../core/me/me.store';
 import {
   accessibleText,
   buttonByText,
@@ -52,7 +54,11 @@ function fakeApi(list: Connection[]) {
   };
 }
 
-async function render(api: ReturnType<typeof fakeApi>, query: Record<string, string> = {}) {
+async function render(
+  api: ReturnType<typeof fakeApi>,
+  query: Record<string, string> = {},
+  roles: string[] = ['partner'],
+) {
   const auth = { stepUp: vi.fn() };
   const navigation = { assign: vi.fn() };
   const clipboard = { copy: vi.fn(() => true) };
@@ -66,6 +72,7 @@ async function render(api: ReturnType<typeof fakeApi>, query: Record<string, str
       { provide: AuthService, useValue: auth },
       { provide: BrowserNavigation, useValue: navigation },
       { provide: Clipboard, useValue: clipboard },
+      { provide: MeStore, useValue: { roles: signal(roles), ensureLoaded: vi.fn() } },
     ],
   });
   const fixture = TestBed.createComponent(CredentialsPage);
@@ -153,6 +160,35 @@ describe('CredentialsPage', () => {
     expect(buttonNames(revoked)).toEqual([]);
   });
 
+  it('offers "Add connection" to partners only', async () => {
+    for (const role of ['approver', 'ops']) {
+      TestBed.resetTestingModule();
+      const { element } = await render(fakeApi([]), {}, [role]);
+      expect(buttonByText(element, 'Add connection'), role).toBeUndefined();
+      expect(element.textContent).not.toContain('Use “Add connection”');
+    }
+  });
+
+  it('shows no token age and no countdown for a revoked connection', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    vi.setSystemTime(new Date('2026-11-26T10:00:00Z'));
+    const { element } = await render(
+      fakeApi([
+        connection({
+          state: 'REVOKED',
+          tokenAgeSeconds: 3600,
+          expiresAt: '2026-11-26T11:00:00Z',
+          nextRotationAt: '2026-11-26T10:30:00Z',
+        }),
+      ]),
+    );
+    const [revoked] = cards(element);
+    expect(revoked.textContent).not.toContain('Token age');
+    expect(revoked.textContent).not.toContain('expires in');
+    expect(revoked.querySelector('.expiry')).toBeNull();
+    expect(accessibleText(revoked)).toContain('None: the connection was revoked');
+  });
+
   it('counts down to the expiry every second', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     vi.setSystemTime(new Date('2026-11-26T10:00:00Z'));
@@ -160,11 +196,11 @@ describe('CredentialsPage', () => {
       fakeApi([connection({ expiresAt: '2026-11-26T10:01:05Z' })]),
     );
     const expiry = () => accessibleText(element.querySelector('.expiry')!);
-    expect(expiry()).toBe('expires in 1m 05s');
+    expect(expiry()).toBe('expires in 1 minute 5 seconds');
 
     vi.advanceTimersByTime(1000);
     await stable();
-    expect(expiry()).toBe('expires in 1m 04s');
+    expect(expiry()).toBe('expires in 1 minute 4 seconds');
 
     vi.advanceTimersByTime(64_000);
     await stable();
@@ -223,11 +259,11 @@ describe('CredentialsPage', () => {
     buttonByText(element, 'Reveal')!.click();
     await stable();
     expect(auth.stepUp).toHaveBeenCalledWith('/credentials?reveal=c-1');
-    expect(sessionStorage.getItem(PENDING_REVEAL_KEY)).toBe('c-1');
+    expect(sessionStorage.getItem(PENDING_REVEAL_KEY)).toBe(JSON.stringify('c-1'));
   });
 
   it('reveals again after the step-up login, without stepping up twice', async () => {
-    sessionStorage.setItem(PENDING_REVEAL_KEY, 'c-1');
+    sessionStorage.setItem(PENDING_REVEAL_KEY, JSON.stringify('c-1'));
     const api = fakeApi([connection()]);
     api.reveal.mockReturnValue(of(SECRET));
     const { element, auth } = await render(api, { reveal: 'c-1' });
@@ -240,7 +276,7 @@ describe('CredentialsPage', () => {
 
   it('counts down and masks the values revealed after the step-up login', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
-    sessionStorage.setItem(PENDING_REVEAL_KEY, 'c-1');
+    sessionStorage.setItem(PENDING_REVEAL_KEY, JSON.stringify('c-1'));
     const api = fakeApi([connection()]);
     api.reveal.mockReturnValue(of(SECRET));
     const { element, stable } = await render(api, { reveal: 'c-1' });
@@ -257,7 +293,7 @@ describe('CredentialsPage', () => {
   });
 
   it('shows the problem when the reveal after the step-up is refused again', async () => {
-    sessionStorage.setItem(PENDING_REVEAL_KEY, 'c-1');
+    sessionStorage.setItem(PENDING_REVEAL_KEY, JSON.stringify('c-1'));
     const api = fakeApi([connection()]);
     api.reveal.mockReturnValue(throwError(() => problem(403, 'mfa-step-up-required')));
     const { element, auth } = await render(api, { reveal: 'c-1' });

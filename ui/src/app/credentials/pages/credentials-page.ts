@@ -4,6 +4,7 @@ import {
   Component,
   DestroyRef,
   OnInit,
+  computed,
   inject,
   input,
   signal,
@@ -15,8 +16,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { finalize } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
-import { hasProblemType, problemMessage } from '../../core/http/problem';
+import { StepUp } from '../../core/auth/step-up';
+import { MeStore } from '../../core/me/me.store';
+import { problemMessage } from '../../core/http/problem';
 import { BrowserNavigation } from '../browser-navigation';
 import {
   AddConnectionDialog,
@@ -26,11 +28,17 @@ import { ConnectionCard } from '../components/connection-card/connection-card';
 import { RevokeDialog, RevokeDialogData } from '../components/revoke-dialog/revoke-dialog';
 import { ShareDialog, ShareDialogData } from '../components/share-dialog/share-dialog';
 import { CredentialsApi } from '../credentials-api';
-import { Connection, PROBLEMS, ShareRequest } from '../credentials.models';
+import { Connection, ShareRequest } from '../credentials.models';
 import { pollUntil } from '../poll';
 import { problemGuide } from '../problems';
 import { RevealStore } from '../reveal-store';
-import { rememberReveal, revealReturnPath, takePendingReveal, takePendingShare } from '../step-up';
+import {
+  PENDING_REVEAL_KEY,
+  PENDING_SHARE_KEY,
+  isPendingReveal,
+  pendingShareOf,
+  revealReturnPath,
+} from '../step-up';
 
 interface ActionError {
   readonly message: string;
@@ -53,7 +61,10 @@ interface ActionError {
 })
 export class CredentialsPage implements OnInit {
   private readonly api = inject(CredentialsApi);
-  private readonly auth = inject(AuthService);
+  private readonly stepUp = inject(StepUp);
+  private readonly meStore = inject(MeStore);
+  /** Only a partner adds connections (to their own partner); others look, act on what they may. */
+  protected readonly canAdd = computed(() => this.meStore.roles().includes('partner'));
   private readonly dialog = inject(MatDialog);
   private readonly navigation = inject(BrowserNavigation);
   private readonly router = inject(Router);
@@ -87,6 +98,7 @@ export class CredentialsPage implements OnInit {
   }
 
   ngOnInit(): void {
+    this.meStore.ensureLoaded();
     this.load();
     const returned = this.connected() ?? this.failed();
     const reveal = this.reveal();
@@ -95,12 +107,12 @@ export class CredentialsPage implements OnInit {
       this.openAddConnection({ connectionId: returned, failed: !this.connected() });
     } else if (reveal) {
       this.clearQuery();
-      if (takePendingReveal(reveal)) {
+      if (isPendingReveal(this.stepUp.take(PENDING_REVEAL_KEY), reveal)) {
         this.revealValues(reveal, false);
       }
     } else if (share) {
       this.clearQuery();
-      const pending = takePendingShare(share);
+      const pending = pendingShareOf(this.stepUp.take(PENDING_SHARE_KEY), share);
       if (pending) {
         this.openShareAfterStepUp(share, pending);
       }
@@ -222,10 +234,11 @@ export class CredentialsPage implements OnInit {
           );
         },
         error: (error: unknown) => {
-          if (allowStepUp && hasProblemType(error, PROBLEMS.stepUpRequired)) {
-            rememberReveal(id);
+          if (
+            allowStepUp &&
+            this.stepUp.startIfRequired(error, PENDING_REVEAL_KEY, id, revealReturnPath(id))
+          ) {
             this.status.set('Sign in again with your one-time code to reveal the values.');
-            this.auth.stepUp(revealReturnPath(id));
             return;
           }
           this.showActionError(error);

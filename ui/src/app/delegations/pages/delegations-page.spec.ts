@@ -9,8 +9,8 @@ import {
   getByLabel,
   queryByLabel,
 } from '../../shared/testing/dom-queries';
-import { Me } from '../../workspace/profile/me.api';
-import { MeStore } from '../../workspace/profile/me.store';
+import { Me } from '../../core/me/me.api';
+import { MeStore } from '../../core/me/me.store';
 import { DelegationsApi } from '../delegations-api';
 import { Delegation, DelegationView } from '../delegations.models';
 import { SCOPES, delegation } from '../testing/delegation-fixtures';
@@ -94,8 +94,8 @@ describe('DelegationsPage', () => {
 
     const delegate = getByLabel(element, 'Delegate');
     expect(delegate.getAttribute('role')).toBe('combobox');
-    expect((getByLabel(element, 'Duration') as HTMLInputElement).value).toBe('PT8H');
-    expect(element.textContent).toContain('e.g. PT8H or P1D');
+    expect((getByLabel(element, 'Duration') as HTMLInputElement).value).toBe('8');
+    expect(element.textContent).not.toContain('PT8H');
     expect(getByLabel(element, 'Justification').tagName).toBe('TEXTAREA');
     expect(queryByLabel(element, 'Bot name')).toBeNull();
 
@@ -127,6 +127,8 @@ describe('DelegationsPage', () => {
     expect(accessibleText(state)).toBe('Awaiting MFA');
     expect(card.textContent).toContain('orders:place');
     expect(card.textContent).toContain('All connections');
+    expect(card.textContent).toContain('8 hours');
+    expect(card.textContent).not.toContain('PT8H');
     expect(card.textContent).toContain('Approvals: 0 of 2');
     expect(card.textContent).toContain('Can approve: priya, vikram');
     expect(card.textContent).toContain('Timeline');
@@ -185,11 +187,11 @@ describe('DelegationsPage', () => {
     await fixture.whenStable();
 
     expect(auth.stepUp).toHaveBeenCalledWith('/delegations');
-    expect(sessionStorage.getItem(PENDING_MFA_KEY)).toBe('d-1');
+    expect(sessionStorage.getItem(PENDING_MFA_KEY)).toBe(JSON.stringify('d-1'));
   });
 
   it('confirms the pending delegation again after the step-up login', async () => {
-    sessionStorage.setItem(PENDING_MFA_KEY, 'd-1');
+    sessionStorage.setItem(PENDING_MFA_KEY, JSON.stringify('d-1'));
     const api = fakeApi({ mine: [delegation({ state: 'ACTIVE' })] });
     api.confirmMfa.mockReturnValue(of(delegation({ state: 'ACTIVE' })));
     const { element, auth } = await render(NIKHIL, api);
@@ -204,7 +206,7 @@ describe('DelegationsPage', () => {
   });
 
   it('does not step up twice in a row (no login loop)', async () => {
-    sessionStorage.setItem(PENDING_MFA_KEY, 'd-1');
+    sessionStorage.setItem(PENDING_MFA_KEY, JSON.stringify('d-1'));
     const api = fakeApi({ mine: [delegation()] });
     api.confirmMfa.mockReturnValue(throwError(() => stepUpRequired()));
     const { element, auth } = await render(NIKHIL, api);

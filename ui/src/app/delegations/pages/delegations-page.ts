@@ -10,10 +10,10 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { finalize } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
-import { hasProblemType, problemMessage } from '../../core/http/problem';
-import { Me } from '../../workspace/profile/me.api';
-import { MeStore } from '../../workspace/profile/me.store';
+import { StepUp } from '../../core/auth/step-up';
+import { problemMessage } from '../../core/http/problem';
+import { Me } from '../../core/me/me.api';
+import { MeStore } from '../../core/me/me.store';
 import { DelegationCard } from '../components/delegation-card/delegation-card';
 import { DelegationRequestForm } from '../components/delegation-request-form/delegation-request-form';
 import { DelegationsApi } from '../delegations-api';
@@ -29,7 +29,6 @@ import {
 
 /** sessionStorage key of the delegation whose MFA confirmation waits for the step-up login. */
 export const PENDING_MFA_KEY = 'pw.delegations.pending-mfa';
-export const MFA_STEP_UP_REQUIRED = 'mfa-step-up-required';
 const PAGE_PATH = '/delegations';
 
 interface Section {
@@ -74,7 +73,7 @@ const EMPTY_LIST: ListState = { items: [], loading: false, error: null };
 export class DelegationsPage implements OnInit {
   private readonly api = inject(DelegationsApi);
   private readonly meStore = inject(MeStore);
-  private readonly auth = inject(AuthService);
+  private readonly stepUp = inject(StepUp);
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly me = this.meStore.me;
@@ -168,10 +167,9 @@ export class DelegationsPage implements OnInit {
     if (me.roles.includes('partner')) {
       this.loadFormData(me);
     }
-    const pending = sessionStorage.getItem(PENDING_MFA_KEY);
-    if (pending) {
+    const pending = this.stepUp.take(PENDING_MFA_KEY);
+    if (typeof pending === 'string' && pending) {
       // Back from the step-up login: confirm first, then list (so the lists show the new state).
-      sessionStorage.removeItem(PENDING_MFA_KEY);
       this.confirm(pending, false, () => this.loadAll());
     } else {
       this.loadAll();
@@ -248,10 +246,8 @@ export class DelegationsPage implements OnInit {
           this.status.set(`Delegation confirmed: ${DELEGATION_STATE_LABELS[updated.state]}`);
         },
         error: (error: unknown) => {
-          if (allowStepUp && hasProblemType(error, MFA_STEP_UP_REQUIRED)) {
-            sessionStorage.setItem(PENDING_MFA_KEY, id);
+          if (allowStepUp && this.stepUp.startIfRequired(error, PENDING_MFA_KEY, id, PAGE_PATH)) {
             this.status.set('Sign in again with your one-time code to confirm.');
-            this.auth.stepUp(PAGE_PATH);
             return;
           }
           this.actionError.set(problemMessage(error));

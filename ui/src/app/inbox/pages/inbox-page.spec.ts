@@ -9,7 +9,7 @@ import {
   getByLabel,
   typeInto,
 } from '../../shared/testing/dom-queries';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { InboxApi } from '../inbox-api';
 import { Task, TaskDetail } from '../inbox.models';
 import { InboxPage, TASK_COMPLETED } from './inbox-page';
@@ -22,7 +22,7 @@ const OPEN: Task = {
   assignee: null,
   created: '2026-11-26T05:00:00Z',
   due: '2026-11-27T05:00:00Z',
-  summary: 'nikhil → arjun: orders:place',
+  summary: 'nikhil asks orders:place for arjun for PT8H',
 };
 const MINE: Task = { ...OPEN, id: 't-2', assignee: 'priya', summary: 'nikhil → bot' };
 
@@ -49,6 +49,7 @@ function fakeApi() {
   return {
     list: vi.fn(() => of([OPEN, MINE])),
     get: vi.fn(() => of(DETAIL)),
+    criticalScopes: vi.fn(() => of(['orders:place'])),
     claim: vi.fn<(id: string) => Observable<Task>>(() => of({ ...OPEN, assignee: 'priya' })),
     unclaim: vi.fn<(id: string) => Observable<Task>>(() => of({ ...MINE, assignee: null })),
     complete: vi.fn<(id: string, body: unknown) => Observable<void>>(() => of(undefined)),
@@ -89,7 +90,7 @@ describe('InboxPage', () => {
     ]);
     const [open, mine] = rows(element);
     expect(open.textContent).toContain('Approve delegation');
-    expect(open.textContent).toContain('nikhil → arjun: orders:place');
+    expect(open.textContent).toContain('nikhil asks orders:place for arjun for 8 hours');
     expect(open.textContent).toContain('Unassigned');
     expect(buttonByText(open, 'Claim')).toBeDefined();
     expect(buttonByText(open, 'Unclaim')).toBeUndefined();
@@ -123,6 +124,16 @@ describe('InboxPage', () => {
     expect(api.unclaim).toHaveBeenCalledWith('t-2');
   });
 
+  it('reads durations in words and marks a task about a critical scope', async () => {
+    const { element } = await render();
+    const [critical, plain] = rows(element);
+    const summary = (row: HTMLElement) => accessibleText(row.querySelectorAll('td')[1]);
+    expect(summary(critical)).toBe('nikhil asks orders:place for arjun for 8 hours critical');
+    expect(accessibleText(critical.querySelector('.chip.critical')!)).toBe('critical');
+    expect(summary(plain)).toBe('nikhil → bot');
+    expect(plain.querySelector('.chip')).toBeNull();
+  });
+
   it('opens a task, claims it and approves it with a comment', async () => {
     const { fixture, element, api } = await render();
     buttonByText(rows(element)[0], 'Open')!.click();
@@ -135,7 +146,8 @@ describe('InboxPage', () => {
     expect(text).toContain('Delegate');
     expect(text).toContain('arjun');
     expect(text).toContain('orders:place, reports:read');
-    expect(text).toContain('PT8H');
+    expect(text).toContain('8 hours');
+    expect(text).not.toContain('PT8H');
     expect(text).toContain('Holiday cover');
     expect(text).toContain('vikram approved');
     expect(text).toContain('Approvals required');

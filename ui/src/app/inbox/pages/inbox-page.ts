@@ -20,7 +20,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Observable, Subscription, debounceTime, finalize, of, switchMap, tap } from 'rxjs';
 import { problemMessage } from '../../core/http/problem';
-import { MeStore } from '../../workspace/profile/me.store';
+import { MeStore } from '../../core/me/me.store';
+import { durationsInWords } from '../../shared/time/time-format';
 import { TaskDetailPanel } from '../components/task-detail/task-detail';
 import { InboxApi } from '../inbox-api';
 import { Task, TaskCompletion, TaskDetail, TaskFilter } from '../inbox.models';
@@ -68,6 +69,8 @@ export class InboxPage implements OnInit {
   protected readonly busyId = signal<string | null>(null);
   protected readonly status = signal('');
   private readonly username = computed(() => this.meStore.me()?.username ?? null);
+  /** Critical scopes of the catalogue: a task about one of them is marked critical. */
+  private readonly criticalScopes = signal<ReadonlySet<string>>(new Set());
   private listRequest: Subscription | null = null;
 
   ngOnInit(): void {
@@ -76,6 +79,25 @@ export class InboxPage implements OnInit {
       .pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed(this.destroyRef))
       .subscribe(() => this.load());
     this.load();
+    this.api
+      .criticalScopes()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      // Without the catalogue the tasks are listed unmarked.
+      .subscribe({
+        next: (names) => this.criticalScopes.set(new Set(names)),
+        error: () => undefined,
+      });
+  }
+
+  /** The summary in plain words (`for PT8H` → `for 8 hours`). */
+  protected summaryText(task: Task): string {
+    return durationsInWords(task.summary);
+  }
+
+  /** True when the summary names a critical scope (e.g. `orders:place`). */
+  protected isCritical(task: Task): boolean {
+    const critical = this.criticalScopes();
+    return task.summary.split(/[\s,;()]+/).some((word) => critical.has(word));
   }
 
   protected isMine(task: Task): boolean {

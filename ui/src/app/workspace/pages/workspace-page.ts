@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
-import { MeStore } from '../profile/me.store';
+import { MeStore } from '../../core/me/me.store';
 import { ProfilePanel } from '../profile/profile-panel/profile-panel';
 
 @Component({

@@ -12,7 +12,7 @@ import {
 import { AlertsApi } from '../../alerts-api';
 import { AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
 import { mute, preferences } from '../../testing/alert-fixtures';
-import { fromLocalInput } from '../../time-format';
+import { fromLocalInput } from '../../../shared/time/time-format';
 import {
   AlertPreferencesForm,
   MUTE_TARGET_MESSAGE,
@@ -36,6 +36,11 @@ async function render(loaded: Observable<AlertPreferencesView> = of(preferences(
   await fixture.whenStable();
   const element = fixture.nativeElement as HTMLElement;
   return { fixture, element, api, stable: () => fixture.whenStable() };
+}
+
+/** The unit shown by the select of a duration picker. */
+function unitOf(element: HTMLElement, label: string): string {
+  return accessibleText(element.querySelector(`mat-select[aria-label="${label} unit"]`)!);
 }
 
 function value(element: HTMLElement, label: string): string {
@@ -96,6 +101,10 @@ const LABELS = [
   'Quiet from',
   'Quiet to',
   'Time zone',
+];
+
+/** The delays are a number (a spinbutton) and a unit (a combobox named `<label> unit`). */
+const DELAY_LABELS = [
   'Info escalation delay',
   'Warning escalation delay',
   'Critical escalation delay',
@@ -122,13 +131,17 @@ describe('AlertPreferencesForm', () => {
     expect(value(element, 'Quiet from')).toBe('22:00');
     expect(value(element, 'Quiet to')).toBe('07:00');
     expect(value(element, 'Time zone')).toBe('Asia/Kolkata');
-    expect(value(element, 'Info escalation delay')).toBe('PT2H');
-    expect(value(element, 'Warning escalation delay')).toBe('PT30M');
-    expect(value(element, 'Critical escalation delay')).toBe('PT5M');
+    expect(value(element, 'Info escalation delay')).toBe('2');
+    expect(unitOf(element, 'Info escalation delay')).toBe('hours');
+    expect(value(element, 'Warning escalation delay')).toBe('30');
+    expect(unitOf(element, 'Warning escalation delay')).toBe('minutes');
+    expect(value(element, 'Critical escalation delay')).toBe('5');
+    expect(unitOf(element, 'Critical escalation delay')).toBe('minutes');
+    expect(element.textContent).not.toMatch(/\bPT\d/);
     expect(element.textContent).toContain('Quiet hours may cross midnight');
 
     expect(element.textContent).toContain('No silences.');
-    expect(element.textContent).toContain('Critical alerts break through a silence after 4 h.');
+    expect(element.textContent).toContain('Critical alerts break through a silence after 4 hours.');
     expect(buttonByText(element, 'Save preferences')).toBeDefined();
     expect(buttonByText(element, 'Add silence')).toBeDefined();
     expect(element.querySelector('[role="alert"]')).toBeNull();
@@ -138,6 +151,14 @@ describe('AlertPreferencesForm', () => {
     const { element } = await render(of(preferences({ mutes: [mute()] })));
     for (const label of LABELS) {
       expect(queryAllByLabelContaining(element, label), label).toHaveLength(1);
+    }
+    for (const label of DELAY_LABELS) {
+      const named = queryAllByLabelContaining(element, label);
+      expect(named.map((control) => control.getAttribute('role') ?? control.tagName)).toEqual([
+        'combobox',
+        'INPUT',
+      ]);
+      expect((named[1] as HTMLInputElement).type).toBe('number');
     }
     const silence = group(element, 'Silence 1');
     for (const label of ['Alert type', 'Resource', 'Reason', 'Silenced until']) {
@@ -201,7 +222,7 @@ describe('AlertPreferencesForm', () => {
     getByLabel(element, 'Use quiet hours').click();
     await stable();
     expect(queryByLabel(element, 'Quiet from')).toBeNull();
-    typeInto(getByLabel(element, 'Critical escalation delay'), ' PT10M ');
+    typeInto(getByLabel(element, 'Critical escalation delay'), '10');
 
     buttonByText(group(element, 'Silence 2'), 'Remove silence')!.click();
     await stable();
@@ -300,10 +321,10 @@ describe('AlertPreferencesForm', () => {
     expect(silence.getAttribute('aria-describedby')).toContain('pref-mute-0-error');
     expect(errorOf(silence, 'Reason')).toBe('Enter a reason');
     expect(errorOf(silence, 'Silenced until')).toBe('Choose when the silence ends');
-    expect(errorOf(element, 'Info escalation delay')).toBe('Enter a duration such as PT2H');
+    expect(errorOf(element, 'Info escalation delay')).toBe('Enter a duration');
     expect(summary(element)).toEqual([
       'The preferences were not saved: some fields need attention.',
-      'Info escalation delay: Enter a duration such as PT2H',
+      'Info escalation delay: Enter a duration',
       `Silence 1: ${MUTE_TARGET_MESSAGE}`,
       'Silence 1, Reason: Enter a reason',
       'Silence 1, Silenced until: Choose when the silence ends',
@@ -350,7 +371,7 @@ describe('AlertPreferencesForm', () => {
       'must be at least 1 and less than credentialWarningHours',
     );
     expect(errorOf(element, 'Time zone')).toBe('must be a time zone such as Asia/Kolkata');
-    expect(errorOf(element, 'Warning escalation delay')).toBe('must be between PT1M and P1D');
+    expect(errorOf(element, 'Warning escalation delay')).toBe('must be between 1 minute and 1 day');
     expect(errorOf(silence, 'Silenced until')).toBe('must be in the future');
     expect(accessibleText(silence.querySelector('.field-error')!)).toBe(
       'must not overlap another silence',
@@ -361,7 +382,7 @@ describe('AlertPreferencesForm', () => {
       'Slack webhook URL: must be an http or https URL',
       'Critical before credential expiry (hours): must be at least 1 and less than credentialWarningHours',
       'Time zone: must be a time zone such as Asia/Kolkata',
-      'Warning escalation delay: must be between PT1M and P1D',
+      'Warning escalation delay: must be between 1 minute and 1 day',
       'Silence 1, Silenced until: must be in the future',
       'Silence 1: must not overlap another silence',
       'policy: cannot be changed',

@@ -5,12 +5,14 @@ import {
   DestroyRef,
   ElementRef,
   Injector,
-  OnInit,
   WritableSignal,
   afterNextRender,
   computed,
+  effect,
   inject,
+  input,
   signal,
+  untracked,
   viewChild,
   viewChildren,
 } from '@angular/core';
@@ -30,10 +32,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Observable, finalize, take } from 'rxjs';
-import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { problemMessage } from '../../../core/http/problem';
+import { placeProblem } from '../../../shared/forms/server-field-errors';
 import { AlertsApi } from '../../alerts-api';
 import { AlertMute, AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
-import { durationText, fromLocalInput, toLocalInput } from '../../time-format';
+import { durationText, fromLocalInput, toLocalInput } from '../../../shared/time/time-format';
+import { DurationPicker } from '../../../shared/forms/duration-picker/duration-picker';
 import { ChannelTest } from '../channel-test/channel-test';
 
 /** The visible label of each field, by its path in the engine's JSON (also in the error summary). */
@@ -76,9 +80,9 @@ const REQUIRED_MESSAGES: Readonly<Record<string, string>> = {
   from: 'Enter a time such as 22:00',
   to: 'Enter a time such as 07:00',
   timeZone: 'Enter a time zone such as Asia/Kolkata',
-  info: 'Enter a duration such as PT2H',
-  warning: 'Enter a duration such as PT30M',
-  critical: 'Enter a duration such as PT5M',
+  info: 'Enter a duration',
+  warning: 'Enter a duration',
+  critical: 'Enter a duration',
   reason: 'Enter a reason',
   until: 'Choose when the silence ends',
 };
@@ -179,15 +183,19 @@ interface Summary {
     MatProgressSpinnerModule,
     MatSlideToggleModule,
     ChannelTest,
+    DurationPicker,
   ],
   templateUrl: './alert-preferences-form.html',
   styleUrl: './alert-preferences-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class AlertPreferencesForm implements OnInit {
+export class AlertPreferencesForm {
   private readonly api = inject(AlertsApi);
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
+
+  /** The partner whose preferences ops look at; null for the user's own partner. */
+  readonly partner = input<string | null>(null);
 
   protected readonly form = new FormGroup({
     channels: new FormGroup({
@@ -245,16 +253,20 @@ export class AlertPreferencesForm implements OnInit {
       .pipe(takeUntilDestroyed())
       .subscribe((on) => this.toggleQuietHours(on));
     this.toggleQuietHours(false);
-  }
-
-  ngOnInit(): void {
-    this.load();
+    // Loads the preferences, again whenever ops choose another partner.
+    effect(() => {
+      this.partner();
+      untracked(() => {
+        this.view.set(null);
+        this.load();
+      });
+    });
   }
 
   protected load(): void {
     this.loadError.set(null);
-    this.api
-      .preferences()
+    const partner = this.partner();
+    (partner ? this.api.preferences(partner) : this.api.preferences())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (view) => this.fill(view),
@@ -326,7 +338,11 @@ export class AlertPreferencesForm implements OnInit {
     }
     const body = this.body();
     this.lastSent = body;
-    this.run(this.api.savePreferences(body), this.saving, 'Preferences saved.');
+    const partner = this.partner();
+    const saved = partner
+      ? this.api.savePreferences(body, partner)
+      : this.api.savePreferences(body);
+    this.run(saved, this.saving, 'Preferences saved.');
   }
 
   protected useDefaults(): void {
@@ -336,7 +352,9 @@ export class AlertPreferencesForm implements OnInit {
       return;
     }
     this.lastSent = null;
-    this.run(this.api.resetPreferences(), this.resetting, 'Following the defaults again.');
+    const partner = this.partner();
+    const reset = partner ? this.api.resetPreferences(partner) : this.api.resetPreferences();
+    this.run(reset, this.resetting, 'Following the defaults again.');
   }
 
   private run(
@@ -441,9 +459,9 @@ export class AlertPreferencesForm implements OnInit {
           }
         : null,
       escalationDelays: {
-        info: value.escalationDelays.info.trim(),
-        warning: value.escalationDelays.warning.trim(),
-        critical: value.escalationDelays.critical.trim(),
+        info: value.escalationDelays.info,
+        warning: value.escalationDelays.warning,
+        critical: value.escalationDelays.critical,
       },
       mutes: value.mutes.map((mute) => {
         const running = mute.id !== null && mute.savedUntil !== null;
@@ -460,35 +478,34 @@ export class AlertPreferencesForm implements OnInit {
 
   /** Shows a failed save or reset: each field's message at the field and all in the summary. */
   private showProblem(error: unknown): void {
-    const byPath: Record<string, string[]> = {};
-    const items: SummaryItem[] = [];
-    for (const [field, message] of Object.entries(problemFieldErrors(error))) {
-      const path = this.controlPath(field);
-      const text = this.describe(field, message);
-      if (path === null) {
-        items.push({ label: field, message });
-        continue;
-      }
-      (byPath[path] ??= []).push(text);
-      items.push({ label: this.label(path), message: text });
-    }
-    const messages: Record<string, string> = {};
-    for (const [path, texts] of Object.entries(byPath)) {
-      messages[path] = texts.join('; ');
-      const control = this.form.get(path)!;
-      control.setErrors({ ...control.errors, server: messages[path] });
-      control.markAsTouched();
+    const placed = placeProblem(
+      this.form,
+      error,
+      (field) => this.controlPath(field),
+      (field, message) => this.describe(field, message),
+    );
+    for (const path of Object.keys(placed.byControl)) {
       // A changed value is checked again by the engine on the next save.
-      control.valueChanges.pipe(take(1), takeUntilDestroyed(this.destroyRef)).subscribe(() =>
-        this.serverErrors.update((errors) => {
-          const rest = { ...errors };
-          delete rest[path];
-          return rest;
-        }),
-      );
+      this.form
+        .get(path)!
+        .valueChanges.pipe(take(1), takeUntilDestroyed(this.destroyRef))
+        .subscribe(() =>
+          this.serverErrors.update((errors) => {
+            const rest = { ...errors };
+            delete rest[path];
+            return rest;
+          }),
+        );
     }
-    this.serverErrors.set(messages);
-    this.summary.set({ message: problemMessage(error), items });
+    this.serverErrors.set(placed.byControl);
+    const items: SummaryItem[] = [
+      ...Object.entries(placed.byControl).map(([path, message]) => ({
+        label: this.label(path),
+        message,
+      })),
+      ...placed.unplaced.map(({ field, message }) => ({ label: field, message })),
+    ];
+    this.summary.set({ message: placed.message, items });
   }
 
   /**

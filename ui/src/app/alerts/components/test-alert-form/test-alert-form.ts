@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { ServerFieldErrors } from '../../../shared/forms/server-field-errors';
 import { AlertsApi } from '../../alerts-api';
 import { Alert, AlertSeverity, SEVERITIES, SEVERITY_LABELS } from '../../alerts.models';
 
@@ -34,16 +34,11 @@ export class TestAlertForm {
     severity: new FormControl<AlertSeverity>('WARNING', { nonNullable: true }),
   });
   protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  /** The engine's message for the partner field (400), shown under it. */
-  protected readonly partnerError = signal<string | null>(null);
-
-  constructor() {
-    this.form.controls.partner.valueChanges.subscribe(() => this.partnerError.set(null));
-  }
+  /** The engine's answer to a failed request: the partner's message under it, and the detail. */
+  protected readonly server = new ServerFieldErrors(this.form);
 
   protected submit(): void {
-    this.error.set(null);
+    this.server.clearProblem();
     const partner = this.form.controls.partner.value.trim();
     if (!partner) {
       this.form.controls.partner.setErrors({ required: true });
@@ -61,13 +56,7 @@ export class TestAlertForm {
       },
       error: (error: unknown) => {
         this.submitting.set(false);
-        const fieldError = problemFieldErrors(error)['partner'];
-        if (fieldError) {
-          this.partnerError.set(fieldError);
-          this.form.controls.partner.setErrors({ server: fieldError });
-          this.form.controls.partner.markAsTouched();
-        }
-        this.error.set(problemMessage(error));
+        this.server.show(error);
       },
     });
   }

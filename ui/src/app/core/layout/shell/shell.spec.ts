@@ -1,8 +1,8 @@
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import { Me } from '../../../workspace/profile/me.api';
-import { MeStore } from '../../../workspace/profile/me.store';
+import { Me } from '../../me/me.api';
+import { MeStore } from '../../me/me.store';
 import { AuthService } from '../../auth/auth.service';
 import { Shell } from './shell';
 
@@ -78,8 +78,36 @@ describe('Shell', () => {
 
   it('shows Models for the ops role', async () => {
     const { element } = await render({ ...partner, partner: null, roles: ['ops'] });
-    expect(navLabels(element)).toContain('Models');
+    expect(navLabels(element)).toEqual([
+      'Workspace',
+      'Inbox',
+      'Credentials',
+      'Delegations',
+      'Alerts',
+      'Diagnostics',
+      'Audit',
+      'Models',
+    ]);
     expect(element.querySelector('nav a[href="/models"]')).not.toBeNull();
+  });
+
+  it('shows approvers only what they decide on', async () => {
+    const { element } = await render({ ...partner, partner: null, roles: ['approver'] });
+    expect(navLabels(element)).toEqual(['Workspace', 'Inbox', 'Delegations', 'Audit']);
+  });
+
+  it('shows a teammate the credentials only while a credentials scope is delegated to them', async () => {
+    const analyst: Me = { ...partner, username: 'arjun', partner: null, roles: ['analyst'] };
+    const { element } = await render(analyst);
+    expect(navLabels(element)).toEqual(['Workspace', 'Delegations', 'Diagnostics']);
+    TestBed.resetTestingModule();
+    const delegated = await render({
+      ...analyst,
+      delegations: [
+        { partner: 'nikhil', scope: 'credentials:view-status', expiresAt: '2026-11-26T13:00:00Z' },
+      ],
+    });
+    expect(navLabels(delegated.element)).toContain('Credentials');
   });
 
   it('shows the user, the partner and the landmarks in the toolbar', async () => {

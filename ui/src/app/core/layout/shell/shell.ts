@@ -17,27 +17,51 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 import { ProfileDialog } from '../../../workspace/profile/profile-dialog/profile-dialog';
-import { MeStore } from '../../../workspace/profile/me.store';
+import { Me } from '../../me/me.api';
+import { MeStore } from '../../me/me.store';
 import { AuthService } from '../../auth/auth.service';
 
 interface NavItem {
   readonly label: string;
   readonly path: string;
   readonly icon: string;
+  /** Whether the signed-in user can use the page (by the roles and delegations of `/api/me`). */
+  readonly shownTo: (me: Me) => boolean;
 }
 
-const NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Workspace', path: '/workspace', icon: 'dashboard' },
-  { label: 'Inbox', path: '/inbox', icon: 'inbox' },
-  { label: 'Credentials', path: '/credentials', icon: 'key' },
-  { label: 'Delegations', path: '/delegations', icon: 'group_add' },
-  { label: 'Alerts', path: '/alerts', icon: 'notifications' },
-  { label: 'Diagnostics', path: '/diagnostics', icon: 'troubleshoot' },
-  { label: 'Audit', path: '/audit', icon: 'fact_check' },
-];
+const anyone = () => true;
+const hasRole =
+  (...roles: string[]) =>
+  (me: Me) =>
+    me.roles.some((role) => roles.includes(role));
+/** A teammate holding a delegated credentials scope sees the partner's connections. */
+const seesCredentials = (me: Me) =>
+  hasRole('partner', 'ops')(me) ||
+  (me.delegations ?? []).some((held) => held.scope.startsWith('credentials:'));
 
-const OPS_NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Models', path: '/models', icon: 'account_tree' },
+/**
+ * Each page for the roles that can use it: partners their own pages, approvers what they
+ * decide on (Inbox, Delegations to approve, Audit), ops everything they run.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Workspace', path: '/workspace', icon: 'dashboard', shownTo: anyone },
+  { label: 'Inbox', path: '/inbox', icon: 'inbox', shownTo: hasRole('partner', 'approver', 'ops') },
+  { label: 'Credentials', path: '/credentials', icon: 'key', shownTo: seesCredentials },
+  { label: 'Delegations', path: '/delegations', icon: 'group_add', shownTo: anyone },
+  { label: 'Alerts', path: '/alerts', icon: 'notifications', shownTo: hasRole('partner', 'ops') },
+  {
+    label: 'Diagnostics',
+    path: '/diagnostics',
+    icon: 'troubleshoot',
+    shownTo: hasRole('partner', 'analyst', 'ops'),
+  },
+  {
+    label: 'Audit',
+    path: '/audit',
+    icon: 'fact_check',
+    shownTo: hasRole('partner', 'approver', 'ops'),
+  },
+  { label: 'Models', path: '/models', icon: 'account_tree', shownTo: hasRole('ops') },
 ];
 
 /** Layout for signed-in users: toolbar (banner), responsive side navigation and the main outlet. */
@@ -66,9 +90,11 @@ export class Shell implements OnInit {
   protected readonly appName = 'Partner Workspace';
   protected readonly displayName = this.me.displayName;
   protected readonly partner = this.me.partner;
-  protected readonly navItems = computed(() =>
-    this.me.isOps() ? [...NAV_ITEMS, ...OPS_NAV_ITEMS] : NAV_ITEMS,
-  );
+  /** Until `/api/me` answers, only the Workspace. */
+  protected readonly navItems = computed(() => {
+    const me = this.me.me();
+    return me ? NAV_ITEMS.filter((item) => item.shownTo(me)) : NAV_ITEMS.slice(0, 1);
+  });
   protected readonly isNarrow = toSignal(
     inject(BreakpointObserver)
       .observe([Breakpoints.XSmall, Breakpoints.Small])

@@ -3,7 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { injectNow } from '../../clock';
+import { injectNow } from '../../../shared/time/clock';
+import { countdownWords, expiryText, relativeText } from '../../../shared/time/time-format';
 import {
   CONNECTION_ACTIVITY_LABELS,
   CONNECTION_STATE_LABELS,
@@ -12,7 +13,6 @@ import {
   USABLE_STATES,
 } from '../../credentials.models';
 import { RevealedView } from '../../reveal-store';
-import { expiryText, formatDuration, relativeText } from '../../time-format';
 import { FailureNotice } from '../failure-notice/failure-notice';
 import { RevealedValues } from '../revealed-values/revealed-values';
 
@@ -69,16 +69,22 @@ export class ConnectionCard {
   );
   protected readonly revoked = computed(() => this.connection().state === 'REVOKED');
 
+  /** A revoked connection has no token: no age, no countdown. */
   protected readonly tokenAge = computed(() => {
     const c = this.connection();
+    if (c.state === 'REVOKED') {
+      return null;
+    }
     if (c.tokenAgeSeconds !== null && c.tokenAgeSeconds !== undefined) {
-      return formatDuration(c.tokenAgeSeconds + (this.now() - this.receivedAt()) / 1000);
+      return countdownWords(c.tokenAgeSeconds + (this.now() - this.receivedAt()) / 1000);
     }
     return c.tokenIssuedAt
-      ? formatDuration((this.now() - Date.parse(c.tokenIssuedAt)) / 1000)
+      ? countdownWords((this.now() - Date.parse(c.tokenIssuedAt)) / 1000)
       : null;
   });
-  protected readonly expiry = computed(() => expiryText(this.connection().expiresAt, this.now()));
+  protected readonly expiry = computed(() =>
+    this.revoked() ? null : expiryText(this.connection().expiresAt, this.now()),
+  );
   protected readonly nextRotation = computed(() =>
     relativeText(this.connection().nextRotationAt, this.now()),
   );

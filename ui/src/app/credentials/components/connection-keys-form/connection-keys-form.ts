@@ -9,24 +9,16 @@ import {
   signal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  AbstractControl,
-  FormControl,
-  FormGroup,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { ServerFieldErrors } from '../../../shared/forms/server-field-errors';
 import { CredentialsApi } from '../../credentials-api';
 import { Broker, Connection, NewConnection } from '../../credentials.models';
 
 type ControlName = keyof NewConnection;
-
-const CONTROL_NAMES: readonly ControlName[] = ['broker', 'label', 'apiKey', 'apiSecret'];
 
 /** The path at the workspace where brokers send the browser back after their login. */
 export const CALLBACK_PATH = '/api/brokers/callback';
@@ -83,9 +75,7 @@ export class ConnectionKeysForm {
     apiSecret: new FormControl('', { nonNullable: true, validators: Validators.required }),
   });
   protected readonly submitting = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly otherErrors = signal<readonly string[]>([]);
-  private readonly serverErrors = signal<Partial<Record<ControlName, string>>>({});
+  protected readonly server = new ServerFieldErrors(this.form);
 
   private readonly brokerId = toSignal(this.form.controls.broker.valueChanges, {
     initialValue: '',
@@ -105,18 +95,10 @@ export class ConnectionKeysForm {
         control.setValue(brokers[0].id);
       }
     });
-    for (const name of CONTROL_NAMES) {
-      const control: AbstractControl = this.form.controls[name];
-      control.valueChanges.subscribe(() => {
-        if (this.serverErrors()[name]) {
-          this.serverErrors.update((errors) => ({ ...errors, [name]: undefined }));
-        }
-      });
-    }
   }
 
   protected fieldError(name: ControlName): string {
-    const server = this.serverErrors()[name];
+    const server = this.server.message(name);
     if (server) {
       return server;
     }
@@ -136,8 +118,7 @@ export class ConnectionKeysForm {
   }
 
   protected submit(): void {
-    this.error.set(null);
-    this.otherErrors.set([]);
+    this.server.clearProblem();
     if (this.form.invalid || this.submitting()) {
       this.form.markAllAsTouched();
       return;
@@ -157,29 +138,8 @@ export class ConnectionKeysForm {
       },
       error: (error: unknown) => {
         this.submitting.set(false);
-        this.showProblem(error);
+        this.server.show(error);
       },
     });
-  }
-
-  private showProblem(error: unknown): void {
-    const byControl: Partial<Record<ControlName, string>> = {};
-    const other: string[] = [];
-    for (const [field, message] of Object.entries(problemFieldErrors(error))) {
-      const name = CONTROL_NAMES.find((control) => control === field);
-      if (name && !byControl[name]) {
-        byControl[name] = message;
-      } else {
-        other.push(`${field}: ${message}`);
-      }
-    }
-    this.serverErrors.set(byControl);
-    for (const name of Object.keys(byControl) as ControlName[]) {
-      const control = this.form.controls[name];
-      control.setErrors({ ...control.errors, server: byControl[name] });
-      control.markAsTouched();
-    }
-    this.otherErrors.set(other);
-    this.error.set(problemMessage(error));
   }
 }

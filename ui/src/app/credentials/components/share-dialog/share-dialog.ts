@@ -8,17 +8,11 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { AuthService } from '../../../core/auth/auth.service';
-import { hasProblemType, problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { StepUp } from '../../../core/auth/step-up';
+import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
 import { CredentialsApi } from '../../credentials-api';
-import {
-  Connection,
-  PROBLEMS,
-  SHARE_TTLS,
-  ShareLink,
-  ShareRequest,
-} from '../../credentials.models';
-import { rememberShare, shareReturnPath } from '../../step-up';
+import { Connection, SHARE_TTLS, ShareLink, ShareRequest } from '../../credentials.models';
+import { PENDING_SHARE_KEY, PendingShare, shareReturnPath } from '../../step-up';
 
 export interface ShareDialogData {
   readonly connection: Connection;
@@ -84,7 +78,7 @@ const REQUIRED_MESSAGES: Readonly<Record<ControlName, string>> = {
 })
 export class ShareDialog implements OnInit {
   private readonly api = inject(CredentialsApi);
-  private readonly auth = inject(AuthService);
+  private readonly stepUp = inject(StepUp);
   protected readonly data = inject<ShareDialogData>(MAT_DIALOG_DATA);
 
   protected readonly ttls = SHARE_TTLS;
@@ -188,10 +182,12 @@ export class ShareDialog implements OnInit {
       },
       error: (error: unknown) => {
         this.submitting.set(false);
-        if (allowStepUp && hasProblemType(error, PROBLEMS.stepUpRequired)) {
-          rememberShare(id, request);
+        const pending: PendingShare = { connectionId: id, ...request };
+        if (
+          allowStepUp &&
+          this.stepUp.startIfRequired(error, PENDING_SHARE_KEY, pending, shareReturnPath(id))
+        ) {
           this.status.set('Sign in again with your one-time code to create the link.');
-          this.auth.stepUp(shareReturnPath(id));
           return;
         }
         this.showProblem(error);

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatExpansionModule } from '@angular/material/expansion';
+import { durationText } from '../../../shared/time/time-format';
 import { DELEGATION_STATE_LABELS, Delegation } from '../../delegations.models';
 
 /** One delegation: who gets what, its state, approvals, timeline and the actions the user may take. */
@@ -30,6 +31,8 @@ export class DelegationCard {
   protected readonly stateLabel = computed(
     () => DELEGATION_STATE_LABELS[this.delegation().state] ?? this.delegation().state,
   );
+  /** The duration in words (`8 hours`); the API's `PT8H` stays in the data. */
+  protected readonly durationWords = computed(() => durationText(this.delegation().duration));
   /** Where the scopes count: one broker connection, or all of the partner's. */
   protected readonly connectionText = computed(() => {
     const d = this.delegation();

@@ -43,6 +43,27 @@ async function chooseDelegate(
   await fixture.whenStable();
 }
 
+/** Picks a duration the way a person does: the number, then the unit (as Playwright finds them). */
+async function pickDuration(
+  fixture: Awaited<ReturnType<typeof render>>['fixture'],
+  amount: string,
+  unit: string,
+) {
+  const element = fixture.nativeElement as HTMLElement;
+  const number = getByLabel(element, 'Duration') as HTMLInputElement;
+  expect(number.type).toBe('number');
+  typeInto(number, amount);
+  const select = element.querySelector<HTMLElement>('mat-select[aria-label="Duration unit"]')!;
+  expect(select.getAttribute('role')).toBe('combobox');
+  (select.querySelector('.mat-mdc-select-trigger') as HTMLElement).click();
+  await fixture.whenStable();
+  const panel = document.getElementById(select.getAttribute('aria-controls')!)!;
+  Array.from(panel.querySelectorAll<HTMLElement>('mat-option'))
+    .find((option) => accessibleText(option) === unit)!
+    .click();
+  await fixture.whenStable();
+}
+
 describe('DelegationRequestForm', () => {
   it('requests a delegation to a teammate', async () => {
     const { fixture, element, api, requested } = await render();
@@ -104,7 +125,7 @@ describe('DelegationRequestForm', () => {
     await chooseDelegate(fixture, 'New bot');
     typeInto(getByLabel(element, 'Bot name'), 'nightly-report');
     getByLabel(element, 'reports:read').click();
-    typeInto(getByLabel(element, 'Duration'), 'P1D');
+    await pickDuration(fixture, '1', 'days');
     typeInto(getByLabel(element, 'Justification'), 'Reports');
     buttonByText(element, 'Request delegation')!.click();
     await fixture.whenStable();
@@ -115,6 +136,27 @@ describe('DelegationRequestForm', () => {
       duration: 'P1D',
       justification: 'Reports',
     });
+  });
+
+  it('offers the duration as a number and a unit, in words, and sends ISO-8601', async () => {
+    const { fixture, element, api } = await render();
+    api.request.mockReturnValue(of(delegation()));
+    expect((getByLabel(element, 'Duration') as HTMLInputElement).value).toBe('8');
+    const unit = element.querySelector('mat-select[aria-label="Duration unit"]')!;
+    expect(accessibleText(unit)).toBe('hours');
+    expect(element.textContent).toContain('(at most 8 hours)');
+    expect(element.textContent).toContain('(at most 7 days)');
+    expect(element.textContent).not.toMatch(/\bP(T\d|\d)/);
+
+    await chooseDelegate(fixture, 'Arjun Mehta (arjun)');
+    getByLabel(element, 'orders:place').click();
+    await fixture.whenStable();
+    expect(element.textContent).toContain('At most 8 hours for these scopes');
+    await pickDuration(fixture, '90', 'minutes');
+    typeInto(getByLabel(element, 'Justification'), 'Short cover');
+    buttonByText(element, 'Request delegation')!.click();
+    await fixture.whenStable();
+    expect(api.request).toHaveBeenCalledWith(expect.objectContaining({ duration: 'PT90M' }));
   });
 
   it('does not send an incomplete request', async () => {
@@ -150,7 +192,7 @@ describe('DelegationRequestForm', () => {
 
     await chooseDelegate(fixture, 'Arjun Mehta (arjun)');
     getByLabel(element, 'orders:place').click();
-    typeInto(getByLabel(element, 'Duration'), 'P2D');
+    await pickDuration(fixture, '2', 'days');
     typeInto(getByLabel(element, 'Justification'), 'Holiday cover');
     buttonByText(element, 'Request delegation')!.click();
     await fixture.whenStable();
@@ -160,14 +202,14 @@ describe('DelegationRequestForm', () => {
     expect(alert.textContent).toContain('other: is odd');
     const duration = getByLabel(element, 'Duration').closest('mat-form-field')!;
     expect(duration.querySelector('mat-error')?.textContent).toContain(
-      'must be at most PT8H for orders:place',
+      'must be at most 8 hours for orders:place',
     );
     expect(element.querySelector('#request-scopes-error')?.textContent).toContain(
       'a bot cannot get a critical scope',
     );
 
     // Editing the field clears its server message.
-    typeInto(getByLabel(element, 'Duration'), 'PT8H');
+    typeInto(getByLabel(element, 'Duration'), '8');
     await fixture.whenStable();
     expect(duration.querySelector('mat-error')).toBeNull();
   });

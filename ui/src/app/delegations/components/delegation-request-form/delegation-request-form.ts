@@ -21,7 +21,9 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { problemFieldErrors, problemMessage } from '../../../core/http/problem';
+import { DurationPicker } from '../../../shared/forms/duration-picker/duration-picker';
+import { ServerFieldErrors } from '../../../shared/forms/server-field-errors';
+import { durationText, isoSeconds } from '../../../shared/time/time-format';
 import { DelegationsApi } from '../../delegations-api';
 import {
   ConnectionChoice,
@@ -83,6 +85,7 @@ function controlFor(field: string): ControlName | null {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    DurationPicker,
   ],
   templateUrl: './delegation-request-form.html',
   styleUrl: './delegation-request-form.scss',
@@ -116,11 +119,8 @@ export class DelegationRequestForm {
   });
 
   protected readonly submitting = signal(false);
-  /** The problem's detail of a failed request (plus messages for fields the form does not have). */
-  protected readonly error = signal<string | null>(null);
-  protected readonly otherErrors = signal<readonly string[]>([]);
-  /** Server messages per control, shown under the fields until the value changes. */
-  protected readonly serverErrors = signal<Partial<Record<ControlName, string>>>({});
+  /** The engine's answer to a failed request: at the fields, and its detail. */
+  protected readonly server = new ServerFieldErrors(this.form, controlFor);
 
   private readonly delegateValue = toSignal(this.form.controls.delegate.valueChanges, {
     initialValue: '',
@@ -134,11 +134,26 @@ export class DelegationRequestForm {
   });
   private readonly submitted = signal(false);
   protected readonly scopesError = computed(() => {
-    const server = this.serverErrors().scopes;
+    const server = this.server.message('scopes');
     if (server) {
       return server;
     }
     return this.submitted() && this.selectedScopes().length === 0 ? REQUIRED_MESSAGES.scopes : null;
+  });
+
+  /** The longest duration the chosen scopes allow, e.g. `At most 8 hours for these scopes`. */
+  protected readonly durationHint = computed(() => {
+    const limits = this.scopes()
+      .filter((scope) => this.selectedScopes().includes(scope.name))
+      .map((scope) => isoSeconds(scope.maxDuration))
+      .filter((seconds): seconds is number => seconds !== null);
+    if (!limits.length) {
+      return '';
+    }
+    const shortest = this.scopes().find(
+      (scope) => isoSeconds(scope.maxDuration) === Math.min(...limits),
+    )!;
+    return `At most ${durationText(shortest.maxDuration)} for these scopes`;
   });
 
   constructor() {
@@ -150,10 +165,10 @@ export class DelegationRequestForm {
         botName.disable({ emitEvent: false });
       }
     });
-    for (const name of Object.keys(this.form.controls) as ControlName[]) {
-      const control: AbstractControl = this.form.controls[name];
-      control.valueChanges.subscribe(() => this.clearServerError(name));
-    }
+  }
+
+  protected words(iso: string): string {
+    return durationText(iso);
   }
 
   protected isSelected(scope: string): boolean {
@@ -168,7 +183,7 @@ export class DelegationRequestForm {
   }
 
   protected fieldError(name: ControlName): string {
-    const server = this.serverErrors()[name];
+    const server = this.server.message(name);
     if (server) {
       return server;
     }
@@ -177,8 +192,7 @@ export class DelegationRequestForm {
 
   protected submit(): void {
     this.submitted.set(true);
-    this.error.set(null);
-    this.otherErrors.set([]);
+    this.server.clearProblem();
     if (this.form.invalid || this.submitting()) {
       this.form.markAllAsTouched();
       return;
@@ -187,7 +201,7 @@ export class DelegationRequestForm {
     const common = {
       scopes: value.scopes,
       ...(value.connection ? { connection: value.connection } : {}),
-      duration: value.duration.trim(),
+      duration: value.duration,
       justification: value.justification.trim(),
     };
     const body: DelegationRequest =
@@ -204,41 +218,14 @@ export class DelegationRequestForm {
       },
       error: (error: unknown) => {
         this.submitting.set(false);
-        this.showProblem(error);
+        this.server.show(error);
       },
     });
-  }
-
-  private showProblem(error: unknown): void {
-    const byControl: Partial<Record<ControlName, string>> = {};
-    const other: string[] = [];
-    for (const [field, message] of Object.entries(problemFieldErrors(error))) {
-      const name = controlFor(field);
-      if (name && !byControl[name]) {
-        byControl[name] = message;
-      } else {
-        other.push(`${field}: ${message}`);
-      }
-    }
-    this.serverErrors.set(byControl);
-    for (const name of Object.keys(byControl) as ControlName[]) {
-      const control = this.form.controls[name];
-      control.setErrors({ ...control.errors, server: byControl[name] });
-      control.markAsTouched();
-    }
-    this.otherErrors.set(other);
-    this.error.set(problemMessage(error));
-  }
-
-  private clearServerError(name: ControlName): void {
-    if (this.serverErrors()[name]) {
-      this.serverErrors.update((errors) => ({ ...errors, [name]: undefined }));
-    }
   }
 
   private reset(): void {
     this.form.reset();
     this.submitted.set(false);
-    this.serverErrors.set({});
+    this.server.reset();
   }
 }

@@ -13,6 +13,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { durationsInWords } from '../../../shared/time/time-format';
 import { TaskCompletion, TaskDetail, TaskField } from '../../inbox.models';
 
 /** Context keys shown first, with their labels (delegation approvals); other keys follow. */
@@ -84,6 +85,9 @@ export class TaskDetailPanel {
     }
     return rows;
   });
+
+  /** The summary in plain words (`for PT8H` → `for 8 hours`). */
+  protected readonly summary = computed(() => durationsInWords(this.task().summary));
 
   /** The engine's own label of the comment field when it says more than "Comment" (shown as hint). */
   protected readonly commentHint = computed(() => {
@@ -168,7 +172,7 @@ function display(key: string, value: unknown): string {
   if (typeof value === 'object' && value !== null) {
     return JSON.stringify(value);
   }
-  return String(value);
+  return durationsInWords(String(value));
 }
 
 function describeApproval(item: unknown): string {

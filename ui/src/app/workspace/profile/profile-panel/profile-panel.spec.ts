@@ -1,7 +1,7 @@
 import { computed, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { Me } from '../me.api';
-import { MeStore } from '../me.store';
+import { Me } from '../../../core/me/me.api';
+import { MeStore } from '../../../core/me/me.store';
 import { ProfilePanel } from './profile-panel';
 
 function definitions(element: HTMLElement): Record<string, string> {
@@ -47,7 +47,7 @@ describe('ProfilePanel', () => {
       'Name',
       'Partner',
       'Roles',
-      'ACR',
+      'Sign-in method',
       'Authenticated at',
     ]);
     expect(dl['Username']).toBe('nikhil');
@@ -55,7 +55,7 @@ describe('ProfilePanel', () => {
     expect(dl['Partner']).toBe('nikhil');
     expect(dl['Roles']).toContain('partner');
     expect(dl['Roles']).toContain('approver');
-    expect(dl['ACR']).toBe('1');
+    expect(dl['Sign-in method']).toBe('Signed in with password');
     expect(dl['Authenticated at']).toMatch(/2026/);
     expect(element.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-26T05:00:00Z');
     expect(store.ensureLoaded).toHaveBeenCalled();
@@ -74,7 +74,24 @@ describe('ProfilePanel', () => {
     const dl = definitions(element);
     expect(dl['Partner']).toBe('None');
     expect(dl['Roles']).toBe('None');
-    expect(dl['ACR']).toBe('Not available');
+    expect(dl['Sign-in method']).toBe('Not available');
     expect(dl['Authenticated at']).toBe('Not available');
+  });
+
+  it.each([
+    ['password', 'Signed in with password'],
+    ['mfa', 'Signed in with password and one-time code'],
+  ])('says how the user signed in (acr %s), never the raw ACR', async (acr, text) => {
+    const { element } = await render({
+      username: 'nikhil',
+      displayName: 'Nikhil Sharma',
+      partner: 'nikhil',
+      roles: ['partner'],
+      acr,
+      authTime: null,
+      delegations: [],
+    });
+    expect(definitions(element)['Sign-in method']).toBe(text);
+    expect(element.textContent).not.toContain('ACR');
   });
 });

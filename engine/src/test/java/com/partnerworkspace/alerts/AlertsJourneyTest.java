@@ -59,7 +59,15 @@ class AlertsJourneyTest {
         KeycloakLoginPage.logIn(page, PARTNER);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Alert preferences")))
                 .isVisible();
-        page.getByLabel("Warning escalation delay").fill("PT15S");
+        // The delay is a number and a unit; the UI sends PT15S.
+        page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Warning escalation delay"))
+                .fill("15");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Warning escalation delay unit"))
+                .click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName("seconds").setExact(true))
+                .click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save preferences"))
                 .click();
         assertThat(page.getByText("Preferences saved.")).isVisible();

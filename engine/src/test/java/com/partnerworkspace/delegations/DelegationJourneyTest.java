@@ -96,7 +96,7 @@ class DelegationJourneyTest {
         String id = requestDelegation(justification);
         Locator card = myRequests(page).filter(new Locator.FilterOptions().setHasText(run));
         assertThat(fact(card, "State")).hasText("Awaiting MFA", slowText());
-        assertThat(fact(card, "Duration")).hasText("PT40S");
+        assertThat(fact(card, "Duration")).hasText("40 seconds");
 
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Confirm with MFA"))
                 .click();
@@ -176,7 +176,13 @@ class DelegationJourneyTest {
                 .filter(new Locator.FilterOptions().setHasText("delegation/" + id));
         assertThat(entries).hasCount(6, new LocatorAssertions.HasCountOptions().setTimeout(UI_TIMEOUT_MS));
         assertThat(withAction(entries, "delegation.requested")).hasCount(1);
-        assertThat(withAction(entries, "delegation.mfa-confirmed")).containsText("\"acr\":\"mfa\"");
+        assertThat(withAction(entries, "delegation.requested")).containsText("nikhil asked to delegate");
+        // Each entry reads as a sentence; its JSON details are one click away.
+        Locator confirmed = withAction(entries, "delegation.mfa-confirmed");
+        confirmed
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Show JSON"))
+                .click();
+        assertThat(confirmed).containsText("\"acr\":\"mfa\"");
         assertThat(withAction(entries, "delegation.approved")).hasCount(2);
         assertThat(withAction(entries, "delegation.grant-applied")).hasCount(1);
         assertThat(withAction(entries, "delegation.expired")).hasCount(1);
@@ -201,7 +207,15 @@ class DelegationJourneyTest {
                         AriaRole.CHECKBOX,
                         new Page.GetByRoleOptions().setName(STATUS_SCOPE).setExact(true))
                 .check();
-        page.getByLabel("Duration").fill("PT40S");
+        // The duration is a number and a unit; the UI sends PT40S.
+        page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Duration"))
+                .fill("40");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Duration unit"))
+                .click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName("seconds").setExact(true))
+                .click();
         page.getByLabel("Justification").fill(justification);
 
         Response created = page.waitForResponse(

@@ -39,7 +39,7 @@ class LoginJourneyTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Nikhil Sharma")))
                 .isVisible();
         assertThat(profileValue("Partner")).hasText("nikhil");
-        assertThat(profileValue("ACR")).hasText("password");
+        assertThat(profileValue("Sign-in method")).hasText("Signed in with password");
         assertThat(profileValue("Authenticated at")).not().hasText("Not available");
 
         Locator navigation =

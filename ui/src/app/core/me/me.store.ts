@@ -1,7 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Observable, shareReplay, tap } from 'rxjs';
-import { AuthService } from '../../core/auth/auth.service';
-import { problemMessage } from '../../core/http/problem';
+import { AuthService } from '../auth/auth.service';
+import { problemMessage } from '../http/problem';
 import { Me, MeApi } from './me.api';
 
 interface MeState {
