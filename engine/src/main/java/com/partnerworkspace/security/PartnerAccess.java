@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,11 +31,6 @@ public class PartnerAccess {
 
     private final ObjectProvider<DelegatedScopes> delegatedScopes;
     private final Clock clock;
-
-    @Autowired
-    PartnerAccess(ObjectProvider<DelegatedScopes> delegatedScopes) {
-        this(delegatedScopes, Clock.systemUTC());
-    }
 
     PartnerAccess(ObjectProvider<DelegatedScopes> delegatedScopes, Clock clock) {
         this.delegatedScopes = delegatedScopes;

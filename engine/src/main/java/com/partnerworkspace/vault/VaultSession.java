@@ -40,13 +40,13 @@ class VaultSession {
     private volatile Instant expiresAt = Instant.MIN;
     private volatile boolean renewable;
 
-    VaultSession(VaultProperties properties) {
+    VaultSession(VaultProperties properties, Clock clock) {
         this.properties = properties;
-        this.clock = Clock.systemUTC();
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(properties.timeoutSeconds()))
                 .build();
+        this.clock = clock;
     }
 
     /** A client for the KV v2 mount (the driver inserts {@code /data/} and {@code /metadata/}). */

@@ -23,12 +23,13 @@ class AckLinkKey {
     private final JdbcClient db;
     private final VaultTransit transit;
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private volatile SecretKeySpec key;
 
-    AckLinkKey(JdbcClient db, VaultTransit transit) {
+    AckLinkKey(JdbcClient db, VaultTransit transit, Clock clock) {
         this.db = db;
         this.transit = transit;
+        this.clock = clock;
     }
 
     byte[] sign(byte[] payload) {

@@ -30,12 +30,13 @@ class AckLinks {
     private final JdbcClient db;
     private final AlertPolicy policy;
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AckLinks(AckLinkKey key, JdbcClient db, AlertPolicy policy) {
+    AckLinks(AckLinkKey key, JdbcClient db, AlertPolicy policy, Clock clock) {
         this.key = key;
         this.db = db;
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** A new link token for one message. */

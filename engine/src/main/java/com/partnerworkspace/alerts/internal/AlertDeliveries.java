@@ -60,7 +60,7 @@ class AlertDeliveries {
     private final AlertPolicy policy;
     private final TransactionTemplate separately;
     private final String publicUrl;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     AlertDeliveries(
             JdbcClient db,
@@ -72,7 +72,8 @@ class AlertDeliveries {
             AckLinks ackLinks,
             AlertPolicy policy,
             PlatformTransactionManager transactions,
-            @Value("${workspace.public-url}") String publicUrl) {
+            @Value("${workspace.public-url}") String publicUrl,
+            Clock clock) {
         this.db = db;
         this.preferences = preferences;
         this.notifier = notifier;
@@ -84,6 +85,7 @@ class AlertDeliveries {
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.publicUrl = publicUrl;
+        this.clock = clock;
     }
 
     /**

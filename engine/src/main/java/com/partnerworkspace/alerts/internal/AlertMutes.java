@@ -26,12 +26,13 @@ class AlertMutes {
     private final JdbcClient db;
     private final RuntimeService runtime;
     private final AlertPolicy policy;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AlertMutes(JdbcClient db, RuntimeService runtime, AlertPolicy policy) {
+    AlertMutes(JdbcClient db, RuntimeService runtime, AlertPolicy policy, Clock clock) {
         this.db = db;
         this.runtime = runtime;
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** The partner's silences that have not ended, soonest end first. */

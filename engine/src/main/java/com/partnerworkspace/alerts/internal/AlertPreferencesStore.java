@@ -27,11 +27,11 @@ class AlertPreferencesStore implements AlertThresholds.Source {
     private final JdbcClient db;
     private final ObjectMapper json;
     private final JsonNode defaults;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private static final Duration FRESH_FOR = Duration.ofSeconds(5);
     private final java.util.Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    AlertPreferencesStore(JdbcClient db, ObjectMapper json) throws IOException {
+    AlertPreferencesStore(JdbcClient db, ObjectMapper json, Clock clock) throws IOException {
         this.db = db;
         this.json = json;
         try (InputStream file = getClass().getClassLoader().getResourceAsStream(DEFAULTS)) {
@@ -40,6 +40,7 @@ class AlertPreferencesStore implements AlertThresholds.Source {
             }
             this.defaults = json.readTree(file);
         }
+        this.clock = clock;
     }
 
     /** The partner's preferences and whether they are their own (customised) or the defaults. */

@@ -16,7 +16,11 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(AlertPolicy.class)
 class AlertProcessSteps {
 
-    private static final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    AlertProcessSteps(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Before each level: which tier it is (levels repeat 1, 2, 1, 2, ...) and whether it is quiet time now. */
     @Bean

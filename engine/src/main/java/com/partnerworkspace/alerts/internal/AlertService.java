@@ -38,7 +38,7 @@ class AlertService {
     private final TaskService tasks;
     private final TaskWork taskWork;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     AlertService(
             AlertRepository repository,
@@ -48,7 +48,8 @@ class AlertService {
             RuntimeService runtime,
             TaskService tasks,
             TaskWork taskWork,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.policy = policy;
         this.ackLinks = ackLinks;
@@ -57,6 +58,7 @@ class AlertService {
         this.tasks = tasks;
         this.taskWork = taskWork;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional

@@ -18,12 +18,13 @@ class SmsGatewaySetting {
     private static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
     private final VaultSecrets vault;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private Optional<SmsGateway> gateway = Optional.empty();
     private Instant readAt = Instant.MIN;
 
-    SmsGatewaySetting(VaultSecrets vault) {
+    SmsGatewaySetting(VaultSecrets vault, Clock clock) {
         this.vault = vault;
+        this.clock = clock;
     }
 
     synchronized Optional<SmsGateway> current() {

@@ -34,12 +34,13 @@ class AuditTrail {
     private final JdbcClient db;
     private final TransactionTemplate transactions;
     private final ObjectMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AuditTrail(JdbcClient db, ObjectMapper json, PlatformTransactionManager transactionManager) {
+    AuditTrail(JdbcClient db, ObjectMapper json, PlatformTransactionManager transactionManager, Clock clock) {
         this.db = db;
         this.transactions = new TransactionTemplate(transactionManager);
         this.json = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+        this.clock = clock;
     }
 
     /**

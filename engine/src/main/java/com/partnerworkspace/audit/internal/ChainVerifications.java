@@ -21,8 +21,8 @@ class ChainVerifications {
     private Verified last;
 
     @Autowired
-    ChainVerifications(AuditTrail trail, AuditSettings settings) {
-        this(trail::verify, settings.verificationReuse(), Clock.systemUTC());
+    ChainVerifications(AuditTrail trail, AuditSettings settings, Clock clock) {
+        this(trail::verify, settings.verificationReuse(), clock);
     }
 
     ChainVerifications(Supplier<AuditTrail.Verification> walk, Duration reuse, Clock clock) {

@@ -35,10 +35,11 @@ class KiteConnectBroker implements BrokerAdapter {
     static final LocalTime DAILY_CUT_OFF = LocalTime.of(6, 0);
 
     private final BrokerHttp http;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    KiteConnectBroker(BrokerHttp http) {
+    KiteConnectBroker(BrokerHttp http, Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     @Override

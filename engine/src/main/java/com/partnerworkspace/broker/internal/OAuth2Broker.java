@@ -29,11 +29,12 @@ import org.springframework.stereotype.Component;
 class OAuth2Broker implements BrokerAdapter {
 
     private final BrokerHttp http;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<URI, JsonNode> discovery = new ConcurrentHashMap<>();
 
-    OAuth2Broker(BrokerHttp http) {
+    OAuth2Broker(BrokerHttp http, Clock clock) {
         this.http = http;
+        this.clock = clock;
     }
 
     @Override

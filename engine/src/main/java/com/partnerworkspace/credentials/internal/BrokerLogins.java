@@ -37,15 +37,17 @@ class BrokerLogins {
     private final JdbcClient db;
     private final URI redirectUri;
     private final Duration lifetime;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     BrokerLogins(
             JdbcClient db,
             @Value("${workspace.public-url}") String publicUrl,
-            @Value("${workspace.credentials.login-timeout:PT30M}") Duration lifetime) {
+            @Value("${workspace.credentials.login-timeout:PT30M}") Duration lifetime,
+            Clock clock) {
         this.db = db;
         this.redirectUri = URI.create(publicUrl + "/api/brokers/callback");
         this.lifetime = lifetime;
+        this.clock = clock;
     }
 
     /**

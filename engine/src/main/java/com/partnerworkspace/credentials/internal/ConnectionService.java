@@ -65,7 +65,7 @@ class ConnectionService {
     private final TaskWork taskWork;
     private final ApplicationEventPublisher events;
     private final Duration gracePeriod;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private static final List<String> REVEALED_FIELDS = List.of("apiKey", "apiSecret", "accessToken");
     /** Vault reads that run beside a reveal's database work; daemon threads, a few at a time. */
     private final ExecutorService secretReads = Executors.newFixedThreadPool(4, runnable -> {
@@ -87,7 +87,8 @@ class ConnectionService {
             TaskWork taskWork,
             ApplicationEventPublisher events,
             RevealHours revealHours,
-            @Value("${workspace.credentials.rotation-grace-period:PT10M}") Duration gracePeriod) {
+            @Value("${workspace.credentials.rotation-grace-period:PT10M}") Duration gracePeriod,
+            Clock clock) {
         this.revealHours = revealHours;
         this.repository = repository;
         this.brokers = brokers;
@@ -99,6 +100,7 @@ class ConnectionService {
         this.taskWork = taskWork;
         this.events = events;
         this.gracePeriod = gracePeriod;
+        this.clock = clock;
     }
 
     @PreDestroy

@@ -47,7 +47,7 @@ class BotSecretLinks {
     private final PartnerAccess partnerAccess;
     private final ApplicationEventPublisher events;
     private final JdbcClient db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final String publicUrl;
     private final Duration ttl;
 
@@ -58,7 +58,8 @@ class BotSecretLinks {
             ApplicationEventPublisher events,
             JdbcClient db,
             @Value("${workspace.public-url}") String publicUrl,
-            @Value("${workspace.delegations.bot-link-ttl:PT4H}") Duration ttl) {
+            @Value("${workspace.delegations.bot-link-ttl:PT4H}") Duration ttl,
+            Clock clock) {
         this.secrets = secrets;
         this.wrapping = wrapping;
         this.partnerAccess = partnerAccess;
@@ -66,6 +67,7 @@ class BotSecretLinks {
         this.db = db;
         this.publicUrl = publicUrl;
         this.ttl = ttl;
+        this.clock = clock;
     }
 
     /** A fresh link for the bot's secret, for the delegation's requester; audited without the id. */

@@ -55,7 +55,8 @@ class DelegationService {
             TaskService tasks,
             TaskWork taskWork,
             PartnerAccess partnerAccess,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.validator = validator;
         this.repository = repository;
         this.runtime = runtime;
@@ -63,7 +64,7 @@ class DelegationService {
         this.taskWork = taskWork;
         this.partnerAccess = partnerAccess;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional

@@ -29,7 +29,7 @@ class DelegationSteps {
     private final KeycloakGrants grants;
     private final VaultSecrets secrets;
     private final ApplicationEventPublisher events;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /**
      * The work done under a holder's lock commits on its own, so the lock is held for that work only, not
      * for the rest of the job's transaction (the engine's own writes): grants and removals for one person
@@ -42,13 +42,15 @@ class DelegationSteps {
             KeycloakGrants grants,
             VaultSecrets secrets,
             ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.underHolderLock = new TransactionTemplate(transactions);
         this.underHolderLock.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.repository = repository;
         this.grants = grants;
         this.secrets = secrets;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A Keycloak client for the bot; its secret goes straight into Vault, never into the engine. */

@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 class LiveGrants implements DelegatedScopes {
 
     private final DelegationRepository repository;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    LiveGrants(DelegationRepository repository) {
+    LiveGrants(DelegationRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     @Override

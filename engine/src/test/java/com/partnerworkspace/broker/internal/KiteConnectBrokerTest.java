@@ -51,7 +51,7 @@ class KiteConnectBrokerTest {
     static final String API_SECRET = "kitesecret9c1d";
     static final String STATE = "st/a+te=1&x";
 
-    final KiteConnectBroker adapter = new KiteConnectBroker(new BrokerHttp());
+    final KiteConnectBroker adapter = new KiteConnectBroker(new BrokerHttp(), java.time.Clock.systemUTC());
     final Keys keys = new Keys(API_KEY, API_SECRET);
     final Login login = new Login(STATE, null, URI.create("https://workspace.example/brokers/zerodha/callback"));
 

@@ -38,7 +38,7 @@ class OAuth2BrokerTest {
     private static final URI REDIRECT = URI.create("http://localhost:18080/api/brokers/callback");
     private static final Keys KEYS = new Keys("partner-workspace", "broker-sim-secret");
 
-    private final OAuth2Broker adapter = new OAuth2Broker(new BrokerHttp());
+    private final OAuth2Broker adapter = new OAuth2Broker(new BrokerHttp(), java.time.Clock.systemUTC());
     private Broker brokerSim;
 
     @BeforeEach

@@ -45,6 +45,12 @@ class PartnerAccessWebTest {
     @TestConfiguration
     @EnableConfigurationProperties(KeycloakProperties.class)
     static class ArjunsDelegations {
+
+        @Bean
+        java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
+
         /** Arjun may read nikhil's orders, and reveal the credential of nikhil's connection c-1 only. */
         @Bean
         DelegatedScopes delegations() {
