@@ -58,7 +58,21 @@ class ModularityTests {
     }
 
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+    void writesModuleDocumentation() throws IOException {
+        Path docs = Path.of("target/spring-modulith-docs");
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(docs.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
+
+        String overview = Files.readString(docs.resolve("components.puml"));
+        assertThat(modules.stream()).isNotEmpty().allSatisfy(module -> {
+            assertThat(overview)
+                    .as("overview diagram names module %s", module.getName())
+                    .contains(module.getDisplayName());
+            assertThat(docs.resolve("module-" + module.getIdentifier() + ".puml"))
+                    .as("diagram of module %s", module.getName())
+                    .content()
+                    .contains(module.getDisplayName());
+        });
     }
 }

@@ -14,6 +14,7 @@ import com.partnerworkspace.testsupport.BrowserPage;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakLoginPage;
 import com.partnerworkspace.testsupport.MailServer;
+import com.partnerworkspace.testsupport.Slow;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * which works without login and stops that alert's escalation; the Alerts page shows it acknowledged,
  * while the second, unacknowledged, reaches level 2 after the short delay.
  */
+@Slow
 @EngineTest
 class AlertsJourneyTest {
 

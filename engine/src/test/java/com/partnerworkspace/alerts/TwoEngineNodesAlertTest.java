@@ -12,6 +12,7 @@ import com.partnerworkspace.testsupport.PostgresServer;
 import com.partnerworkspace.testsupport.RealServersExtension;
 import com.partnerworkspace.testsupport.RealServersExtension.Server;
 import com.partnerworkspace.testsupport.Receiver;
+import com.partnerworkspace.testsupport.Slow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * executors of both deliver, and each (alert, level, channel) reaches its channel exactly once — one
  * email and one Slack message per alert, none twice.
  */
+@Slow
 @ExtendWith(RealServersExtension.class)
 @RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
 class TwoEngineNodesAlertTest {

@@ -19,6 +19,7 @@ import com.partnerworkspace.testsupport.KeycloakLoginPage;
 import com.partnerworkspace.testsupport.KeycloakServer;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.Slow;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultSecrets.SecretPath;
 import java.time.Duration;
@@ -40,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * nothing for it, broker-sim says the token is inactive, and the audit trail verifies. The broker login
  * link opened in another browser completes nothing there.
  */
+@Slow
 @EngineTest
 class CredentialsJourneyTest {
 

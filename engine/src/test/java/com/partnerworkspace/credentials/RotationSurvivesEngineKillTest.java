@@ -10,6 +10,7 @@ import com.partnerworkspace.testsupport.OpenBaoServer;
 import com.partnerworkspace.testsupport.PostgresServer;
 import com.partnerworkspace.testsupport.RealServersExtension;
 import com.partnerworkspace.testsupport.RealServersExtension.Server;
+import com.partnerworkspace.testsupport.Slow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is made certain by holding the audit trail's head row locked, which the rotation step needs right
  * after its Vault write.
  */
+@Slow
 @ExtendWith(RealServersExtension.class)
 @RealServersExtension.Needs({Server.POSTGRES, Server.KEYCLOAK, Server.OPENBAO})
 class RotationSurvivesEngineKillTest {

@@ -22,6 +22,7 @@ import com.partnerworkspace.testsupport.KeycloakLoginPage;
 import com.partnerworkspace.testsupport.KeycloakServer;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.Slow;
 import com.partnerworkspace.testsupport.Totp;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * answers him; the short grant lapses and the API refuses the very same token; the Audit page shows every
  * step and the trail verifies.
  */
+@Slow
 @EngineTest
 class DelegationJourneyTest {
 

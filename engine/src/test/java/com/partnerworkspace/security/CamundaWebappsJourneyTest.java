@@ -7,6 +7,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.partnerworkspace.testsupport.BrowserPage;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakLoginPage;
+import com.partnerworkspace.testsupport.Slow;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Single sign-on into the Camunda webapps through the real Keycloak: ops get in, partners do not. */
+@Slow
 @EngineTest
 class CamundaWebappsJourneyTest {
 

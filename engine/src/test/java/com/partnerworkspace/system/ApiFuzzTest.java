@@ -6,6 +6,7 @@ import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakServer;
 import com.partnerworkspace.testsupport.Launcher;
 import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.Slow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Keycloak token: no server error, and every answer's status, content type, headers and body as the
  * document says. New endpoints join the run by being in the document.
  */
+@Slow
 @EngineTest
 class ApiFuzzTest {
 

@@ -2,7 +2,6 @@ package com.partnerworkspace.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineOnPostgres;
 import com.partnerworkspace.testsupport.KeycloakServer;
@@ -30,9 +29,6 @@ class EngineOnPostgresTest {
     @Autowired
     ProcessEngine engine;
 
-    @Autowired
-    TaskWork taskWork;
-
     @LocalServerPort
     int port;
 
@@ -51,7 +47,7 @@ class EngineOnPostgresTest {
 
     @Test
     void deploysAndRunsTheModelsFromProcesses() {
-        ProcessDeployment.assertReadinessProcessRuns(engine, taskWork);
+        ProcessDeployment.assertAProcessFromProcessesRunsToItsEnd(engine);
     }
 
     @Test

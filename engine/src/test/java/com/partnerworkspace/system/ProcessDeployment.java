@@ -2,9 +2,9 @@ package com.partnerworkspace.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.partnerworkspace.inbox.TaskWork;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 
@@ -16,21 +16,31 @@ final class ProcessDeployment {
 
     private ProcessDeployment() {}
 
-    static void assertReadinessProcessRuns(ProcessEngine engine, TaskWork taskWork) {
-        var instance = engine.getRuntimeService().startProcessInstanceByKey("workspace-readiness");
-        var task = engine.getTaskService()
-                .createTaskQuery()
-                .processInstanceId(instance.getId())
-                .singleResult();
-        assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmWorkspaceReady");
+    /**
+     * Runs {@code alert-silence} from processes/ to an end event: a silence set far ahead and lifted early
+     * ends quietly, with no outside server involved.
+     */
+    static void assertAProcessFromProcessesRunsToItsEnd(ProcessEngine engine) {
+        String silence = "deployment-probe-" + UUID.randomUUID();
+        var instance = engine.getRuntimeService()
+                .startProcessInstanceByKey(
+                        "alert-silence",
+                        silence,
+                        Map.of("muteId", silence, "partner", "raja", "endsAt", "2099-01-01T00:00:00Z"));
+        assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId()))
+                .containsExactly("Gateway_WaitForEnd");
 
-        taskWork.complete(task.getId(), Map.of("ready", true), "omar");
+        engine.getRuntimeService()
+                .createMessageCorrelation("SilenceLifted")
+                .processInstanceId(instance.getId())
+                .correlate();
 
         var finished = engine.getHistoryService()
                 .createHistoricProcessInstanceQuery()
                 .processInstanceId(instance.getId())
                 .singleResult();
-        assertThat(finished.getEndActivityId()).isEqualTo("Event_WorkspaceReady");
+        assertThat(finished.getState()).isEqualTo("COMPLETED");
+        assertThat(finished.getEndActivityId()).isEqualTo("Event_Lifted");
     }
 
     static void assertKeepsModuleEvents(DataSource dataSource) throws SQLException {

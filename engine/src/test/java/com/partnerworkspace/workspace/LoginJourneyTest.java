@@ -8,11 +8,13 @@ import com.microsoft.playwright.options.AriaRole;
 import com.partnerworkspace.testsupport.BrowserPage;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakLoginPage;
+import com.partnerworkspace.testsupport.Slow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A partner logs in on the real Keycloak login page, sees their workspace shell, and logs out. */
+@Slow
 @EngineTest
 class LoginJourneyTest {
 

@@ -62,14 +62,13 @@ class MeApiTest {
 
     @Test
     void engineRestIsForOpsOnly(KeycloakServer keycloak) {
-        var asPartner =
-                Api.get("/engine-rest/process-definition?key=workspace-readiness", keycloak.accessToken("nikhil"));
-        var asOps = Api.get("/engine-rest/process-definition?key=workspace-readiness", keycloak.accessToken("omar"));
+        var asPartner = Api.get("/engine-rest/process-definition?key=alert-silence", keycloak.accessToken("nikhil"));
+        var asOps = Api.get("/engine-rest/process-definition?key=alert-silence", keycloak.accessToken("omar"));
 
         assertThat(asPartner.status()).isEqualTo(403);
         assertThat(asPartner.contentType()).startsWith("application/problem+json");
         assertThat(asOps.status()).isEqualTo(200);
-        assertThat(asOps.json().get(0).get("key").asText()).isEqualTo("workspace-readiness");
+        assertThat(asOps.json().get(0).get("key").asText()).isEqualTo("alert-silence");
     }
 
     @Test
