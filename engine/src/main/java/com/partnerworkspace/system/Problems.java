@@ -58,7 +58,7 @@ public final class Problems {
         return titleOf(status).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     }
 
-    static String titleOf(HttpStatusCode status) {
+    public static String titleOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         return known == null ? "Error " + status.value() : known.getReasonPhrase();
     }
