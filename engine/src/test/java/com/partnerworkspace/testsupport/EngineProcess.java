@@ -22,6 +22,10 @@ public final class EngineProcess implements AutoCloseable {
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
+    private List<String> extraJvmOptions = List.of();
+
+    /** The JVM options every engine is started with ({@code ./workspace up}, the Docker image, these tests). */
+    public static final Path JVM_OPTIONS = RealServers.REPO.resolve("engine/jvm.options");
 
     public EngineProcess(int port, Map<String, String> properties, Path log) {
         this.port = port;
@@ -54,6 +58,17 @@ public final class EngineProcess implements AutoCloseable {
         return properties;
     }
 
+    /** Options added after {@link #JVM_OPTIONS}, e.g. native memory tracking for a benchmark. */
+    public EngineProcess withJvmOptions(List<String> options) {
+        this.extraJvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** The operating-system process id, while it runs. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
@@ -62,7 +77,8 @@ public final class EngineProcess implements AutoCloseable {
     public EngineProcess start(Duration timeout) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx768m");
+        command.add("@" + JVM_OPTIONS);
+        command.addAll(extraJvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("com.partnerworkspace.PartnerWorkspaceApplication");

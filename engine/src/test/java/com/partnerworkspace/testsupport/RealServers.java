@@ -52,9 +52,14 @@ public final class RealServers {
 
     private RealServers() {}
 
-    /** Where the launcher keeps the tools it installs ({@code ./workspace setup}). */
+    /** Where the launcher keeps the tools it installs ({@code ./workspace setup}): a cache shared by every clone. */
     public static Path tools() {
-        return WORKSPACE_HOME.resolve("tools");
+        String home = System.getProperty("user.home");
+        Path cache = Path.of(env(
+                "WORKSPACE_CACHE",
+                Path.of(env("XDG_CACHE_HOME", home + "/.cache"), "partner-workspace")
+                        .toString()));
+        return cache.resolve("tools");
     }
 
     public static synchronized KeycloakServer keycloak() {
