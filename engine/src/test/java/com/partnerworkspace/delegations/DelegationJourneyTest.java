@@ -56,7 +56,10 @@ class DelegationJourneyTest {
     private static final String ORDERS_GROUP = "/partners/nikhil/delegations/orders:place";
     private static final String STATUS_GROUP = "/partners/nikhil/delegations/credentials:view-status";
     private static final String CONNECTIONS = "/api/partners/nikhil/connections";
-    /** Short, as a person might pick for a quick errand; the clock starts when the grant is applied. */
+    /**
+     * Live long enough for step 5 on real time; short, so moving the engine's clock past its end fires little
+     * else (a move of hours would run every background cycle and timer due in them). It starts when applied.
+     */
     private static final Duration GRANT = Duration.ofSeconds(40);
 
     /** For the UI steps that wait on the engine, Keycloak or a redirect (the machine is small). */
