@@ -10,6 +10,7 @@ import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.Receiver;
+import com.partnerworkspace.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,9 @@ class AlertChannelsTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    TestClock clock;
 
     @AfterEach
     void slackAnswersAgain() {
@@ -224,13 +228,16 @@ class AlertChannelsTest {
         assertThat(saved.get("policy").get("criticalMuteLimit").asText()).isEqualTo("PT4H");
 
         String id = raiseTest(partner, "WARNING");
-        Connections.sleep(Duration.ofSeconds(4));
+        clock.awaitTimerOf(id); // the escalation holds the alert until the silence ends
         assertThat(await(id, a -> true, "read").get("deliveries"))
                 .as("nothing sent while silenced")
                 .isEmpty();
 
-        MailServer.shared().awaitMail(mail, m -> m.subject().startsWith("Alert silence ended"), Duration.ofSeconds(40));
+        clock.advanceTo(ends.plusSeconds(2));
+        clock.fireDueTimers(id, saved.get("mutes").get(0).get("id").asText());
+        MailServer.shared().awaitMail(mail, m -> m.subject().startsWith("Alert silence ended"), Duration.ofSeconds(30));
         JsonNode alert = await(id, a -> a.get("deliveries").size() == 2, "delivered once the silence ended");
+        assertThat(Instant.now()).as("ended by the moved clock, not by waiting").isBefore(ends);
         assertThat(alert.get("deliveries").findValuesAsText("outcome")).containsOnly("SENT");
     }
 
@@ -245,7 +252,7 @@ class AlertChannelsTest {
                 phone,
                 List.of(mute("test", "deploying", Instant.now().plus(Duration.ofHours(2)))));
         String id = raiseTest(partner, "WARNING");
-        Connections.sleep(Duration.ofSeconds(3));
+        clock.awaitTimerOf(id); // the escalation holds the alert until the silence ends
         assertThat(await(id, a -> true, "read").get("deliveries")).isEmpty();
 
         ObjectNode body = preferences(mail, phone, List.of());

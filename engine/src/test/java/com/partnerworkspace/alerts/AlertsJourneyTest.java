@@ -15,12 +15,14 @@ import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakLoginPage;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.Slow;
+import com.partnerworkspace.testsupport.TestClock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The alert journey in the real UI: nitin shortens his warning escalation delay in the preferences
@@ -35,9 +37,14 @@ class AlertsJourneyTest {
     private static final String PARTNER = "nitin";
     private static final String MAIL = "nitin@partner-workspace.local";
     private static final double UI_TIMEOUT_MS = 30_000;
+    /** Set in the form; the test then moves the engine's clock by it rather than waiting. */
+    private static final Duration ESCALATION_DELAY = Duration.ofSeconds(15);
 
     @RegisterExtension
     final BrowserPage browser = new BrowserPage();
+
+    @Autowired
+    TestClock clock;
 
     private Page page;
 
@@ -63,7 +70,7 @@ class AlertsJourneyTest {
                 .isVisible();
         // The delay is a number and a unit; the UI sends PT15S.
         page.getByRole(AriaRole.SPINBUTTON, new Page.GetByRoleOptions().setName("Warning escalation delay"))
-                .fill("15");
+                .fill(String.valueOf(ESCALATION_DELAY.toSeconds()));
         page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Warning escalation delay unit"))
                 .click();
         page.getByRole(
@@ -97,6 +104,9 @@ class AlertsJourneyTest {
 
         // 4. The Alerts page: the first acknowledged at level 1, the second escalated to level 2.
         String ignoredId = ignored.get("id").asText();
+        clock.awaitTimerOf(ignoredId);
+        clock.advance(ESCALATION_DELAY);
+        clock.fireDueTimers(ignoredId, acknowledged.get("id").asText()); // the acknowledged one has none left
         AlertChannelsTest.await(ignoredId, a -> a.get("level").asInt() == 2, "level 2 after the short delay");
         page.reload();
         Locator acknowledgedCard = card(acknowledged.get("id").asText());

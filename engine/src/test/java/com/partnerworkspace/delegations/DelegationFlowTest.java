@@ -17,6 +17,7 @@ import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
 import com.partnerworkspace.testsupport.Receiver;
+import com.partnerworkspace.testsupport.TestClock;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,9 @@ class DelegationFlowTest {
 
     @Autowired
     ManagementService jobs;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void approvedGrantCountsAtOnceAndRevokeEndsItAtOnce() {
@@ -104,6 +108,44 @@ class DelegationFlowTest {
         JsonNode timeline = Delegations.get(id, "nikhil").get("timeline");
         assertThat(timeline.findValuesAsText("activity"))
                 .contains("Approve delegation", "Apply grant in Keycloak", "Remove grant");
+    }
+
+    @Test
+    void aGrantEndsByItselfWhenItsTimeIsUp() {
+        Delegations.revokeOpenDelegationsGrantedTo("arjun");
+        awaitGroupGone("arjun", POSITIONS_READ_GROUP);
+        String id = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate", "arjun",
+                                "scopes", List.of("positions:read"),
+                                "duration", "PT40S",
+                                "justification", "Watch the positions for a moment"))
+                .get("id")
+                .asText();
+        approve(id, "vikram");
+        Instant expiresAt =
+                Instant.parse(awaitState(id, "ACTIVE").get("expiresAt").asText());
+        assertThat(groups(RealServers.keycloak().freshAccessToken("arjun"))).contains(POSITIONS_READ_GROUP);
+        long expiryMailsBefore = expiryMailsToArjun();
+
+        clock.advanceTo(expiresAt.plusSeconds(1));
+        clock.fireDueTimers(id);
+
+        awaitState(id, "EXPIRED");
+        assertThat(Instant.now()).as("ended by the moved clock, not by waiting").isBefore(expiresAt);
+        awaitGroupGone("arjun", POSITIONS_READ_GROUP);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (expiryMailsToArjun() == expiryMailsBefore) {
+            assertThat(Instant.now()).as("arjun is told the grant expired").isBefore(deadline);
+            Delegations.sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static long expiryMailsToArjun() {
+        return MailServer.shared().mailsTo("arjun@partner-workspace.local").stream()
+                .filter(mail -> mail.subject().startsWith("Delegation expired: positions:read"))
+                .count();
     }
 
     @Test

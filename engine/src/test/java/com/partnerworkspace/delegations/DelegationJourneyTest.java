@@ -23,6 +23,7 @@ import com.partnerworkspace.testsupport.KeycloakServer;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
 import com.partnerworkspace.testsupport.Slow;
+import com.partnerworkspace.testsupport.TestClock;
 import com.partnerworkspace.testsupport.Totp;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The delegation journey as people live it, in the real UI with the real Keycloak and SMTP server: the
@@ -54,7 +56,10 @@ class DelegationJourneyTest {
     private static final String ORDERS_GROUP = "/partners/nikhil/delegations/orders:place";
     private static final String STATUS_GROUP = "/partners/nikhil/delegations/credentials:view-status";
     private static final String CONNECTIONS = "/api/partners/nikhil/connections";
-    /** Short, so the grant lapses while the test watches; the clock starts when the grant is applied. */
+    /**
+     * Live long enough for step 5 on real time; short, so moving the engine's clock past its end fires little
+     * else (a move of hours would run every background cycle and timer due in them). It starts when applied.
+     */
     private static final Duration GRANT = Duration.ofSeconds(40);
 
     /** For the UI steps that wait on the engine, Keycloak or a redirect (the machine is small). */
@@ -65,6 +70,9 @@ class DelegationJourneyTest {
 
     @RegisterExtension
     final BrowserPage browser = new BrowserPage();
+
+    @Autowired
+    TestClock clock;
 
     private Page page;
 
@@ -149,13 +157,15 @@ class DelegationJourneyTest {
                 .as("arjun holds credentials:view-status for nikhil (%s s of the grant left)", secondsUntil(expiresAt))
                 .isEqualTo(200);
 
-        // 6. The grant lapses: the same token no longer counts, then the process ends it in Keycloak too.
-        sleepUntil(expiresAt.plusSeconds(2));
+        // 6. The grant lapses (the engine's clock moves past its end): the same token no longer counts, then
+        // the process's expiry timer ends it in Keycloak too.
+        clock.advanceTo(expiresAt.plusSeconds(2));
         assertThat(Api.get(CONNECTIONS, arjun).status())
                 .as("the token issued while the grant was live no longer counts once it lapsed")
                 .isEqualTo(403);
         assertThat(heldScope(Api.get("/api/me", arjun).json(), CRITICAL_SCOPE)).isNull();
 
+        clock.fireDueTimers(id);
         awaitMine(id, "EXPIRED");
         String arjunAfter = RealServers.keycloak().freshAccessToken(DELEGATE);
         assertThat(groups(arjunAfter)).doesNotContain(ORDERS_GROUP, STATUS_GROUP);
@@ -422,13 +432,6 @@ class DelegationJourneyTest {
     private static void awaitTotpStepAfter(long step) {
         while (Totp.timeStep(Instant.now()) <= step) {
             Delegations.sleep(Duration.ofMillis(250));
-        }
-    }
-
-    private static void sleepUntil(Instant instant) {
-        Duration left = Duration.between(Instant.now(), instant);
-        if (!left.isNegative()) {
-            Delegations.sleep(left);
         }
     }
 

@@ -12,10 +12,11 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole engine on a fixed port (the realm's redirect URIs know {@value #PORT}), H2 in a test state
  * folder, wired to the real Keycloak and OpenBao, in the {@code local} profile (demo secrets allowed). One Spring context shared by every class that uses it.
+ * Its clock is a {@link TestClock}: a test that needs time to pass moves it instead of sleeping.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@ExtendWith(RealServersExtension.class)
+@ExtendWith({RealServersExtension.class, TestClock.ResetAfterEach.class})
 @RealServersExtension.Needs({RealServersExtension.Server.KEYCLOAK, RealServersExtension.Server.OPENBAO})
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
@@ -29,7 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
             // Every verification of the audit trail walks the chain, so a change made by a test is found at once.
             "workspace.audit.verification-reuse=PT0S"
         })
-@Import(RealServersProperties.class)
+@Import({RealServersProperties.class, TestClock.Configuration.class})
 @ActiveProfiles("local")
 public @interface EngineTest {
 

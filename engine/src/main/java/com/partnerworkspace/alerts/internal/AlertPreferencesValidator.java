@@ -1,6 +1,7 @@
 package com.partnerworkspace.alerts.internal;
 
 import com.partnerworkspace.notify.OutboundTargets;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,12 @@ class AlertPreferencesValidator {
 
     private final OutboundTargets outboundTargets;
     private final Duration shortestDelay;
+    private final Clock clock;
 
-    AlertPreferencesValidator(OutboundTargets outboundTargets, AlertPolicy policy) {
+    AlertPreferencesValidator(OutboundTargets outboundTargets, AlertPolicy policy, Clock clock) {
         this.outboundTargets = outboundTargets;
         this.shortestDelay = policy.shortestEscalationDelay();
+        this.clock = clock;
     }
 
     void validate(AlertPreferences preferences) {
@@ -65,7 +68,7 @@ class AlertPreferencesValidator {
         if (mutes.size() > MOST_MUTES) {
             errors.put("mutes", "must have at most " + MOST_MUTES + " silences");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (int i = 0; i < mutes.size(); i++) {
             AlertPreferences.Mute mute = mutes.get(i);
             String at = "mutes[" + i + "]";

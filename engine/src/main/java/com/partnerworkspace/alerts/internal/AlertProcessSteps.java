@@ -101,7 +101,7 @@ class AlertProcessSteps {
 
     @Bean
     JavaDelegate checkLoginFailures(LoginFailureWatch watch) {
-        return execution -> execution.setVariable("alertsRaised", watch.check(java.time.Instant.now()));
+        return execution -> execution.setVariable("alertsRaised", watch.check(clock.instant()));
     }
 
     private static String describe(AlertPreferences.Mute mute) {

@@ -322,7 +322,7 @@ class ConnectionService {
         CompletableFuture<Map<String, String>> values =
                 CompletableFuture.supplyAsync(() -> valuesOf(connection), secretReads);
         audit(user.username(), connection, "credential.revealed", Map.of("fields", REVEALED_FIELDS));
-        if (!revealHours.allows(Instant.now())) {
+        if (!revealHours.allows(now())) {
             events.publishEvent(new AlertRaised(
                     connection.partner(),
                     "policy-violation.reveal-outside-hours",
