@@ -16,7 +16,7 @@ import {
   alert,
   alertLink,
   linkAcknowledged,
-  mute,
+  silence,
   preferences,
   resolved,
   testResult,
@@ -96,7 +96,7 @@ describe('AlertsApi', () => {
       thresholds: preferences().thresholds,
       quietHours: null,
       escalationDelays: preferences().escalationDelays,
-      mutes: [mute(), { ...mute(), id: undefined, reason: 'deploy' }],
+      mutes: [silence(), { ...silence(), id: undefined, reason: 'deploy' }],
     };
 
     it("GETs the user's own preferences without a partner parameter", () => {

@@ -147,7 +147,7 @@ export interface EscalationDelays {
  * A silence: alerts of a type and/or about a resource are not sent until `until`. At least one
  * of `alertType` and `resource` is set.
  */
-export interface AlertMute {
+export interface AlertSilence {
   /** Left out for a new silence. */
   readonly id?: string;
   /** E.g. `credential.expiring`; null for any type. */
@@ -175,7 +175,7 @@ export interface AlertPreferencesView {
   /** Left out (or null) when there are none. */
   readonly quietHours?: QuietHours | null;
   readonly escalationDelays: EscalationDelays;
-  readonly mutes: readonly AlertMute[];
+  readonly mutes: readonly AlertSilence[];
   readonly policy: AlertPolicy;
 }
 
@@ -188,7 +188,7 @@ export interface AlertPreferencesUpdate {
   readonly thresholds: AlertThresholds;
   readonly quietHours: QuietHours | null;
   readonly escalationDelays: EscalationDelays;
-  readonly mutes: readonly AlertMute[];
+  readonly mutes: readonly AlertSilence[];
 }
 
 /** Body of `POST /api/alert-preferences/test`: the channels to send a test message on. */

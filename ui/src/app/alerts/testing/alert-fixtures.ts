@@ -3,7 +3,7 @@ import {
   AlertDelivery,
   AlertLink,
   AlertLinkAcknowledgement,
-  AlertMute,
+  AlertSilence,
   AlertPreferencesView,
   ChannelTestResult,
 } from '../alerts.models';
@@ -90,7 +90,7 @@ export function preferences(overrides: Partial<AlertPreferencesView> = {}): Aler
   };
 }
 
-export function mute(overrides: Partial<AlertMute> = {}): AlertMute {
+export function silence(overrides: Partial<AlertSilence> = {}): AlertSilence {
   return {
     id: 'm-1',
     alertType: 'credential.expiring',

@@ -11,14 +11,19 @@ import {
 } from '../../../shared/testing/dom-queries';
 import { AlertsApi } from '../../alerts-api';
 import { AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
-import { mute, preferences } from '../../testing/alert-fixtures';
-import { fromLocalInput } from '../../../shared/time/time-format';
+import { preferences, silence as runningSilence } from '../../testing/alert-fixtures';
 import {
   AlertPreferencesForm,
-  MUTE_TARGET_MESSAGE,
+  SILENCE_TARGET_MESSAGE,
+  silenceEndFrom,
   splitList,
   splitPhones,
 } from './alert-preferences-form';
+
+/** Three hours before the fixtures' silence ends. */
+const NOW = Date.parse('2026-11-26T15:00:00Z');
+
+afterEach(() => vi.restoreAllMocks());
 
 async function render(loaded: Observable<AlertPreferencesView> = of(preferences())) {
   const api = {
@@ -148,7 +153,7 @@ describe('AlertPreferencesForm', () => {
   });
 
   it('gives every field a label of its own (as Playwright matches them)', async () => {
-    const { element } = await render(of(preferences({ mutes: [mute()] })));
+    const { element } = await render(of(preferences({ mutes: [runningSilence()] })));
     for (const label of LABELS) {
       expect(queryAllByLabelContaining(element, label), label).toHaveLength(1);
     }
@@ -161,19 +166,27 @@ describe('AlertPreferencesForm', () => {
       expect((named[1] as HTMLInputElement).type).toBe('number');
     }
     const silence = group(element, 'Silence 1');
-    for (const label of ['Alert type', 'Resource', 'Reason', 'Silenced until']) {
+    for (const label of ['Alert type', 'Resource', 'Reason']) {
       expect(queryAllByLabelContaining(silence, label), label).toHaveLength(1);
     }
+    // A running silence keeps its end: no picker.
+    expect(queryByLabel(silence, 'Silence for')).toBeNull();
   });
 
-  it('shows each silence with when it ends, and a customised partner', async () => {
+  it('shows each silence with when it ends in words, and a customised partner', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(NOW);
     const { element } = await render(
       of(
         preferences({
           customised: true,
           mutes: [
-            mute(),
-            mute({ id: 'm-2', alertType: null, resource: 'connection/c-1', reason: 'deploy' }),
+            runningSilence(),
+            runningSilence({
+              id: 'm-2',
+              alertType: null,
+              resource: 'connection/c-1',
+              reason: 'deploy',
+            }),
           ],
         }),
       ),
@@ -185,25 +198,26 @@ describe('AlertPreferencesForm', () => {
     expect(value(first, 'Alert type')).toBe('credential.expiring');
     expect(value(first, 'Resource')).toBe('');
     expect(value(first, 'Reason')).toBe('maintenance');
-    expect(value(first, 'Silenced until')).toMatch(/^2026-11-2\dT\d{2}:00$/);
     expect(first.querySelector('.ends time')?.getAttribute('datetime')).toBe(
       '2026-11-26T18:00:00Z',
     );
-    expect(accessibleText(first.querySelector('.ends')!)).toMatch(/^Ends .+/);
+    expect(accessibleText(first.querySelector('.ends')!)).toMatch(/^Ends in 3 hours \(.+2026.+\)$/);
+    expect(first.textContent).not.toContain('2026-11-26T18:00');
 
     const second = group(element, 'Silence 2');
     expect(value(second, 'Resource')).toBe('connection/c-1');
     expect(buttonByText(second, 'Remove silence')).toBeDefined();
     // A running silence cannot be changed, only lifted.
     expect((getByLabel(first, 'Reason') as HTMLInputElement).disabled).toBe(true);
-    expect((getByLabel(first, 'Silenced until') as HTMLInputElement).disabled).toBe(true);
+
     expect(first.textContent).toContain('Running: remove it and add a new one to change it.');
     expect(element.textContent).not.toContain('No silences.');
   });
 
   it('saves the preferences whole: lists, numbers, no quiet hours, kept, new and lifted silences', async () => {
-    const kept = mute({ id: 'm-1', until: '2026-11-26T18:00:30Z' });
-    const lifted = mute({ id: 'm-2', reason: 'old' });
+    vi.spyOn(Date, 'now').mockReturnValue(NOW);
+    const kept = runningSilence({ id: 'm-1', until: '2026-11-26T18:00:30Z' });
+    const lifted = runningSilence({ id: 'm-2', reason: 'old' });
     const { element, api, stable } = await render(
       of(preferences({ mutes: [kept, lifted], customised: true })),
     );
@@ -233,11 +247,10 @@ describe('AlertPreferencesForm', () => {
     expect(document.activeElement).toBe(getByLabel(added, 'Alert type'));
     typeInto(getByLabel(added, 'Resource'), 'connection/c-9');
     typeInto(getByLabel(added, 'Reason'), ' broker maintenance ');
-    typeInto(getByLabel(added, 'Silenced until'), '2026-11-27T09:30');
+    expect(unitOf(added, 'Silence for')).toBe('hours');
+    typeInto(getByLabel(added, 'Silence for'), '8');
     await stable();
-    expect(added.querySelector('.ends time')?.getAttribute('datetime')).toBe(
-      fromLocalInput('2026-11-27T09:30'),
-    );
+    expect(accessibleText(added.querySelector('.ends')!)).toBe('Ends 8 hours after saving');
 
     buttonByText(element, 'Save preferences')!.click();
     await stable();
@@ -271,7 +284,7 @@ describe('AlertPreferencesForm', () => {
             alertType: null,
             resource: 'connection/c-9',
             reason: 'broker maintenance',
-            until: fromLocalInput('2026-11-27T09:30'),
+            until: '2026-11-26T23:00:00Z',
           },
         ],
       },
@@ -317,19 +330,19 @@ describe('AlertPreferencesForm', () => {
 
     expect(api.savePreferences).not.toHaveBeenCalled();
     const silence = group(element, 'Silence 1');
-    expect(accessibleText(silence.querySelector('.field-error')!)).toBe(MUTE_TARGET_MESSAGE);
-    expect(silence.getAttribute('aria-describedby')).toContain('pref-mute-0-error');
+    expect(accessibleText(silence.querySelector('.field-error')!)).toBe(SILENCE_TARGET_MESSAGE);
+    expect(silence.getAttribute('aria-describedby')).toContain('pref-silence-0-error');
     expect(errorOf(silence, 'Reason')).toBe('Enter a reason');
-    expect(errorOf(silence, 'Silenced until')).toBe('Choose when the silence ends');
+    expect(errorOf(silence, 'Silence for')).toBe('Choose how long the silence lasts');
     expect(errorOf(element, 'Info escalation delay')).toBe('Enter a duration');
     expect(summary(element)).toEqual([
       'The preferences were not saved: some fields need attention.',
       'Info escalation delay: Enter a duration',
-      `Silence 1: ${MUTE_TARGET_MESSAGE}`,
+      `Silence 1: ${SILENCE_TARGET_MESSAGE}`,
       'Silence 1, Reason: Enter a reason',
-      'Silence 1, Silenced until: Choose when the silence ends',
+      'Silence 1, Silence for: Choose how long the silence lasts',
     ]);
-    expect(accessibleText(silence.querySelector('.ends')!)).toBe('No end chosen yet');
+    expect(accessibleText(silence.querySelector('.ends')!)).toBe('No duration chosen yet');
   });
 
   it("shows the engine's field errors at their fields and in a summary", async () => {
@@ -339,7 +352,7 @@ describe('AlertPreferencesForm', () => {
     const silence = group(element, 'Silence 1');
     typeInto(getByLabel(silence, 'Alert type'), 'credential.expiring');
     typeInto(getByLabel(silence, 'Reason'), 'maintenance');
-    typeInto(getByLabel(silence, 'Silenced until'), '2020-01-01T10:00');
+    typeInto(getByLabel(silence, 'Silence for'), '2');
     api.savePreferences.mockReturnValue(
       throwError(() =>
         badRequest([
@@ -372,7 +385,7 @@ describe('AlertPreferencesForm', () => {
     );
     expect(errorOf(element, 'Time zone')).toBe('must be a time zone such as Asia/Kolkata');
     expect(errorOf(element, 'Warning escalation delay')).toBe('must be between 1 minute and 1 day');
-    expect(errorOf(silence, 'Silenced until')).toBe('must be in the future');
+    expect(errorOf(silence, 'Silence for')).toBe('must be in the future');
     expect(accessibleText(silence.querySelector('.field-error')!)).toBe(
       'must not overlap another silence',
     );
@@ -383,7 +396,7 @@ describe('AlertPreferencesForm', () => {
       'Critical before credential expiry (hours): must be at least 1 and less than credentialWarningHours',
       'Time zone: must be a time zone such as Asia/Kolkata',
       'Warning escalation delay: must be between 1 minute and 1 day',
-      'Silence 1, Silenced until: must be in the future',
+      'Silence 1, Silence for: must be in the future',
       'Silence 1: must not overlap another silence',
       'policy: cannot be changed',
     ]);
@@ -409,7 +422,7 @@ describe('AlertPreferencesForm', () => {
       const silence = group(element, `Silence ${reason === 'first' ? 1 : 2}`);
       typeInto(getByLabel(silence, 'Alert type'), 'test');
       typeInto(getByLabel(silence, 'Reason'), reason);
-      typeInto(getByLabel(silence, 'Silenced until'), '2026-11-27T09:30');
+      typeInto(getByLabel(silence, 'Silence for'), '3');
     }
     api.savePreferences.mockReturnValueOnce(
       throwError(() => badRequest([{ field: 'mutes[0].reason', message: 'is taken' }])),
@@ -492,5 +505,18 @@ describe('list fields', () => {
 
   it('drop the spaces, dashes and brackets people put into phone numbers', () => {
     expect(splitPhones('+91 98000-00001\n+1 (555) 0100')).toEqual(['+919800000001', '+15550100']);
+  });
+});
+
+describe('silenceEndFrom', () => {
+  it('ends a silence its duration after now, in whole seconds as the API expects', () => {
+    expect(silenceEndFrom(NOW, 'PT8H')).toBe('2026-11-26T23:00:00Z');
+    expect(silenceEndFrom(NOW + 123, 'P2D')).toBe('2026-11-28T15:00:00Z');
+    expect(silenceEndFrom(NOW, 'PT30M')).toBe('2026-11-26T15:30:00Z');
+  });
+
+  it('has no end without a duration', () => {
+    expect(silenceEndFrom(NOW, '')).toBeNull();
+    expect(silenceEndFrom(NOW, 'PT0S')).toBeNull();
   });
 });

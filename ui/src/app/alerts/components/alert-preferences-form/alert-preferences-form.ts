@@ -35,8 +35,14 @@ import { Observable, finalize, take } from 'rxjs';
 import { problemMessage } from '../../../core/http/problem';
 import { placeProblem } from '../../../shared/forms/server-field-errors';
 import { AlertsApi } from '../../alerts-api';
-import { AlertMute, AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
-import { durationText, fromLocalInput, toLocalInput } from '../../../shared/time/time-format';
+import { AlertSilence, AlertPreferencesUpdate, AlertPreferencesView } from '../../alerts.models';
+import {
+  DurationUnit,
+  durationText,
+  isoSeconds,
+  relativeText,
+} from '../../../shared/time/time-format';
+import { injectNow } from '../../../shared/time/clock';
 import { DurationPicker } from '../../../shared/forms/duration-picker/duration-picker';
 import { ChannelTest } from '../channel-test/channel-test';
 
@@ -64,11 +70,11 @@ export const PREFERENCE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Labels of a silence's fields (each silence is a group named "Silence <n>"). */
-export const MUTE_LABELS: Readonly<Record<string, string>> = {
+export const SILENCE_LABELS: Readonly<Record<string, string>> = {
   alertType: 'Alert type',
   resource: 'Resource',
   reason: 'Reason',
-  until: 'Silenced until',
+  duration: 'Silence for',
 };
 
 /** Messages for empty required fields, by the field's own name. */
@@ -84,10 +90,10 @@ const REQUIRED_MESSAGES: Readonly<Record<string, string>> = {
   warning: 'Enter a duration',
   critical: 'Enter a duration',
   reason: 'Enter a reason',
-  until: 'Choose when the silence ends',
+  duration: 'Choose how long the silence lasts',
 };
 
-export const MUTE_TARGET_MESSAGE = 'Enter an alert type, a resource or both';
+export const SILENCE_TARGET_MESSAGE = 'Enter an alert type, a resource or both';
 
 /** Quiet hours offered when the partner had none. */
 const DEFAULT_QUIET_FROM = '22:00';
@@ -114,6 +120,18 @@ function browserTimeZone(): string {
   }
 }
 
+/** The units a silence is picked in: the engine allows at most 30 days. */
+export const SILENCE_UNITS: readonly DurationUnit[] = ['minutes', 'hours', 'days'];
+
+/**
+ * The end the API expects (an ISO-8601 instant, whole seconds) of a silence that lasts `duration`
+ * (ISO-8601) from `now` (epoch millis); null while the duration is none.
+ */
+export function silenceEndFrom(now: number, duration: string): string | null {
+  const seconds = isoSeconds(duration);
+  return seconds ? new Date(now + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+}
+
 /** A silence needs an alert type or a resource (or both). */
 function typeOrResource(group: AbstractControl): ValidationErrors | null {
   const { alertType, resource } = group.value as { alertType?: string; resource?: string };
@@ -124,32 +142,33 @@ function typeOrResource(group: AbstractControl): ValidationErrors | null {
  * A silence in the form. One the engine already runs (it has an id) cannot be changed, only
  * lifted: its fields are shown disabled and sent back as they came.
  */
-function muteGroup(mute?: AlertMute) {
+function silenceGroup(silence?: AlertSilence) {
   const group = new FormGroup(
     {
-      id: new FormControl<string | null>(mute?.id ?? null),
-      /** The end as the engine sent it (the input has no seconds). */
-      savedUntil: new FormControl<string | null>(mute?.until ?? null),
-      alertType: new FormControl(mute?.alertType ?? '', { nonNullable: true }),
-      resource: new FormControl(mute?.resource ?? '', { nonNullable: true }),
-      reason: new FormControl(mute?.reason ?? '', {
+      id: new FormControl<string | null>(silence?.id ?? null),
+      /** The end as the engine sent it: a running silence keeps it. */
+      savedUntil: new FormControl<string | null>(silence?.until ?? null),
+      alertType: new FormControl(silence?.alertType ?? '', { nonNullable: true }),
+      resource: new FormControl(silence?.resource ?? '', { nonNullable: true }),
+      reason: new FormControl(silence?.reason ?? '', {
         nonNullable: true,
         validators: Validators.required,
       }),
-      until: new FormControl(toLocalInput(mute?.until), {
+      /** How long a new silence lasts (ISO-8601, from the duration picker); it ends that long after saving. */
+      duration: new FormControl('', {
         nonNullable: true,
         validators: Validators.required,
       }),
     },
     { validators: typeOrResource },
   );
-  if (mute?.id) {
+  if (silence?.id) {
     group.disable();
   }
   return group;
 }
 
-type MuteGroup = ReturnType<typeof muteGroup>;
+type SilenceGroup = ReturnType<typeof silenceGroup>;
 
 function required<T>(value: T) {
   return new FormControl<T>(value, { nonNullable: true, validators: Validators.required });
@@ -221,9 +240,12 @@ export class AlertPreferencesForm {
       warning: required(''),
       critical: required(''),
     }),
-    mutes: new FormArray<MuteGroup>([]),
+    mutes: new FormArray<SilenceGroup>([]),
   });
   protected readonly mutes = this.form.controls.mutes;
+  protected readonly silenceUnits = SILENCE_UNITS;
+  /** Ticks so a running silence's countdown stays true while the page is open. */
+  private readonly now = injectNow(30_000);
 
   /** The preferences as last answered by the engine; null until loaded. */
   protected readonly view = signal<AlertPreferencesView | null>(null);
@@ -236,7 +258,7 @@ export class AlertPreferencesForm {
   protected readonly summary = signal<Summary | null>(null);
   /** The engine's messages by form path (`channels.emails`, `mutes.0.reason`, `mutes.0`). */
   protected readonly serverErrors = signal<Readonly<Record<string, string>>>({});
-  protected readonly criticalMuteLimit = computed(() => {
+  protected readonly criticalSilenceLimit = computed(() => {
     const limit = this.view()?.policy?.criticalMuteLimit;
     return limit ? durationText(limit) : null;
   });
@@ -274,8 +296,8 @@ export class AlertPreferencesForm {
       });
   }
 
-  protected addMute(): void {
-    this.mutes.push(muteGroup());
+  protected addSilence(): void {
+    this.mutes.push(silenceGroup());
     this.mutes.markAsDirty();
     const index = this.mutes.length - 1;
     afterNextRender(() => this.alertTypeInputs()[index]?.nativeElement.focus(), {
@@ -283,7 +305,7 @@ export class AlertPreferencesForm {
     });
   }
 
-  protected removeMute(index: number): void {
+  protected removeSilence(index: number): void {
     // The later silences move up: the engine's messages about silences no longer fit.
     this.dropServerErrors('mutes');
     this.mutes.removeAt(index);
@@ -291,11 +313,16 @@ export class AlertPreferencesForm {
     afterNextRender(() => this.addButton()?.nativeElement.focus(), { injector: this.injector });
   }
 
-  /** The instant a silence ends, as typed so far; null while it is not a date. */
-  protected muteEnd(mute: MuteGroup): string | null {
-    return mute.disabled
-      ? mute.controls.savedUntil.value
-      : fromLocalInput(mute.controls.until.value);
+  /**
+   * When a silence ends, in words: a running one counts down to its end (`in 3 hours 10 minutes`),
+   * a new one says how long it will last (`8 hours`); null while no duration is chosen.
+   */
+  protected silenceEnd(silence: SilenceGroup): string | null {
+    if (silence.disabled) {
+      return relativeText(silence.controls.savedUntil.value, this.now());
+    }
+    const seconds = isoSeconds(silence.controls.duration.value);
+    return seconds ? `${durationText(silence.controls.duration.value)} after saving` : null;
   }
 
   /** The message under a field: the engine's, or why the value is missing. */
@@ -318,7 +345,7 @@ export class AlertPreferencesForm {
       return server;
     }
     const control = this.form.get(path);
-    return control?.touched && control.hasError('typeOrResource') ? MUTE_TARGET_MESSAGE : null;
+    return control?.touched && control.hasError('typeOrResource') ? SILENCE_TARGET_MESSAGE : null;
   }
 
   protected save(): void {
@@ -415,8 +442,8 @@ export class AlertPreferencesForm {
       escalationDelays: { ...view.escalationDelays },
     });
     this.mutes.clear();
-    for (const mute of view.mutes ?? []) {
-      this.mutes.push(muteGroup(mute));
+    for (const silence of view.mutes ?? []) {
+      this.mutes.push(silenceGroup(silence));
     }
     this.toggleQuietHours(quiet !== null);
     this.form.markAsPristine();
@@ -463,14 +490,16 @@ export class AlertPreferencesForm {
         warning: value.escalationDelays.warning,
         critical: value.escalationDelays.critical,
       },
-      mutes: value.mutes.map((mute) => {
-        const running = mute.id !== null && mute.savedUntil !== null;
+      mutes: value.mutes.map((silence) => {
+        const running = silence.id !== null && silence.savedUntil !== null;
         return {
-          ...(mute.id ? { id: mute.id } : {}),
-          alertType: mute.alertType.trim() || null,
-          resource: mute.resource.trim() || null,
-          reason: mute.reason.trim(),
-          until: running ? mute.savedUntil! : (fromLocalInput(mute.until) ?? mute.until),
+          ...(silence.id ? { id: silence.id } : {}),
+          alertType: silence.alertType.trim() || null,
+          resource: silence.resource.trim() || null,
+          reason: silence.reason.trim(),
+          until: running
+            ? silence.savedUntil!
+            : (silenceEndFrom(Date.now(), silence.duration) ?? ''),
         };
       }),
     };
@@ -513,7 +542,11 @@ export class AlertPreferencesForm {
    * `mutes[0].reason` → `mutes.0.reason`): the deepest control the form has, or null.
    */
   private controlPath(field: string): string | null {
-    const parts = field.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '');
+    // The API names a silence's end (`until`); the form picks how long it lasts.
+    const parts = field
+      .replace(/^(mutes\[\d+\])\.until$/, '$1.duration')
+      .split(/\.|\[(\d+)\]/)
+      .filter((part) => part !== undefined && part !== '');
     for (let length = parts.length; length > 0; length--) {
       const path = parts.slice(0, length).join('.');
       if (this.form.get(path)) {
@@ -532,10 +565,10 @@ export class AlertPreferencesForm {
 
   /** The visible label of a form path, e.g. `Silence 2, Reason`. */
   private label(path: string): string {
-    const mute = /^mutes\.(\d+)(?:\.(\w+))?$/.exec(path);
-    if (mute) {
-      const silence = `Silence ${+mute[1] + 1}`;
-      return mute[2] ? `${silence}, ${MUTE_LABELS[mute[2]] ?? mute[2]}` : silence;
+    const entry = /^mutes\.(\d+)(?:\.(\w+))?$/.exec(path);
+    if (entry) {
+      const silence = `Silence ${+entry[1] + 1}`;
+      return entry[2] ? `${silence}, ${SILENCE_LABELS[entry[2]] ?? entry[2]}` : silence;
     }
     return PREFERENCE_LABELS[path] ?? path;
   }
@@ -548,7 +581,7 @@ export class AlertPreferencesForm {
         return;
       }
       if (control.hasError('typeOrResource')) {
-        items.push({ label: this.label(path), message: MUTE_TARGET_MESSAGE });
+        items.push({ label: this.label(path), message: SILENCE_TARGET_MESSAGE });
       }
       if (control instanceof FormGroup || control instanceof FormArray) {
         for (const [name, child] of Object.entries(control.controls)) {

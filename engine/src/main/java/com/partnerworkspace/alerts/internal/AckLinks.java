@@ -1,5 +1,6 @@
 package com.partnerworkspace.alerts.internal;
 
+import com.partnerworkspace.system.Refusal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -58,13 +59,12 @@ class AckLinks {
     /**
      * The link a token stands for, if it is genuine, unexpired and unused.
      *
-     * @throws AlertRefusedException 400 when it is not a link of ours, 410 when it expired or was used
+     * @throws Refusal 400 when it is not a link of ours, 410 when it expired or was used
      */
     Link open(String token) {
         Link link = verified(token);
         if (!clock.instant().isBefore(link.expiresAt())) {
-            throw new AlertRefusedException(
-                    HttpStatus.GONE, "alert-link-expired", "This acknowledgement link has expired.");
+            throw Refusal.of(HttpStatus.GONE, "alert-link-expired", "This acknowledgement link has expired.");
         }
         boolean used = db.sql("select count(*) from alert_ack_link_used where nonce = :nonce")
                         .param("nonce", link.nonce())
@@ -109,8 +109,7 @@ class AckLinks {
                 // not base64 or not numbers: not a link of ours
             }
         }
-        throw new AlertRefusedException(
-                HttpStatus.BAD_REQUEST, "alert-link-invalid", "This is not a valid acknowledgement link.");
+        throw Refusal.of(HttpStatus.BAD_REQUEST, "alert-link-invalid", "This is not a valid acknowledgement link.");
     }
 
     /** The signature of a payload; also what a test would need to forge a link. */
@@ -118,9 +117,8 @@ class AckLinks {
         return key.sign(payload.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static AlertRefusedException used() {
-        return new AlertRefusedException(
-                HttpStatus.GONE, "alert-link-used", "This acknowledgement link was used already.");
+    private static Refusal used() {
+        return Refusal.of(HttpStatus.GONE, "alert-link-used", "This acknowledgement link was used already.");
     }
 
     private static String encode(String value) {

@@ -1,9 +1,6 @@
 package com.partnerworkspace.alerts.internal;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,110 +8,61 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The delegates of {@code alert-escalation} and {@code alert-silence}, by the names the models use. */
+/**
+ * The delegates of {@code alert-escalation}, {@code alert-silence} and {@code login-failure-watch}, by the
+ * names the models use. Each maps variables to one call of a step, where the logic and its tests live.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AlertPolicy.class)
 class AlertProcessSteps {
 
-    private final Clock clock;
-
-    AlertProcessSteps(Clock clock) {
-        this.clock = clock;
-    }
-
-    /** Before each level: which tier it is (levels repeat 1, 2, 1, 2, ...) and whether it is quiet time now. */
+    /** Before each level: which tier it is and whether it is quiet time now (inputs of alert-routing). */
     @Bean
-    ExecutionListener prepareRouting(AlertPreferencesStore preferences) {
+    ExecutionListener prepareRouting(EscalationSteps steps) {
         return execution -> {
-            execution.setVariable("tier", (level(execution) - 1) % 2 + 1);
-            execution.setVariable(
-                    "inQuietHours",
-                    preferences
-                            .of((String) execution.getVariable("partner"))
-                            .preferences()
-                            .inQuietHours(clock.instant()));
-        };
-    }
-
-    /**
-     * Sends this level on the routed channels, unless the alert was closed meanwhile or is silenced (then
-     * it waits for the silence to end instead of the escalation delay).
-     */
-    @Bean
-    JavaDelegate notifyAlertLevel(
-            AlertRepository repository,
-            AlertDeliveries deliveries,
-            AlertMutes mutes,
-            AlertPreferencesStore preferences) {
-        return execution -> {
-            Alert alert = alert(repository, execution);
-            boolean open = alert.state() == Alert.AlertState.OPEN;
-            execution.setVariable("stillOpen", open);
-            if (!open) {
-                return;
-            }
-            Optional<Instant> silencedUntil = mutes.silencedUntil(alert);
-            execution.setVariable("silenced", silencedUntil.isPresent());
-            if (silencedUntil.isPresent()) {
-                Duration left = Duration.between(clock.instant(), silencedUntil.get());
-                execution.setVariable(
-                        "waitFor", left.plusSeconds(1).withNanos(0).toString());
-                return;
-            }
-            deliveries.deliver(alert, level(execution), (String) execution.getVariable("channels"));
-            execution.setVariable(
-                    "waitFor",
-                    preferences
-                            .of(alert.partner())
-                            .preferences()
-                            .escalationDelays()
-                            .of(alert.severity())
-                            .toString());
+            execution.setVariable("tier", EscalationSteps.tier(level(execution)));
+            execution.setVariable("inQuietHours", steps.inQuietHours(partner(execution)));
         };
     }
 
     @Bean
-    JavaDelegate escalateAlert(AlertRepository repository) {
+    JavaDelegate notifyAlertLevel(EscalationSteps steps) {
         return execution -> {
-            int next = level(execution) + 1;
-            repository.level(execution.getProcessBusinessKey(), next);
-            execution.setVariable("level", next);
+            EscalationSteps.Notified notified =
+                    steps.notifyLevel(id(execution), level(execution), (String) execution.getVariable("channels"));
+            execution.setVariable("stillOpen", notified.stillOpen());
+            execution.setVariable("silenced", notified.silenced());
+            execution.setVariable("waitFor", notified.waitFor().toString());
         };
     }
 
-    /** Operations are the level after the last partner level. */
     @Bean
-    JavaDelegate handAlertToOps(AlertRepository repository) {
-        return execution ->
-                repository.level(execution.getProcessBusinessKey(), (Integer) execution.getVariable("maxLevel") + 1);
+    JavaDelegate escalateAlert(EscalationSteps steps) {
+        return execution -> execution.setVariable("level", steps.escalate(id(execution), level(execution)));
     }
 
     @Bean
-    JavaDelegate tellSilenceEnded(AlertMutes mutes, AlertDeliveries deliveries) {
-        return execution -> mutes.find(execution.getProcessBusinessKey())
-                .ifPresent(mute -> deliveries.tellPartner(
-                        (String) execution.getVariable("partner"),
-                        "Alert silence ended: " + describe(mute),
-                        "Your silence of " + describe(mute) + " (\"" + mute.reason() + "\") ended at " + mute.until()
-                                + ". Alerts for it reach you again."));
+    JavaDelegate handAlertToOps(EscalationSteps steps) {
+        return execution -> steps.handToOps(id(execution), (Integer) execution.getVariable("maxLevel"));
+    }
+
+    /** The business key of alert-silence is the silence's id. */
+    @Bean
+    JavaDelegate tellSilenceEnded(AlertSilences silences) {
+        return execution -> silences.tellEnded(id(execution), partner(execution));
     }
 
     @Bean
-    JavaDelegate checkLoginFailures(LoginFailureWatch watch) {
+    JavaDelegate checkLoginFailures(LoginFailureWatch watch, Clock clock) {
         return execution -> execution.setVariable("alertsRaised", watch.check(clock.instant()));
     }
 
-    private static String describe(AlertPreferences.Mute mute) {
-        if (mute.alertType() != null && mute.resource() != null) {
-            return mute.alertType() + " alerts for " + mute.resource();
-        }
-        return mute.alertType() != null ? mute.alertType() + " alerts" : "alerts for " + mute.resource();
+    private static String id(DelegateExecution execution) {
+        return execution.getProcessBusinessKey();
     }
 
-    private static Alert alert(AlertRepository repository, DelegateExecution execution) {
-        return repository
-                .find(execution.getProcessBusinessKey())
-                .orElseThrow(() -> new IllegalStateException("no alert " + execution.getProcessBusinessKey()));
+    private static String partner(DelegateExecution execution) {
+        return (String) execution.getVariable("partner");
     }
 
     private static int level(DelegateExecution execution) {

@@ -7,6 +7,7 @@ import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -119,14 +120,14 @@ class AlertService {
     @Transactional
     Alert raiseTest(WorkspaceUser user, String partner, Severity severity) {
         if (!user.hasRole("ops")) {
-            throw new AlertRefusedException(
+            throw Refusal.of(
                     HttpStatus.FORBIDDEN, "alert-test-not-allowed", "Only operations staff raise test alerts.");
         }
         if (partner == null || !partner.matches("[a-z0-9][a-z0-9._-]{0,62}")) {
-            throw AlertRefusedException.invalid("partner", "must be a partner id such as nitin");
+            throw Refusal.invalid("partner", "must be a partner id such as nitin");
         }
         if (severity == null) {
-            throw AlertRefusedException.invalid("severity", "must be INFO, WARNING or CRITICAL");
+            throw Refusal.invalid("severity", "must be INFO, WARNING or CRITICAL");
         }
         Alert alert = raise(new AlertRaised(
                 partner,
@@ -143,7 +144,7 @@ class AlertService {
     Alert acknowledge(WorkspaceUser user, String id, String reason) {
         Alert alert = visible(user, id);
         if (reason != null && reason.length() > 500) {
-            throw AlertRefusedException.invalid("reason", "must be at most 500 characters");
+            throw Refusal.invalid("reason", "must be at most 500 characters");
         }
         if (!repository.acknowledge(id, user.username(), blankToNull(reason), clock.instant())) {
             throw closed(alert);
@@ -160,7 +161,7 @@ class AlertService {
     /** What an acknowledgement link is about (it is not used by looking). */
     LinkedAlert byLink(String token) {
         AckLinks.Link link = ackLinks.open(token);
-        return new LinkedAlert(repository.find(link.alertId()).orElseThrow(AlertRefusedException::notFound), link);
+        return new LinkedAlert(repository.find(link.alertId()).orElseThrow(AlertService::notFound), link);
     }
 
     record LinkedAlert(Alert alert, AckLinks.Link link) {}
@@ -172,9 +173,9 @@ class AlertService {
     @Transactional
     LinkedAlert acknowledgeByLink(String token, String reason) {
         AckLinks.Link link = ackLinks.open(token);
-        Alert alert = repository.find(link.alertId()).orElseThrow(AlertRefusedException::notFound);
+        Alert alert = repository.find(link.alertId()).orElseThrow(AlertService::notFound);
         if (reason != null && reason.length() > 500) {
-            throw AlertRefusedException.invalid("reason", "must be at most 500 characters");
+            throw Refusal.invalid("reason", "must be at most 500 characters");
         }
         ackLinks.use(link);
         String actor = "link:" + link.channel();
@@ -223,9 +224,9 @@ class AlertService {
     }
 
     Alert visible(WorkspaceUser user, String id) {
-        Alert alert = repository.find(id).orElseThrow(AlertRefusedException::notFound);
+        Alert alert = repository.find(id).orElseThrow(AlertService::notFound);
         if (!mayManage(user, alert)) {
-            throw AlertRefusedException.notFound();
+            throw notFound();
         }
         return alert;
     }
@@ -257,12 +258,16 @@ class AlertService {
         // Otherwise a notification job is running: it ends at the gateway, where the closed alert ends it.
     }
 
-    private AlertRefusedException closed(Alert alert) {
+    private Refusal closed(Alert alert) {
         Alert now = repository.find(alert.id()).orElse(alert);
-        return new AlertRefusedException(
+        return Refusal.of(
                 HttpStatus.CONFLICT,
                 "alert-closed",
                 "The alert is " + now.state().name().toLowerCase() + " already.");
+    }
+
+    static Refusal notFound() {
+        return Refusal.notFound("alert-not-found", "There is no such alert.");
     }
 
     private void audit(String actor, Alert alert, String action, Map<String, Object> details) {

@@ -12,178 +12,30 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Alerts: the list, one alert, acknowledging and resolving it, and ops' test alert. */
 @RestController
 class AlertsController {
 
     private final AlertService alerts;
-    private final AlertDeliveries deliveries;
-    private final AlertPreferencesService preferences;
+    private final DeliveryLog deliveryLog;
     private final AlertPolicy policy;
 
-    AlertsController(
-            AlertService alerts, AlertDeliveries deliveries, AlertPreferencesService preferences, AlertPolicy policy) {
+    AlertsController(AlertService alerts, DeliveryLog deliveryLog, AlertPolicy policy) {
         this.alerts = alerts;
-        this.deliveries = deliveries;
-        this.preferences = preferences;
+        this.deliveryLog = deliveryLog;
         this.policy = policy;
-    }
-
-    /** A partner's preferences, and whether they are their own or the defaults they follow. */
-    record PreferencesView(
-            String partner,
-            boolean customised,
-            AlertPreferences.Channels channels,
-            AlertPreferences.Thresholds thresholds,
-
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-            @Schema(description = "Left out when there are none")
-            AlertPreferences.QuietHours quietHours,
-
-            AlertPreferences.EscalationDelays escalationDelays,
-            List<AlertPreferences.Mute> mutes,
-            Policy policy) {}
-
-    /** The workspace's rules around a partner's preferences (read only). */
-    record Policy(
-            @Schema(description = "A silence holds back critical alerts for at most this long (ISO-8601)")
-            String criticalMuteLimit,
-
-            @Schema(description = "How often the partner levels repeat before operations take over")
-            int escalationRepeats) {}
-
-    private PreferencesView view(String partner, AlertPreferencesStore.Stored stored) {
-        AlertPreferences p = stored.preferences();
-        return new PreferencesView(
-                partner,
-                stored.customised(),
-                p.channels(),
-                p.thresholds(),
-                p.quietHours(),
-                p.escalationDelays(),
-                p.mutes(),
-                new Policy(policy.criticalMuteLimit().toString(), policy.escalationRepeats()));
-    }
-
-    record ChannelTestRequest(
-            @Schema(nullable = true, description = "email, slack, sms; all three when left out") @Size(max = 3)
-            List<@Size(max = InputLimits.ID) String> channels) {}
-
-    record ChannelTestReport(List<ChannelTestResult> results) {}
-
-    record ChannelTestResult(
-            String channel,
-            String recipient,
-            String outcome,
-            @Schema(nullable = true) String detail) {}
-
-    @Operation(summary = "Send a test message on the partner's channels and report what each one did; audited")
-    @PostMapping(path = "/api/alert-preferences/test", produces = MediaType.APPLICATION_JSON_VALUE)
-    ChannelTestReport testChannels(
-            Authentication authentication,
-            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner,
-            @Valid @RequestBody(required = false) ChannelTestRequest request) {
-        WorkspaceUser user = CurrentUser.of(authentication);
-        return new ChannelTestReport(
-                preferences.test(user, partner, request == null ? null : request.channels()).stream()
-                        .map(d -> new ChannelTestResult(d.channel(), d.recipient(), d.outcome(), d.detail()))
-                        .toList());
-    }
-
-    /** What an acknowledgement link is about; public: the signed link is the authority. */
-    record AlertLinkView(
-            String alertId,
-            String partner,
-            Severity severity,
-            String summary,
-            Alert.AlertState state,
-            int level,
-            @Schema(nullable = true) String acknowledgedBy,
-            @Schema(nullable = true) Instant acknowledgedAt,
-
-            @Schema(description = "Until when the link works")
-            Instant expiresAt) {
-
-        static AlertLinkView of(AlertService.LinkedAlert linked) {
-            Alert a = linked.alert();
-            return new AlertLinkView(
-                    a.id(),
-                    a.partner(),
-                    a.severity(),
-                    a.summary(),
-                    a.state(),
-                    a.level(),
-                    a.acknowledgedBy(),
-                    a.acknowledgedAt(),
-                    linked.link().expiresAt());
-        }
-    }
-
-    @Operation(summary = "What an acknowledgement link from an alert message is about (no login; does not use it)")
-    @AlsoAnswers(status = 410, description = "The link was used already or has expired")
-    @GetMapping(path = "/api/alert-links/{token}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AlertLinkView> link(@PathVariable @Size(max = InputLimits.TOKEN) String token) {
-        return ResponseEntity.ok()
-                .cacheControl(org.springframework.http.CacheControl.noStore())
-                .body(AlertLinkView.of(alerts.byLink(token)));
-    }
-
-    @Operation(summary = "Acknowledge through a link from an alert message (no login; works once); audited")
-    @AlsoAnswers(status = 410, description = "The link was used already or has expired")
-    @AlsoAnswers(status = 409, description = "The alert is acknowledged or resolved already")
-    @PostMapping(path = "/api/alert-links/{token}/ack", produces = MediaType.APPLICATION_JSON_VALUE)
-    AlertLinkView acknowledgeByLink(
-            @PathVariable @Size(max = InputLimits.TOKEN) String token,
-            @Valid @RequestBody(required = false) AckRequest request) {
-        String reason = request == null ? null : request.reason();
-        return AlertLinkView.of(Retry.onConcurrentChange(() -> alerts.acknowledgeByLink(token, reason)));
-    }
-
-    @Operation(summary = "A partner's alert preferences (default: your own partner; ops and delegates name it)")
-    @GetMapping(path = "/api/alert-preferences", produces = MediaType.APPLICATION_JSON_VALUE)
-    PreferencesView preferences(
-            Authentication authentication,
-            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner) {
-        WorkspaceUser user = CurrentUser.of(authentication);
-        AlertPreferencesStore.Stored stored = preferences.get(user, partner);
-        return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
-    }
-
-    @Operation(summary = "Follow the defaults again (drop the partner's own preferences); audited")
-    @DeleteMapping(path = "/api/alert-preferences", produces = MediaType.APPLICATION_JSON_VALUE)
-    PreferencesView resetPreferences(
-            Authentication authentication,
-            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner) {
-        WorkspaceUser user = CurrentUser.of(authentication);
-        AlertPreferencesStore.Stored stored = preferences.reset(user, partner);
-        return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
-    }
-
-    @Operation(summary = "Replace a partner's alert preferences; validated whole, nothing saved on a 400; audited")
-    @PutMapping(
-            path = "/api/alert-preferences",
-            consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
-    PreferencesView savePreferences(
-            Authentication authentication,
-            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner,
-            @Valid @RequestBody AlertPreferences body) {
-        WorkspaceUser user = CurrentUser.of(authentication);
-        AlertPreferencesStore.Stored stored = preferences.put(user, partner, body);
-        return view(partner == null || partner.isBlank() ? user.partner() : partner, stored);
     }
 
     record AlertView(
@@ -221,7 +73,12 @@ class AlertsController {
             String recipient,
             Instant at,
             String outcome,
-            @Schema(nullable = true) String detail) {}
+            @Schema(nullable = true) String detail) {
+
+        static DeliveryView of(DeliveryLog.Delivery d) {
+            return new DeliveryView(d.level(), d.channel(), d.recipient(), d.at(), d.outcome(), d.detail());
+        }
+    }
 
     record AckRequest(
             @Schema(nullable = true, description = "Why, optional") @Size(max = InputLimits.REASON)
@@ -233,8 +90,11 @@ class AlertsController {
             summary = "Open and recent alerts with their level, repeat count and delivery log (partner: own; ops: all)")
     @GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AlertView> list(Authentication authentication) {
-        return alerts.recentFor(CurrentUser.of(authentication)).stream()
-                .map(this::view)
+        List<Alert> recent = alerts.recentFor(CurrentUser.of(authentication));
+        Map<String, List<DeliveryLog.Delivery>> logs =
+                deliveryLog.ofAlerts(recent.stream().map(Alert::id).toList());
+        return recent.stream()
+                .map(alert -> view(alert, logs.getOrDefault(alert.id(), List.of())))
                 .toList();
     }
 
@@ -275,7 +135,11 @@ class AlertsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(alert));
     }
 
-    private AlertView view(Alert a) {
+    private AlertView view(Alert alert) {
+        return view(alert, deliveryLog.of(alert.id()));
+    }
+
+    private AlertView view(Alert a, List<DeliveryLog.Delivery> deliveries) {
         return new AlertView(
                 a.id(),
                 a.partner(),
@@ -294,9 +158,6 @@ class AlertsController {
                 a.acknowledgeReason(),
                 a.resolvedBy(),
                 a.resolvedAt(),
-                deliveries.of(a.id()).stream()
-                        .map(d -> new DeliveryView(
-                                d.level(), d.channel(), d.recipient(), d.at(), d.outcome(), d.detail()))
-                        .toList());
+                deliveries.stream().map(DeliveryView::of).toList());
     }
 }

@@ -81,6 +81,6 @@ class HandleAlertForm implements TaskForm {
 
     private Alert alertOf(Task task) {
         String id = (String) runtime.getVariable(task.getExecutionId(), "alertId");
-        return repository.find(id).orElseThrow(AlertRefusedException::notFound);
+        return repository.find(id).orElseThrow(AlertService::notFound);
     }
 }

@@ -1,11 +1,10 @@
-package com.partnerworkspace.processes;
+package com.partnerworkspace.alerts.internal;
 
-import static com.partnerworkspace.processes.ProcessJobs.asyncJobOf;
-import static com.partnerworkspace.processes.ProcessJobs.timerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -15,24 +14,39 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of alert-escalation with stubbed delegates and the real alert-routing table. */
-@ExtendWith(ProcessEngineExtension.class)
+/**
+ * Every path of alert-escalation with the real delegates of {@link AlertProcessSteps} and the real
+ * alert-routing table, on an in-memory engine without Spring. Only the steps' effects are stubbed (what a
+ * notification found, what it sent); the tier of each level is {@link EscalationSteps#tier}'s, so the
+ * routed channels below change when that formula does.
+ */
 @Deployment(resources = {"processes/alert-escalation.bpmn", "processes/alert-routing.dmn"})
 class AlertEscalationProcessTest {
 
     private static final Instant START = Instant.parse("2030-03-04T09:00:00Z");
+
+    @RegisterExtension
+    static final ProcessEngineExtension EXTENSION =
+            ProcessEngineExtension.builder().useProcessEngine(inMemoryEngine());
+
+    /** Set by the extension. */
+    ProcessEngine engine;
 
     /** level:channels for each notification, and the other steps by name. */
     private final List<String> calls = new ArrayList<>();
@@ -42,37 +56,63 @@ class AlertEscalationProcessTest {
     /** Notifications left that find the alert silenced (for that long). */
     private int silencedNotifications = 0;
 
-    @BeforeEach
-    void stubDelegates() {
-        ClockUtil.setCurrentTime(Date.from(START));
-        Mocks.register("prepareRouting", (ExecutionListener) execution -> {
-            execution.setVariable("tier", ((Integer) execution.getVariable("level") - 1) % 2 + 1);
-            execution.setVariable("inQuietHours", inQuietHours);
-        });
-        Mocks.register("notifyAlertLevel", (JavaDelegate) execution -> {
-            execution.setVariable("stillOpen", stillOpen);
-            boolean silenced = silencedNotifications > 0;
-            execution.setVariable("silenced", silenced);
-            if (silenced) {
-                silencedNotifications--;
-                calls.add("silenced " + execution.getVariable("level"));
-                execution.setVariable("waitFor", "PT2H");
-                return;
+    /** The real steps' decisions, with the effects (database, channels) replaced by what each test sets. */
+    private final EscalationSteps steps = new EscalationSteps(null, null, null, null, null) {
+        @Override
+        boolean inQuietHours(String partner) {
+            return inQuietHours;
+        }
+
+        @Override
+        Notified notifyLevel(String alertId, int level, String channels) {
+            if (!stillOpen) {
+                return Notified.CLOSED;
             }
-            calls.add("notify " + execution.getVariable("level") + ":" + execution.getVariable("channels"));
-            execution.setVariable("waitFor", "CRITICAL".equals(execution.getVariable("severity")) ? "PT5M" : "PT30M");
-        });
-        Mocks.register("escalateAlert", (JavaDelegate) execution -> {
+            if (silencedNotifications > 0) {
+                silencedNotifications--;
+                calls.add("silenced " + level);
+                return new Notified(true, true, Duration.ofHours(2));
+            }
+            calls.add("notify " + level + ":" + channels);
+            return new Notified(true, false, Duration.ofMinutes(critical ? 5 : 30));
+        }
+
+        @Override
+        int escalate(String alertId, int level) {
             calls.add("escalate");
-            execution.setVariable("level", (Integer) execution.getVariable("level") + 1);
-        });
-        Mocks.register("handAlertToOps", (JavaDelegate) execution -> calls.add("handToOps"));
+            return level + 1;
+        }
+
+        @Override
+        void handToOps(String alertId, int maxLevel) {
+            calls.add("handToOps");
+        }
+    };
+
+    private boolean critical;
+
+    @BeforeEach
+    void realDelegates() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(Date.from(START));
+        AlertProcessSteps delegates = new AlertProcessSteps();
+        Mocks.register("prepareRouting", delegates.prepareRouting(steps));
+        Mocks.register("notifyAlertLevel", delegates.notifyAlertLevel(steps));
+        Mocks.register("escalateAlert", delegates.escalateAlert(steps));
+        Mocks.register("handAlertToOps", delegates.handAlertToOps(steps));
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
         ClockUtil.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void levelsAlternateBetweenTheTeamTierAndTheBackupTier() {
+        assertThat(List.of(1, 2, 3, 4, 5).stream().map(EscalationSteps::tier).toList())
+                .containsExactly(1, 2, 1, 2, 1);
     }
 
     @Test
@@ -83,10 +123,7 @@ class AlertEscalationProcessTest {
         assertThat(instance).isWaitingAt("Gateway_WaitForAcknowledgement");
         assertThat(timerOf(instance).getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofMinutes(5))));
 
-        runtimeService()
-                .createMessageCorrelation("AlertAcknowledged")
-                .processInstanceId(instance.getId())
-                .correlate();
+        correlate("AlertAcknowledged", instance);
 
         assertThat(instance).isEnded().hasPassed("Event_Acknowledged");
         assertThat(calls).containsExactly("notify 1:email,slack,sms");
@@ -100,10 +137,7 @@ class AlertEscalationProcessTest {
         execute(timerOf(instance));
         execute(asyncJobOf(instance));
         assertThat(instance).isWaitingAt("Gateway_WaitForAcknowledgement");
-        runtimeService()
-                .createMessageCorrelation("AlertAcknowledged")
-                .processInstanceId(instance.getId())
-                .correlate();
+        correlate("AlertAcknowledged", instance);
 
         assertThat(instance).isEnded().hasPassed("Event_Acknowledged").hasNotPassed("Task_HandToOps");
         assertThat(calls).containsExactly("notify 1:email,slack", "escalate", "notify 2:email,slack,sms");
@@ -143,10 +177,7 @@ class AlertEscalationProcessTest {
         ProcessInstance instance = raise("WARNING");
         execute(asyncJobOf(instance));
 
-        runtimeService()
-                .createMessageCorrelation("AlertSilenceLifted")
-                .processInstanceId(instance.getId())
-                .correlate();
+        correlate("AlertSilenceLifted", instance);
         execute(asyncJobOf(instance));
 
         assertThat(instance).isWaitingAt("Gateway_WaitForAcknowledgement").hasPassed("Event_SilenceLifted");
@@ -159,10 +190,7 @@ class AlertEscalationProcessTest {
         ProcessInstance instance = raise("WARNING");
         execute(asyncJobOf(instance));
 
-        runtimeService()
-                .createMessageCorrelation("AlertAcknowledged")
-                .processInstanceId(instance.getId())
-                .correlate();
+        correlate("AlertAcknowledged", instance);
 
         assertThat(instance).isEnded().hasPassed("Event_Acknowledged");
         assertThat(calls).containsExactly("silenced 1");
@@ -210,10 +238,7 @@ class AlertEscalationProcessTest {
         ProcessInstance instance = raise("WARNING");
         execute(asyncJobOf(instance));
 
-        runtimeService()
-                .createMessageCorrelation("AlertResolved")
-                .processInstanceId(instance.getId())
-                .correlate();
+        correlate("AlertResolved", instance);
 
         assertThat(instance).isEnded().hasPassed("Event_Resolved").hasNotPassed("Event_Acknowledged");
     }
@@ -227,14 +252,15 @@ class AlertEscalationProcessTest {
         assertThat(instance).isEnded().hasPassed("Event_ClosedMeanwhile");
     }
 
-    private static ProcessInstance raise(String severity) {
+    private ProcessInstance raise(String severity) {
         return raise(severity, 2);
     }
 
-    private static ProcessInstance raise(String severity, int maxLevel) {
+    private ProcessInstance raise(String severity, int maxLevel) {
+        critical = "CRITICAL".equals(severity);
         return runtimeService()
                 .startProcessInstanceByKey(
-                        "alert-escalation",
+                        Alert.PROCESS_KEY,
                         "alert-1",
                         Map.of(
                                 "alertId",
@@ -249,5 +275,41 @@ class AlertEscalationProcessTest {
                                 maxLevel,
                                 "deliveryRetryCycle",
                                 "PT10S,PT30S"));
+    }
+
+    private static void correlate(String message, ProcessInstance instance) {
+        runtimeService()
+                .createMessageCorrelation(message)
+                .processInstanceId(instance.getId())
+                .correlate();
+    }
+
+    private static Job timerOf(ProcessInstance instance) {
+        return managementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .singleResult();
+    }
+
+    /** The next asynchronous continuation (not a timer) of the instance. */
+    private static Job asyncJobOf(ProcessInstance instance) {
+        return managementService()
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .messages()
+                .singleResult();
+    }
+
+    /** Its own in-memory database and name: the Spring engine of other tests may run in the same JVM. */
+    private static ProcessEngine inMemoryEngine() {
+        StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+        configuration.setProcessEngineName("alert-escalation-process-test");
+        configuration.setJdbcUrl("jdbc:h2:mem:alert-escalation-process-test;DB_CLOSE_DELAY=-1");
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+        configuration.setJobExecutorActivate(false);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setExpressionManager(new MockExpressionManager());
+        return configuration.buildProcessEngine();
     }
 }
