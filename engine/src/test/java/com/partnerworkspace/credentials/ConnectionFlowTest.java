@@ -18,6 +18,7 @@ import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.LogCapture;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.Slow;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultSecrets.SecretPath;
 import java.net.URI;
@@ -47,6 +48,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * OAuth server, the real OpenBao for every credential version, the real SMTP server for one-time codes.
  */
 @EngineTest
+// A flow through real Keycloak, OpenBao and the broker simulator with MFA step-ups (about 40 s): the full tier; the
+// fast tier has the slices of the credentials API.
+@Slow
 class ConnectionFlowTest {
 
     private static final int CODE_ATTEMPTS = 5;

@@ -17,6 +17,7 @@ import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
 import com.partnerworkspace.testsupport.Receiver;
+import com.partnerworkspace.testsupport.Slow;
 import com.partnerworkspace.testsupport.TestClock;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * delegate's next token carries), OpenBao (bot secrets, wrapped links) and SMTP server.
  */
 @EngineTest
+// Flows through real Keycloak with MFA step-ups and waits on the next TOTP window (about 65 s): the full tier.
+@Slow
 class DelegationFlowTest {
 
     private static final String VIEW_STATUS_GROUP = "/partners/nikhil/delegations/credentials:view-status";

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * A test of the outer tier: journeys in Chromium, a second engine JVM, an engine killed with kill -9,
- * fuzzing. {@code ./workspace test fast} leaves these out ({@code -DexcludedGroups=benchmark,slow}); the
+ * fuzzing, servers restarted, and flows that walk a feature end to end through the real servers with MFA
+ * step-ups (each waits for a fresh TOTP window). The fast tier proves the same web layer with slices
+ * ({@link WebSlice}, {@link RepositorySlice}). {@code ./workspace test fast} leaves these out ({@code -DexcludedGroups=benchmark,slow}); the
  * full {@code ./workspace test} (README, {@code .ci/run}) runs them.
  */
 @Retention(RetentionPolicy.RUNTIME)

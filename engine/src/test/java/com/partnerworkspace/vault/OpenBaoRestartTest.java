@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerworkspace.testsupport.Launcher;
+import com.partnerworkspace.testsupport.Slow;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * The launcher's OpenBao keeps its secrets across stop and start (raft storage, automatic unseal
  * from the state folder) — unlike dev mode. Runs its own server on a spare port.
  */
+// Starts, stops and restarts a server of its own (about 17 s): the full tier.
+@Slow
 class OpenBaoRestartTest {
 
     private static final int PORT = 18200;

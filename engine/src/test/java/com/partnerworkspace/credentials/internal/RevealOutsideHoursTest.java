@@ -8,6 +8,7 @@ import com.partnerworkspace.system.DailyWindow;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.Slow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -22,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * violation for the partner through the raise-alert entry point.
  */
 @EngineTest
+// An MFA step-up and an alert raised through the engine (about 25 s, mostly the TOTP window): the full tier.
+@Slow
 class RevealOutsideHoursTest {
 
     @Autowired

@@ -9,24 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.partnerworkspace.keycloak.KeycloakProperties;
-import com.partnerworkspace.security.DelegatedScopes;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.testsupport.ApiProbeController;
+import com.partnerworkspace.testsupport.SliceGrants;
+import com.partnerworkspace.testsupport.WebSlice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -34,42 +29,20 @@ import org.springframework.test.web.servlet.MockMvc;
  * without the scope, a delegation limited to one connection, and fresh versus stale MFA. No engine, no
  * Keycloak: tokens come from {@code jwt()}.
  */
-@WebMvcTest(controllers = ApiProbeController.class)
-@Import({SecurityConfig.class, PartnerAccess.class, PartnerAccessWebTest.ArjunsDelegations.class})
-@ActiveProfiles("local")
+@WebSlice(ApiProbeController.class)
 class PartnerAccessWebTest {
 
     @Autowired
     MockMvc mvc;
 
-    @TestConfiguration
-    @EnableConfigurationProperties(KeycloakProperties.class)
-    static class ArjunsDelegations {
+    @Autowired
+    SliceGrants grants;
 
-        @Bean
-        java.time.Clock clock() {
-            return java.time.Clock.systemUTC();
-        }
-
-        /** Arjun may read nikhil's orders, and reveal the credential of nikhil's connection c-1 only. */
-        @Bean
-        DelegatedScopes delegations() {
-            return new DelegatedScopes() {
-                @Override
-                public boolean holds(String username, String partner, String scope) {
-                    return "arjun".equals(username) && "nikhil".equals(partner) && "orders:read".equals(scope);
-                }
-
-                @Override
-                public boolean holds(String username, String partner, String scope, String connectionId) {
-                    return holds(username, partner, scope)
-                            || ("arjun".equals(username)
-                                    && "nikhil".equals(partner)
-                                    && "credentials:reveal".equals(scope)
-                                    && "c-1".equals(connectionId));
-                }
-            };
-        }
+    /** Arjun may read nikhil's orders, and reveal the credential of nikhil's connection c-1 only. */
+    @BeforeEach
+    void arjunsDelegations() {
+        grants.give("arjun", "nikhil", "orders:read");
+        grants.give("arjun", "nikhil", "credentials:reveal", "c-1");
     }
 
     static JwtRequestPostProcessor user(String username, String role, String group) {
