@@ -2,22 +2,18 @@ package com.partnerworkspace.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerworkspace.processes.coverage.FlowCoverage;
+import com.partnerworkspace.processes.coverage.FlowCoverage.Coverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -36,18 +32,14 @@ class ProcessCoverageGateTest {
      */
     static final double THRESHOLD = 1.0;
 
+    /**
+     * Processes whose process test lives beside the real steps it runs, in the engine module, with the same
+     * recorder and a gate of its own: their tests cannot run here.
+     */
+    static final Map<String, String> GATED_ELSEWHERE =
+            Map.of("alert-escalation", "engine: alerts.internal.AlertEscalationProcessTest (real EscalationSteps)");
+
     private static final Path MODELS = Path.of(System.getProperty("processes.dir", "."));
-
-    record Coverage(String process, Set<String> elements, Set<String> missed) {
-
-        int covered() {
-            return elements.size() - missed.size();
-        }
-
-        double share() {
-            return elements.isEmpty() ? 1 : (double) covered() / elements.size();
-        }
-    }
 
     @Test
     void everyFlowNodeAndSequenceFlowIsRunByAProcessTest() throws IOException {
@@ -58,7 +50,9 @@ class ProcessCoverageGateTest {
         for (Path model : models()) {
             BpmnModelInstance bpmn = Bpmn.readModelFromFile(model.toFile());
             for (Process process : bpmn.getModelElementsByType(Process.class)) {
-                coverages.add(coverageOf(bpmn, process));
+                if (!GATED_ELSEWHERE.containsKey(process.getId())) {
+                    coverages.add(FlowCoverage.coverageOf(bpmn, process));
+                }
             }
         }
         int all = coverages.stream().mapToInt(c -> c.elements().size()).sum();
@@ -80,48 +74,10 @@ class ProcessCoverageGateTest {
         }
     }
 
-    private static Coverage coverageOf(BpmnModelInstance bpmn, Process process) {
-        Set<String> elements = new TreeSet<>();
-        for (FlowElement element : bpmn.getModelElementsByType(FlowElement.class)) {
-            if ((element instanceof FlowNode || element instanceof SequenceFlow) && processOf(element) == process) {
-                elements.add(element.getId());
-            }
-        }
-        Set<String> passed = FlowCoverage.passed(process.getId());
-        Set<String> missed = new TreeSet<>(elements);
-        missed.removeIf(id -> passed.contains(id) || isTakenByItsEvent(bpmn.getModelElementById(id), passed));
-        return new Coverage(process.getId(), elements, missed);
-    }
-
-    /**
-     * Camunda 7 takes no sequence flow out of an event-based gateway: the event that fires is entered
-     * directly. Such a flow counts as run when its event was.
-     */
-    private static boolean isTakenByItsEvent(ModelElementInstance element, Set<String> passed) {
-        return element instanceof SequenceFlow flow
-                && flow.getSource() instanceof EventBasedGateway
-                && passed.contains(flow.getTarget().getId());
-    }
-
-    private static Process processOf(ModelElementInstance element) {
-        ModelElementInstance parent = element.getParentElement();
-        while (parent != null && !(parent instanceof Process)) {
-            parent = parent.getParentElement();
-        }
-        return (Process) parent;
-    }
-
     private static void print(List<Coverage> coverages, int covered, int all, double total) {
         StringBuilder out = new StringBuilder("\nProcess-test coverage (flow nodes and sequence flows):\n");
-        for (Coverage c : coverages) {
-            out.append(String.format(
-                    "  %-30s %3d/%3d  %5.1f%%%s%n",
-                    c.process(),
-                    c.covered(),
-                    c.elements().size(),
-                    100 * c.share(),
-                    c.missed().isEmpty() ? "" : "  missed: " + String.join(", ", c.missed())));
-        }
+        coverages.forEach(c -> out.append(c.line()).append('\n'));
+        GATED_ELSEWHERE.forEach((process, where) -> out.append(String.format("  %-30s gated by %s%n", process, where)));
         out.append(String.format(
                 "  %-30s %3d/%3d  %5.1f%%  (threshold %.0f%%)%n", "all", covered, all, 100 * total, 100 * THRESHOLD));
         System.out.print(out);

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import com.partnerworkspace.processes.coverage.FlowCoverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +26,14 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * routed channels below change when that formula does.
  */
 @Deployment(resources = {"processes/alert-escalation.bpmn", "processes/alert-routing.dmn"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AlertEscalationProcessTest {
 
     private static final Instant START = Instant.parse("2030-03-04T09:00:00Z");
@@ -302,6 +309,25 @@ class AlertEscalationProcessTest {
     }
 
     /** Its own in-memory database and name: the Spring engine of other tests may run in the same JVM. */
+    /**
+     * The coverage gate of alert-escalation (processes' gate leaves it to this class): after the paths above,
+     * every flow node and sequence flow of the model has run.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyPathOfTheModelRan() {
+        assertThat(FlowCoverage.anyPassed())
+                .as("run the whole class: the gate needs the paths above")
+                .isTrue();
+        BpmnModelInstance model = Bpmn.readModelFromStream(
+                getClass().getClassLoader().getResourceAsStream("processes/alert-escalation.bpmn"));
+        FlowCoverage.Coverage coverage = FlowCoverage.coverageOf(model, model.getModelElementById("alert-escalation"));
+        System.out.println("Process-test coverage:\n" + coverage.line());
+        assertThat(coverage.missed())
+                .as("elements of alert-escalation no test ran through")
+                .isEmpty();
+    }
+
     private static ProcessEngine inMemoryEngine() {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
         configuration.setProcessEngineName("alert-escalation-process-test");
@@ -310,6 +336,7 @@ class AlertEscalationProcessTest {
         configuration.setJobExecutorActivate(false);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
         configuration.setExpressionManager(new MockExpressionManager());
+        configuration.setCustomPostBPMNParseListeners(new ArrayList<>(List.of(new FlowCoverage())));
         return configuration.buildProcessEngine();
     }
 }
