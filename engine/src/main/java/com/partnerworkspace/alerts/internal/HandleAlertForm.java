@@ -2,11 +2,13 @@ package com.partnerworkspace.alerts.internal;
 
 import com.partnerworkspace.inbox.TaskForm;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** "Handle unacknowledged alert" in the ops inbox: completing it acknowledges the alert as ops. */
@@ -65,7 +67,7 @@ class HandleAlertForm implements TaskForm {
     @Override
     public void checkMayDecide(WorkspaceUser user, Task task) {
         if (!user.hasRole("ops")) {
-            throw new TaskRefusedException(403, "not-ops", "Only operations staff handle escalated alerts.");
+            throw Refusal.of(HttpStatus.FORBIDDEN, "not-ops", "Only operations staff handle escalated alerts.");
         }
     }
 
@@ -73,7 +75,7 @@ class HandleAlertForm implements TaskForm {
     public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
         Object reason = submitted == null ? null : submitted.get("reason");
         if (reason != null && !(reason instanceof String)) {
-            throw new TaskRefusedException(400, "invalid-request", "reason must be text.");
+            throw Refusal.of(HttpStatus.BAD_REQUEST, "invalid-request", "reason must be text.");
         }
         alerts.acknowledgedByOps(user, alertOf(task), (String) reason);
         return Map.of("outcome", "handled");

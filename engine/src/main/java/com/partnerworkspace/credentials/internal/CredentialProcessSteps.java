@@ -2,6 +2,7 @@ package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.broker.BrokerAdapter.Keys;
+import com.partnerworkspace.system.Refusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -126,7 +127,7 @@ class CredentialProcessSteps {
             for (Connection due : repository.dueForRotation(connections.now())) {
                 try {
                     connections.startRotation(due, "schedule", AuditEvent.SYSTEM);
-                } catch (ConnectionRefusedException e) {
+                } catch (Refusal e) {
                     log.info("Scheduled rotation of connection {} not started: {}", due.id(), e.slug());
                 }
             }

@@ -9,6 +9,7 @@ import com.partnerworkspace.notify.Notifier;
 import com.partnerworkspace.security.DelegatedScopes;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultWrapping;
 import com.partnerworkspace.vault.VaultWrapping.SealedHandOver;
 import com.partnerworkspace.vault.VaultWrapping.WrappedSecretGoneException;
@@ -129,7 +130,7 @@ class CredentialShares {
         Recipient recipient = recipient(connection.partner(), request, errors);
         Duration ttl = ttl(request, errors);
         if (!errors.isEmpty()) {
-            throw ConnectionRefusedException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         SealedHandOver sealed = wrapping.seal(connections.usableValues(connection, "share"), ttl);
         String linkId = newLinkId();
@@ -286,7 +287,7 @@ class CredentialShares {
      * Opens the link once. A wrong code counts, atomically in the database however many arrive at once;
      * the {@value #MAX_ATTEMPTS}th burns the link (the wrapped values are unwrapped and dropped).
      */
-    @Transactional(noRollbackFor = ConnectionRefusedException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     SharedCredential open(String linkId, String code) {
         Share share = liveShare(linkId);
         if (share.codeHash() == null || share.codeExpiresAt().isBefore(connections.now())) {
@@ -340,7 +341,7 @@ class CredentialShares {
      * Counts one wrong code with a conditional update, so parallel guesses are never lost and never go
      * past the limit; a guess that finds the link burnt or opened is not counted and answers 410.
      */
-    private ConnectionRefusedException countWrongCode(Share share) {
+    private Refusal countWrongCode(Share share) {
         int counted = db.sql("""
                         update credential_share set attempts = attempts + 1
                         where token_hash = :hash and opened_at is null and attempts < :max""")
@@ -451,14 +452,13 @@ class CredentialShares {
         return at <= 1 ? "***" + email.substring(Math.max(at, 0)) : email.charAt(0) + "***" + email.substring(at);
     }
 
-    private static ConnectionRefusedException gone() {
-        return new ConnectionRefusedException(
+    private static Refusal gone() {
+        return Refusal.of(
                 HttpStatus.GONE, "link-used-or-expired", "This link was opened before, has expired or was ended.");
     }
 
-    private static ConnectionRefusedException invalidCode(String message, int attemptsLeft) {
-        return ConnectionRefusedException.withProperties(
-                HttpStatus.BAD_REQUEST, "invalid-share-code", message, Map.of("attemptsLeft", attemptsLeft));
+    private static Refusal invalidCode(String message, int attemptsLeft) {
+        return Refusal.of(HttpStatus.BAD_REQUEST, "invalid-share-code", message).with("attemptsLeft", attemptsLeft);
     }
 
     private record Share(

@@ -3,11 +3,13 @@ package com.partnerworkspace.credentials.internal;
 import com.partnerworkspace.inbox.TaskForm;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,8 +75,8 @@ class FixConnectionForm implements TaskForm {
     @Override
     public void checkMayDecide(WorkspaceUser user, Task task) {
         if (!partnerAccess.mayActFor(user, connectionOf(task).partner())) {
-            throw new TaskRefusedException(
-                    403, "not-your-connection", "Only the partner or ops can fix this connection.");
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN, "not-your-connection", "Only the partner or ops can fix this connection.");
         }
     }
 
@@ -82,7 +84,7 @@ class FixConnectionForm implements TaskForm {
     public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
         Object decision = submitted == null ? null : submitted.get("decision");
         if (!(decision instanceof String chosen) || !DECISIONS.contains(chosen)) {
-            throw new TaskRefusedException(400, "invalid-request", "decision must be \"retry\" or \"cancel\".");
+            throw Refusal.of(HttpStatus.BAD_REQUEST, "invalid-request", "decision must be \"retry\" or \"cancel\".");
         }
         connections.audit(user.username(), connectionOf(task), "connection.fix-decided", Map.of("decision", chosen));
         return Map.of("decision", chosen);

@@ -3,6 +3,7 @@ package com.partnerworkspace.credentials.internal;
 import com.partnerworkspace.broker.Broker;
 import com.partnerworkspace.broker.BrokerCatalogue;
 import com.partnerworkspace.system.InputLimits;
+import com.partnerworkspace.system.Refusal;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ record NewConnection(
         checkKey(errors, "apiKey", apiKey);
         checkKey(errors, "apiSecret", apiSecret);
         if (!errors.isEmpty()) {
-            throw ConnectionRefusedException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return broker.orElseThrow();
     }

@@ -1,9 +1,11 @@
 package com.partnerworkspace.delegations.internal;
 
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** "Approve delegation" in the inbox: four eyes, each approver once, a comment when rejecting. */
@@ -32,12 +34,16 @@ class ApprovalForm extends DelegationTaskForm {
     public void checkMayDecide(WorkspaceUser user, Task task) {
         Delegation delegation = delegationOf(task);
         if (user.username().equals(delegation.requester()) || user.username().equals(delegation.delegate())) {
-            throw new TaskRefusedException(
-                    403, "four-eyes", "You cannot decide a delegation you asked for or that is for you.");
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN,
+                    "four-eyes",
+                    "You cannot decide a delegation you asked for or that is for you.");
         }
         if (!delegations.mayDecide(user.username(), delegation)) {
-            throw new TaskRefusedException(
-                    403, "already-decided", "You have decided this delegation already; another approver must decide.");
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN,
+                    "already-decided",
+                    "You have decided this delegation already; another approver must decide.");
         }
     }
 
@@ -47,21 +53,23 @@ class ApprovalForm extends DelegationTaskForm {
         Object comment = submitted.get("comment");
         for (String field : submitted.keySet()) {
             if (!field.equals("approved") && !field.equals("comment")) {
-                throw new TaskRefusedException(400, "invalid-request", "Field '" + field + "' is not a known field.");
+                throw Refusal.of(
+                        HttpStatus.BAD_REQUEST, "invalid-request", "Field '" + field + "' is not a known field.");
             }
         }
         if (!(approved instanceof Boolean decision)) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'approved' must be true or false.");
+            throw Refusal.of(HttpStatus.BAD_REQUEST, "invalid-request", "Field 'approved' must be true or false.");
         }
         if (comment != null && !(comment instanceof String)) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'comment' must be text.");
+            throw Refusal.of(HttpStatus.BAD_REQUEST, "invalid-request", "Field 'comment' must be text.");
         }
         String text = comment == null ? "" : ((String) comment).strip();
         if (text.length() > MAX_COMMENT) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'comment' must be at most 2000 characters.");
+            throw Refusal.of(
+                    HttpStatus.BAD_REQUEST, "invalid-request", "Field 'comment' must be at most 2000 characters.");
         }
         if (!decision && text.isEmpty()) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'comment' must say why when rejecting.");
+            throw Refusal.of(HttpStatus.BAD_REQUEST, "invalid-request", "Field 'comment' must say why when rejecting.");
         }
         // The decision itself is recorded (and four eyes enforced) by the model's task listener.
         return Map.of("approved", decision, "comment", text);

@@ -3,6 +3,7 @@ package com.partnerworkspace.delegations.internal;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultWrapping;
 import com.partnerworkspace.vault.VaultWrapping.SealedHandOver;
@@ -117,7 +118,7 @@ class BotSecretLinks {
      * Opens a link once, for the person it was sent to (who must still act for the partner). Anyone else
      * is refused before anything is unwrapped, so nobody can spend someone else's link.
      */
-    @Transactional(noRollbackFor = DelegationRefusedException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     BotCredentials open(WorkspaceUser user, String linkId) {
         Link link = liveLink(linkId);
         String target = "delegation/" + link.delegationId();
@@ -128,7 +129,7 @@ class BotSecretLinks {
                     "delegation.bot-link-refused",
                     target,
                     Map.of("clientId", link.clientId())));
-            throw new DelegationRefusedException(
+            throw Refusal.of(
                     HttpStatus.FORBIDDEN, "not-your-bot", "This link was sent to someone else; it stays unopened.");
         }
         claim(link);
@@ -197,9 +198,8 @@ class BotSecretLinks {
         }
     }
 
-    private static DelegationRefusedException gone() {
-        return new DelegationRefusedException(
-                HttpStatus.GONE, "link-used-or-expired", "This link was opened before or has expired.");
+    private static Refusal gone() {
+        return Refusal.of(HttpStatus.GONE, "link-used-or-expired", "This link was opened before or has expired.");
     }
 
     private record Link(

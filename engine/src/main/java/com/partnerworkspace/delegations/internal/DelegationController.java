@@ -6,6 +6,7 @@ import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -142,7 +143,7 @@ class DelegationController {
         if (request.token() == null
                 || request.token().isBlank()
                 || request.token().length() > 512) {
-            throw DelegationRefusedException.invalid(java.util.Map.of("token", "is required"));
+            throw Refusal.invalid("token", "is required");
         }
         BotSecretLinks.BotCredentials credentials = botLinks.open(user, request.token());
         return ResponseEntity.ok()

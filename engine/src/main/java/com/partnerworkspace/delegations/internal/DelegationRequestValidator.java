@@ -5,6 +5,7 @@ import com.partnerworkspace.delegations.internal.ScopeCatalogue.Scope;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class DelegationRequestValidator {
             errors.put("justification", "must be at most " + MAX_JUSTIFICATION + " characters");
         }
         if (!errors.isEmpty()) {
-            throw DelegationRefusedException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
 
         ValidRequest valid = new ValidRequest(delegate, botName, scopes, connection, duration, justification, null);
@@ -88,7 +89,7 @@ class DelegationRequestValidator {
                             + (valid.critical() ? "critical scopes" : "this request"));
         }
         if (!errors.isEmpty()) {
-            throw DelegationRefusedException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new ValidRequest(delegate, botName, scopes, connection, duration, justification, decision);
     }

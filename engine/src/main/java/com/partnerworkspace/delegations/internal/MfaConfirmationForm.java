@@ -2,9 +2,11 @@ package com.partnerworkspace.delegations.internal;
 
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** "Confirm with MFA" from the inbox: the same rule as the API, a fresh MFA login by the requester. */
@@ -31,8 +33,8 @@ class MfaConfirmationForm extends DelegationTaskForm {
     @Override
     public void checkMayDecide(WorkspaceUser user, Task task) {
         if (!user.username().equals(delegationOf(task).requester())) {
-            throw new TaskRefusedException(
-                    403, "not-the-requester", "Only the person who asked can confirm the request.");
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN, "not-the-requester", "Only the person who asked can confirm the request.");
         }
     }
 
