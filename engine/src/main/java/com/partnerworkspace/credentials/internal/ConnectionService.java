@@ -132,7 +132,7 @@ class ConnectionService {
             throw Refusal.of(
                     HttpStatus.FORBIDDEN, "connection-not-allowed", "Only a partner can connect their broker account.");
         }
-        Broker broker = request.validate(brokers);
+        Broker broker = brokers.find(request.broker()).orElseThrow();
         Connection connection = new Connection(
                 UUID.randomUUID().toString(),
                 user.partner(),

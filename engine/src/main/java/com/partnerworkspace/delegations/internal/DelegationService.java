@@ -67,13 +67,14 @@ class DelegationService {
         this.clock = clock;
     }
 
+    /** A request that passed the controller's validation (Bean Validation and {@link DelegationRequestValidator}). */
     @Transactional
     Delegation request(WorkspaceUser requester, DelegationRequest request) {
         if (!requester.hasRole("partner") || requester.partner() == null) {
             throw Refusal.of(
                     HttpStatus.FORBIDDEN, "delegation-not-allowed", "Only a partner can delegate their access.");
         }
-        ValidRequest valid = validator.validate(requester, request);
+        ValidRequest valid = validator.read(requester, request);
         Instant now = clock.instant();
         Delegation delegation = new Delegation(
                 UUID.randomUUID().toString(),
