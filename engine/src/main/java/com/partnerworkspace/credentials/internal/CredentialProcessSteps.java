@@ -61,15 +61,17 @@ class CredentialProcessSteps {
         return execution -> steps.cancel(id(execution), reconnect(execution));
     }
 
-    @Bean
-    JavaDelegate writeRotatedVersion(RotationSteps steps) {
+    /** Also by its former name, for rotations of a model version deployed before the rename. */
+    @Bean({"writeNewVersion", "writeRotatedVersion"})
+    JavaDelegate writeNewVersion(RotationSteps steps) {
         return execution -> execution.setVariable(
                 "newVersion",
                 steps.writeNewVersion(id(execution), execution.getProcessInstanceId(), baseVersion(execution)));
     }
 
-    @Bean
-    JavaDelegate verifyRotatedVersion(RotationSteps steps) {
+    /** Also by its former name, for rotations of a model version deployed before the rename. */
+    @Bean({"verifyNewVersion", "verifyRotatedVersion"})
+    JavaDelegate verifyNewVersion(RotationSteps steps) {
         return execution -> steps.verifyNewVersion(id(execution), (Integer) execution.getVariable("newVersion"));
     }
 

@@ -2,6 +2,7 @@ package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.broker.BrokerCatalogue;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
@@ -14,6 +15,7 @@ class NewConnectionValidator implements Validator {
 
     private final Predicate<String> knownBroker;
 
+    @Autowired
     NewConnectionValidator(BrokerCatalogue brokers) {
         this(id -> brokers.find(id).isPresent());
     }

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class DelegationController {
+class DelegationsController {
 
     private final DelegationService delegations;
     private final DelegationViews views;
@@ -40,7 +40,7 @@ class DelegationController {
     private final BotSecretLinks botLinks;
     private final DelegationRequestValidator requestValidator;
 
-    DelegationController(
+    DelegationsController(
             DelegationService delegations,
             DelegationViews views,
             ScopeCatalogue catalogue,
