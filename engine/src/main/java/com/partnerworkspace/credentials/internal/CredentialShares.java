@@ -1,5 +1,6 @@
 package com.partnerworkspace.credentials.internal;
 
+import com.partnerworkspace.system.JdbcRows;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.Person;
@@ -146,7 +147,7 @@ class CredentialShares {
                 .param("recipient", recipient.username())
                 .param("outsideEmail", recipient.outside() ? recipient.email() : null)
                 .param("createdBy", user.username())
-                .param("expiresAt", ConnectionRepository.time(expiresAt))
+                .param("expiresAt", JdbcRows.time(expiresAt))
                 .param("sealed", sealed.ciphertext())
                 .update();
         URI url = URI.create(publicUrl + "/share/" + linkId);
@@ -254,7 +255,7 @@ class CredentialShares {
                         update credential_share set code_hash = :code, code_expires_at = :until
                         where token_hash = :hash and opened_at is null""")
                 .param("code", codeHash(linkId, code))
-                .param("until", ConnectionRepository.time(codeExpiresAt))
+                .param("until", JdbcRows.time(codeExpiresAt))
                 .param("hash", share.idHash())
                 .update();
         if (updated != 1) {
@@ -330,7 +331,7 @@ class CredentialShares {
         int ended = db.sql("""
                         update credential_share set ended_at = :now, wrapped_token = null, code_hash = null
                         where connection_id = :connectionId and opened_at is null and ended_at is null""")
-                .param("now", ConnectionRepository.time(connections.now()))
+                .param("now", JdbcRows.time(connections.now()))
                 .param("connectionId", connectionId)
                 .update();
         sealedTokens.forEach(token -> wrapping.burn(new SealedHandOver(token)));
@@ -367,7 +368,7 @@ class CredentialShares {
         db.sql("""
                         update credential_share set opened_at = :now, wrapped_token = null, code_hash = null
                         where token_hash = :hash""")
-                .param("now", ConnectionRepository.time(connections.now()))
+                .param("now", JdbcRows.time(connections.now()))
                 .param("hash", share.idHash())
                 .update();
         wrapping.burn(share.sealed());
@@ -383,7 +384,7 @@ class CredentialShares {
         int claimed = db.sql("""
                         update credential_share set opened_at = :now, wrapped_token = null, code_hash = null
                         where token_hash = :hash and opened_at is null and attempts < :max""")
-                .param("now", ConnectionRepository.time(connections.now()))
+                .param("now", JdbcRows.time(connections.now()))
                 .param("hash", share.idHash())
                 .param("max", MAX_ATTEMPTS)
                 .update();

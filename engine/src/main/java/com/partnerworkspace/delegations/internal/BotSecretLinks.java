@@ -1,5 +1,6 @@
 package com.partnerworkspace.delegations.internal;
 
+import com.partnerworkspace.system.JdbcRows;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
@@ -16,8 +17,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -88,7 +87,7 @@ class BotSecretLinks {
                 .param("partner", delegation.partner())
                 .param("clientId", delegation.botClientId())
                 .param("sentTo", delegation.requester())
-                .param("expiresAt", OffsetDateTime.ofInstant(clock.instant().plus(ttl), ZoneOffset.UTC))
+                .param("expiresAt", JdbcRows.time(clock.instant().plus(ttl)))
                 .param("sealed", sealed.ciphertext())
                 .update();
         events.publishEvent(new AuditEvent(
@@ -160,7 +159,7 @@ class BotSecretLinks {
                         rs.getString("partner"),
                         rs.getString("client_id"),
                         rs.getString("sent_to"),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        JdbcRows.instant(rs, "expires_at"),
                         rs.getString("wrapped_token")))
                 .optional()
                 .orElseThrow(BotSecretLinks::gone);
@@ -175,7 +174,7 @@ class BotSecretLinks {
         int claimed = db.sql("""
                         update bot_secret_link set opened_at = :now, wrapped_token = null
                         where id_hash = :hash and opened_at is null""")
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("now", JdbcRows.time(clock.instant()))
                 .param("hash", link.idHash())
                 .update();
         if (claimed != 1) {
