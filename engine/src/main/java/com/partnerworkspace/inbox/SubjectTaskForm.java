@@ -119,7 +119,8 @@ public abstract class SubjectTaskForm<T> implements TaskForm {
     protected static <R> R valid(R fields) {
         Set<ConstraintViolation<R>> violations = BEAN_VALIDATION.validate(fields);
         violations.stream()
-                .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .min(Comparator.comparing(
+                        violation -> violation.getPropertyPath().toString()))
                 .ifPresent(violation -> {
                     throw invalid(violation.getMessage());
                 });

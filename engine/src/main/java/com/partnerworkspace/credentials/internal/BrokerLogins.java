@@ -1,7 +1,7 @@
 package com.partnerworkspace.credentials.internal;
 
-import com.partnerworkspace.system.JdbcRows;
 import com.partnerworkspace.broker.BrokerAdapter.Login;
+import com.partnerworkspace.system.JdbcRows;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;

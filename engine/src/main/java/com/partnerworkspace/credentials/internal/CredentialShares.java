@@ -1,6 +1,5 @@
 package com.partnerworkspace.credentials.internal;
 
-import com.partnerworkspace.system.JdbcRows;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.Person;
@@ -10,6 +9,7 @@ import com.partnerworkspace.notify.Notifier;
 import com.partnerworkspace.security.DelegatedScopes;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.JdbcRows;
 import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultWrapping;
 import com.partnerworkspace.vault.VaultWrapping.SealedHandOver;

@@ -21,6 +21,7 @@ class ApprovalForm extends DelegationTaskForm {
     /** The submitted decision; the comment stripped, empty when none was given. */
     record Decision(
             @NotNull(message = NOT_A_DECISION) Boolean approved,
+
             @Size(max = MAX_COMMENT, message = "Field 'comment' must be at most 2000 characters.")
             String comment) {
 

@@ -1,9 +1,9 @@
 package com.partnerworkspace.delegations.internal;
 
-import com.partnerworkspace.system.JdbcRows;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.JdbcRows;
 import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultWrapping;

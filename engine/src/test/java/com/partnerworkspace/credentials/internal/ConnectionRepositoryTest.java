@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The {@code broker_connection} table through {@link ConnectionRepository}, on the real schema (H2), no engine. */
 @JdbcTest
+@ActiveProfiles("local")
 @Import(ConnectionRepository.class)
 class ConnectionRepositoryTest {
 

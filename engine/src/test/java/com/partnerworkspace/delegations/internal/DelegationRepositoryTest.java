@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
 
 /** The {@code delegation} tables through {@link DelegationRepository}, on the real schema (H2), no engine. */
 @JdbcTest
+@ActiveProfiles("local")
 @Import(DelegationRepository.class)
 class DelegationRepositoryTest {
 
@@ -70,14 +72,16 @@ class DelegationRepositoryTest {
 
         @Test
         void openDelegationsLimitedToAConnection() {
-            String connection = "conn-" + UUID.randomUUID();
+            String connection = UUID.randomUUID().toString();
             Delegation open = delegation("nikhil", "arjun", connection);
             Delegation ended = delegation("nikhil", "arjun", connection);
             repository.insert(open);
             repository.insert(ended);
             repository.changeState(ended.id(), DelegationState.OPEN, DelegationState.REVOKED);
 
-            assertThat(repository.openLimitedTo(connection)).extracting(Delegation::id).containsExactly(open.id());
+            assertThat(repository.openLimitedTo(connection))
+                    .extracting(Delegation::id)
+                    .containsExactly(open.id());
         }
     }
 
