@@ -27,37 +27,16 @@ public interface TaskForm {
 
     List<Field> fields();
 
-    /** @throws TaskRefusedException when this user may not take this task (e.g. deciding their own request) */
+    /** @throws com.partnerworkspace.system.Refusal when this user may not take this task (e.g. deciding their own request) */
     void checkMayDecide(WorkspaceUser user, Task task);
 
     /**
      * Validates the submitted fields and does the feature's side of the decision (recording, auditing);
      * returns the process variables to complete the task with.
      *
-     * @throws TaskRefusedException when the submission is not acceptable
+     * @throws com.partnerworkspace.system.Refusal when the submission is not acceptable
      */
     Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted);
 
     record Field(String name, String type, String label, boolean required) {}
-
-    /** The caller may not do this with the task: {@code status} is 400, 403 or 409. */
-    class TaskRefusedException extends RuntimeException {
-
-        private final int status;
-        private final String slug;
-
-        public TaskRefusedException(int status, String slug, String message) {
-            super(message);
-            this.status = status;
-            this.slug = slug;
-        }
-
-        public int status() {
-            return status;
-        }
-
-        public String slug() {
-            return slug;
-        }
-    }
 }

@@ -1,9 +1,11 @@
 package com.partnerworkspace.system;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.validation.Errors;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -40,6 +42,14 @@ public class Refusal extends ErrorResponseException {
     /** A 400 naming each offending field: {@code errors: [{field, message}]}, as for Bean Validation. */
     public static Refusal invalid(Map<String, String> messageByField) {
         return new Refusal(Problems.invalid(INVALID_DETAIL, messageByField), messageByField);
+    }
+
+    /** A 400 naming each field a Spring {@link Errors} rejected, with the first message for each. */
+    public static Refusal invalid(Errors errors) {
+        Map<String, String> messageByField = new LinkedHashMap<>();
+        errors.getFieldErrors()
+                .forEach(error -> messageByField.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        return invalid(messageByField);
     }
 
     public static Refusal invalid(String field, String message) {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.partnerworkspace.inbox.TaskForm.TaskRefusedException;
 import com.partnerworkspace.inbox.TaskWork;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import java.net.http.HttpRequest;
@@ -43,11 +43,11 @@ class FourEyesTest {
 
         taskWork.claim(task.getId(), "nikhil");
         assertThatThrownBy(() -> taskWork.complete(task.getId(), Map.of("approved", true), "nikhil"))
-                .hasRootCauseInstanceOf(TaskRefusedException.class)
+                .hasRootCauseInstanceOf(Refusal.class)
                 .hasRootCauseMessage("You cannot decide a delegation you asked for or that is for you.");
         tasks.setAssignee(task.getId(), "arjun");
         assertThatThrownBy(() -> taskWork.complete(task.getId(), Map.of("approved", true), "arjun"))
-                .hasRootCauseInstanceOf(TaskRefusedException.class);
+                .hasRootCauseInstanceOf(Refusal.class);
 
         assertThat(Delegations.get(id, "nikhil").get("approvals")).isEmpty();
         assertThat(Delegations.get(id, "nikhil").get("state").asText()).isEqualTo("AWAITING_APPROVAL");

@@ -59,7 +59,7 @@ class CredentialRevocationProcessTest {
                 "Task_RevokeAtBroker",
                 "Task_DestroyCredential",
                 "Task_EndDependentDelegations",
-                "Task_NotifyRevoked")) {
+                "Task_NotifyConnectionRevoked")) {
             assertThat(instance).isWaitingAt(step);
             assertThat(asyncJobOf(instance)).as("the job of %s", step).isNotNull();
             execute(asyncJobOf(instance));

@@ -45,12 +45,12 @@ class CredentialRotationProcessTest {
     @BeforeEach
     void stubDelegates() {
         ClockUtil.setCurrentTime(Date.from(START));
-        Mocks.register("writeRotatedVersion", (JavaDelegate) execution -> {
-            calls.add("writeRotatedVersion:" + execution.getVariable("baseVersion"));
+        Mocks.register("writeNewVersion", (JavaDelegate) execution -> {
+            calls.add("writeNewVersion:" + execution.getVariable("baseVersion"));
             execution.setVariable("newVersion", 4);
         });
-        Mocks.register("verifyRotatedVersion", (JavaDelegate)
-                execution -> calls.add("verifyRotatedVersion:" + execution.getVariable("newVersion")));
+        Mocks.register("verifyNewVersion", (JavaDelegate)
+                execution -> calls.add("verifyNewVersion:" + execution.getVariable("newVersion")));
         Mocks.register("recordRotation", (JavaDelegate) execution -> calls.add(
                 "recordRotation:" + execution.getVariable("baseVersion") + "->" + execution.getVariable("newVersion")));
         Mocks.register("notifyRotated", recording("notifyRotated"));
@@ -90,12 +90,12 @@ class CredentialRotationProcessTest {
 
         assertThat(instance)
                 .hasPassed("Event_CredentialRotated")
-                .hasNotPassed("Task_RollBack", "Task_RaisePolicyViolation")
+                .hasNotPassed("Task_RollBackRotation", "Task_RaiseRotationViolation")
                 .isEnded();
         assertThat(calls)
                 .containsExactly(
-                        "writeRotatedVersion:3",
-                        "verifyRotatedVersion:4",
+                        "writeNewVersion:3",
+                        "verifyNewVersion:4",
                         "recordRotation:3->4",
                         "notifyRotated",
                         "destroyOldVersions:4");
@@ -103,32 +103,32 @@ class CredentialRotationProcessTest {
 
     @Test
     void aFailedWriteRollsBackAndRaisesAPolicyViolation() {
-        Mocks.register("writeRotatedVersion", failingWith("writeRotatedVersion", new BpmnError("RotationFailed")));
+        Mocks.register("writeNewVersion", failingWith("writeNewVersion", new BpmnError("RotationFailed")));
         ProcessInstance instance = rotate();
 
         execute(asyncJobOf(instance));
-        assertThat(instance).hasPassed("Event_WriteFailed").isWaitingAt("Task_RollBack");
+        assertThat(instance).hasPassed("Event_WriteFailed").isWaitingAt("Task_RollBackRotation");
         runJobsUntilEnded(instance);
 
         assertThat(instance)
-                .hasPassed("Task_RaisePolicyViolation", "Event_RotationRolledBack")
+                .hasPassed("Task_RaiseRotationViolation", "Event_RotationRolledBack")
                 .hasNotPassed("Task_VerifyNewVersion", "Task_RecordRotation", "Task_DestroyOldVersions")
                 .isEnded();
-        assertThat(calls).containsExactly("writeRotatedVersion", "rollBackRotation:3", "raiseRotationViolation");
+        assertThat(calls).containsExactly("writeNewVersion", "rollBackRotation:3", "raiseRotationViolation");
     }
 
     @Test
     void aVersionTheBrokerRefusesIsRolledBackAndRaisesAPolicyViolation() {
-        Mocks.register("verifyRotatedVersion", failingWith("verifyRotatedVersion", new BpmnError("RotationFailed")));
+        Mocks.register("verifyNewVersion", failingWith("verifyNewVersion", new BpmnError("RotationFailed")));
         ProcessInstance instance = rotate();
 
         runJobsUntilWaitingAt(instance, "Task_VerifyNewVersion");
         execute(asyncJobOf(instance));
-        assertThat(instance).hasPassed("Event_VerifyFailed").isWaitingAt("Task_RollBack");
+        assertThat(instance).hasPassed("Event_VerifyFailed").isWaitingAt("Task_RollBackRotation");
         runJobsUntilEnded(instance);
 
         assertThat(instance)
-                .hasPassed("Task_RaisePolicyViolation", "Event_RotationRolledBack")
+                .hasPassed("Task_RaiseRotationViolation", "Event_RotationRolledBack")
                 .hasNotPassed(
                         "Task_RecordRotation",
                         "Task_NotifyRotated",
@@ -137,29 +137,25 @@ class CredentialRotationProcessTest {
                 .isEnded();
         assertThat(calls)
                 .containsExactly(
-                        "writeRotatedVersion:3",
-                        "verifyRotatedVersion",
-                        "rollBackRotation:3",
-                        "raiseRotationViolation");
+                        "writeNewVersion:3", "verifyNewVersion", "rollBackRotation:3", "raiseRotationViolation");
     }
 
     @Test
     void vaultDownWhileWritingRetriesThenRaisesAnIncident() {
         Mocks.register(
-                "writeRotatedVersion",
-                failingWith("writeRotatedVersion", new IllegalStateException("Vault unavailable")));
+                "writeNewVersion", failingWith("writeNewVersion", new IllegalStateException("Vault unavailable")));
         ProcessInstance instance = rotate();
 
         List<Job> afterEachAttempt = failAsyncJob(instance, 3, IllegalStateException.class);
 
         assertThat(afterEachAttempt).extracting(Job::getRetries).containsExactly(2, 1, 0);
         assertThat(afterEachAttempt.get(0).getDuedate()).isEqualTo(Date.from(START.plus(Duration.ofSeconds(10))));
-        assertThat(instance).isWaitingAt("Task_WriteNewVersion").hasNotPassed("Task_RollBack");
+        assertThat(instance).isWaitingAt("Task_WriteNewVersion").hasNotPassed("Task_RollBackRotation");
         assertThat(incidentsOf(instance))
                 .singleElement()
                 .extracting(Incident::getActivityId, Incident::getIncidentMessage)
                 .containsExactly("Task_WriteNewVersion", "Vault unavailable");
-        assertThat(calls).containsExactly("writeRotatedVersion", "writeRotatedVersion", "writeRotatedVersion");
+        assertThat(calls).containsExactly("writeNewVersion", "writeNewVersion", "writeNewVersion");
     }
 
     /** Starts a rotation the way the credentials feature does. */

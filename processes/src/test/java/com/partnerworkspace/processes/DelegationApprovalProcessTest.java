@@ -49,8 +49,8 @@ class DelegationApprovalProcessTest {
         });
         Mocks.register("removeGrant", (JavaDelegate)
                 execution -> calls.add("removeGrant:" + execution.getVariable("endState")));
-        Mocks.register("notifyDelegationEnded", (JavaDelegate)
-                execution -> calls.add("notifyDelegationEnded:" + execution.getVariable("endState")));
+        Mocks.register("notifyDelegationExpired", recording("notifyDelegationExpired"));
+        Mocks.register("notifyDelegationRevoked", recording("notifyDelegationRevoked"));
     }
 
     @AfterEach
@@ -80,7 +80,7 @@ class DelegationApprovalProcessTest {
                         "applyGrant",
                         "notifyGrantApplied",
                         "removeGrant:EXPIRED",
-                        "notifyDelegationEnded:EXPIRED");
+                        "notifyDelegationExpired");
     }
 
     @Test
@@ -164,7 +164,7 @@ class DelegationApprovalProcessTest {
                 .hasPassed("Event_DelegationRevoked")
                 .hasNotPassed("Event_DelegationExpired")
                 .isEnded();
-        assertThat(calls).endsWith("removeGrant:REVOKED", "notifyDelegationEnded:REVOKED");
+        assertThat(calls).endsWith("removeGrant:REVOKED", "notifyDelegationRevoked");
     }
 
     @Test

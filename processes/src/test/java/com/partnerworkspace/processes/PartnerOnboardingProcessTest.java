@@ -88,8 +88,8 @@ class PartnerOnboardingProcessTest {
         execute(asyncJobOf(instance));
 
         assertThat(instance)
-                .hasPassed("Task_StoreKeys", "Event_BrokerLoginCompleted", "Event_ConnectionActive")
-                .hasNotPassed("Task_RecordFailure", "Task_CancelOnboarding")
+                .hasPassed("Task_StoreBrokerKeys", "Event_BrokerLoginCompleted", "Event_ConnectionActive")
+                .hasNotPassed("Task_NotifyConnectionFailed", "Task_CancelOnboarding")
                 .isEnded();
         assertThat(calls)
                 .containsExactly(
@@ -124,7 +124,7 @@ class PartnerOnboardingProcessTest {
 
         assertThat(instance)
                 .hasPassed("Event_ConnectionActive")
-                .hasNotPassed("Task_StoreKeys")
+                .hasNotPassed("Task_StoreBrokerKeys")
                 .isEnded();
         assertThat(calls)
                 .containsExactly(
@@ -141,7 +141,7 @@ class PartnerOnboardingProcessTest {
 
         assertThat(instance)
                 .hasPassed("Event_LoginCheckFailed")
-                .isWaitingAt("Task_RecordFailure", "Task_FixConnection");
+                .isWaitingAt("Task_NotifyConnectionFailed", "Task_FixConnection");
         execute(asyncJobOf(instance));
         assertThat(instance).isWaitingAt("Task_FixConnection");
         assertThat(task()).isAssignedTo("nikhil");
@@ -149,7 +149,7 @@ class PartnerOnboardingProcessTest {
 
         assertThat(instance).isWaitingAt("Gateway_WaitForLogin");
         assertThat(timerOf(instance).getDuedate()).isEqualTo(at(Duration.ofMinutes(30)));
-        assertThat(instance).hasNotPassed("Task_ExchangeCode");
+        assertThat(instance).hasNotPassed("Task_ExchangeBrokerCode");
         assertThat(calls)
                 .containsExactly(
                         "storeBrokerKeys:key-1/secret-1",
@@ -187,7 +187,7 @@ class PartnerOnboardingProcessTest {
         ProcessInstance instance = request(false);
         completeLogin();
 
-        assertThat(instance).hasPassed("Event_ExchangeFailed").isWaitingAt("Task_RecordFailure");
+        assertThat(instance).hasPassed("Event_ExchangeFailed").isWaitingAt("Task_NotifyConnectionFailed");
         execute(asyncJobOf(instance));
 
         assertThat(instance).isWaitingAt("Task_FixConnection").hasNotPassed("Task_VerifyConnection");
@@ -207,7 +207,7 @@ class PartnerOnboardingProcessTest {
         completeLogin();
         execute(asyncJobOf(instance));
 
-        assertThat(instance).hasPassed("Event_VerifyFailed").isWaitingAt("Task_RecordFailure");
+        assertThat(instance).hasPassed("Event_VerifyFailed").isWaitingAt("Task_NotifyConnectionFailed");
         execute(asyncJobOf(instance));
 
         assertThat(instance).isWaitingAt("Task_FixConnection").hasNotPassed("Task_ActivateConnection");
@@ -234,7 +234,7 @@ class PartnerOnboardingProcessTest {
 
         assertThat(instance)
                 .hasPassed("Event_NotAuthorisedInTime", "Event_OnboardingCancelled")
-                .hasNotPassed("Event_BrokerLoginCompleted", "Task_RecordFailure")
+                .hasNotPassed("Event_BrokerLoginCompleted", "Task_NotifyConnectionFailed")
                 .isEnded();
         assertThat(calls).containsExactly("storeBrokerKeys:key-1/secret-1", "checkBrokerLogin", "cancelOnboarding");
     }

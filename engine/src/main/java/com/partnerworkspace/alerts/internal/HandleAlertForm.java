@@ -1,6 +1,6 @@
 package com.partnerworkspace.alerts.internal;
 
-import com.partnerworkspace.inbox.TaskForm;
+import com.partnerworkspace.inbox.SubjectTaskForm;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,42 +11,31 @@ import org.springframework.stereotype.Component;
 
 /** "Handle unacknowledged alert" in the ops inbox: completing it acknowledges the alert as ops. */
 @Component
-class HandleAlertForm implements TaskForm {
+class HandleAlertForm extends SubjectTaskForm<Alert> {
 
     private final AlertService alerts;
     private final RuntimeService runtime;
     private final AlertRepository repository;
 
     HandleAlertForm(AlertService alerts, RuntimeService runtime, AlertRepository repository) {
+        super(Alert.PROCESS_KEY, "Task_HandleUnacknowledgedAlert");
         this.alerts = alerts;
         this.runtime = runtime;
         this.repository = repository;
     }
 
     @Override
-    public String processKey() {
-        return Alert.PROCESS_KEY;
-    }
-
-    @Override
-    public String taskKey() {
-        return "Task_HandleUnacknowledgedAlert";
-    }
-
-    @Override
-    public String summary(Task task) {
-        Alert alert = alertOf(task);
+    protected String summaryOf(Alert alert) {
         return "Unacknowledged " + alert.severity() + " alert for " + alert.partner() + ": " + alert.summary();
     }
 
     @Override
-    public String partner(Task task) {
-        return alertOf(task).partner();
+    protected String partnerOf(Alert alert) {
+        return alert.partner();
     }
 
     @Override
-    public Map<String, Object> context(Task task) {
-        Alert alert = alertOf(task);
+    protected Map<String, Object> contextOf(Alert alert) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("partner", alert.partner());
         context.put("type", alert.type());
@@ -63,23 +52,21 @@ class HandleAlertForm implements TaskForm {
     }
 
     @Override
-    public void checkMayDecide(WorkspaceUser user, Task task) {
+    protected void checkMayDecide(WorkspaceUser user, Alert alert) {
         if (!user.hasRole("ops")) {
-            throw new TaskRefusedException(403, "not-ops", "Only operations staff handle escalated alerts.");
+            throw notAllowed("not-ops", "Only operations staff handle escalated alerts.");
         }
     }
 
     @Override
-    public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
-        Object reason = submitted == null ? null : submitted.get("reason");
-        if (reason != null && !(reason instanceof String)) {
-            throw new TaskRefusedException(400, "invalid-request", "reason must be text.");
-        }
-        alerts.acknowledgedByOps(user, alertOf(task), (String) reason);
+    protected Map<String, Object> decide(WorkspaceUser user, Alert alert, Map<String, Object> submitted) {
+        String reason = valueOf(submitted, "reason", String.class, "reason must be text.");
+        alerts.acknowledgedByOps(user, alert, reason);
         return Map.of("outcome", "handled");
     }
 
-    private Alert alertOf(Task task) {
+    @Override
+    protected Alert subjectOf(Task task) {
         String id = (String) runtime.getVariable(task.getExecutionId(), "alertId");
         return repository.find(id).orElseThrow(AlertService::notFound);
     }

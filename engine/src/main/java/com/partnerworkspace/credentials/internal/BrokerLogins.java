@@ -1,6 +1,7 @@
 package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.broker.BrokerAdapter.Login;
+import com.partnerworkspace.system.JdbcRows;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -68,7 +69,7 @@ class BrokerLogins {
                 .param("processInstanceId", processInstanceId)
                 .param("verifier", login.codeVerifier())
                 .param("bindingHash", hash(browserBinding))
-                .param("expiresAt", ConnectionRepository.time(clock.instant().plus(lifetime)))
+                .param("expiresAt", JdbcRows.time(clock.instant().plus(lifetime)))
                 .update();
         return new Begun(login, browserBinding);
     }
@@ -87,7 +88,7 @@ class BrokerLogins {
                         select connection_id, binding_hash from broker_login
                         where state_hash = :hash and used_at is null and expires_at > :now""")
                 .param("hash", hash)
-                .param("now", ConnectionRepository.time(clock.instant()))
+                .param("now", JdbcRows.time(clock.instant()))
                 .query((rs, row) -> new Pending(rs.getString("connection_id"), rs.getString("binding_hash")))
                 .optional();
         if (pending.isEmpty()) {
@@ -100,7 +101,7 @@ class BrokerLogins {
         int claimed = db.sql("""
                         update broker_login set used_at = :now
                         where state_hash = :hash and used_at is null and expires_at > :now""")
-                .param("now", ConnectionRepository.time(clock.instant()))
+                .param("now", JdbcRows.time(clock.instant()))
                 .param("hash", hash)
                 .update();
         if (claimed != 1) {

@@ -1,16 +1,18 @@
 package com.partnerworkspace.credentials.internal;
 
+import static com.partnerworkspace.system.JdbcRows.instant;
+import static com.partnerworkspace.system.JdbcRows.nullableLong;
+import static com.partnerworkspace.system.JdbcRows.time;
+
+import com.partnerworkspace.system.JdbcRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
@@ -21,8 +23,7 @@ class ConnectionRepository {
 
     ConnectionRepository(JdbcClient db, PlatformTransactionManager transactions) {
         this.db = db;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separately = JdbcRows.ownTransaction(transactions);
     }
 
     void insert(Connection c) {
@@ -41,10 +42,7 @@ class ConnectionRepository {
     }
 
     Optional<Connection> find(String id) {
-        return db.sql("select * from broker_connection where id = :id")
-                .param("id", id)
-                .query(ConnectionRepository::connection)
-                .optional();
+        return JdbcRows.findById(db, "broker_connection", id, ConnectionRepository::connection);
     }
 
     List<Connection> ofPartner(String partner) {
@@ -157,8 +155,6 @@ class ConnectionRepository {
     }
 
     private static Connection connection(ResultSet rs, int row) throws SQLException {
-        long millis = rs.getLong("last_verification_ms");
-        Long verificationMillis = rs.wasNull() ? null : millis;
         return new Connection(
                 rs.getString("id"),
                 rs.getString("partner"),
@@ -172,18 +168,9 @@ class ConnectionRepository {
                 instant(rs, "expires_at"),
                 instant(rs, "next_rotation_at"),
                 instant(rs, "last_verified_at"),
-                verificationMillis,
+                nullableLong(rs, "last_verification_ms"),
                 rs.getString("failure"),
                 rs.getString("failure_detail"),
                 rs.getString("activity"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -9,6 +9,7 @@ import com.partnerworkspace.broker.BrokerCatalogue;
 import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
 import jakarta.annotation.PreDestroy;
 import java.net.URI;
@@ -128,10 +129,10 @@ class ConnectionService {
     @Transactional
     Started create(WorkspaceUser user, NewConnection request) {
         if (!user.hasRole("partner") || user.partner() == null) {
-            throw new ConnectionRefusedException(
+            throw Refusal.of(
                     HttpStatus.FORBIDDEN, "connection-not-allowed", "Only a partner can connect their broker account.");
         }
-        Broker broker = request.validate(brokers);
+        Broker broker = brokers.find(request.broker()).orElseThrow();
         Connection connection = new Connection(
                 UUID.randomUUID().toString(),
                 user.partner(),
@@ -177,7 +178,7 @@ class ConnectionService {
         Connection connection = owned(user, id);
         ConnectionState state = stateOf(connection);
         if (!state.mayReconnect()) {
-            throw ConnectionRefusedException.inState(state, "reconnect");
+            throw state.refusal("reconnect");
         }
         List<Task> fix = tasks.createTaskQuery()
                 .processDefinitionKey(ONBOARDING)
@@ -193,7 +194,7 @@ class ConnectionService {
             taskWork.complete(fix.get(0).getId(), Map.of("decision", "retry"), user.username());
         } else if (onboardingRuns && waitingOnboarding(id).isEmpty()) {
             // Between two of its steps (e.g. telling the partner what failed): one onboarding at a time.
-            throw new ConnectionRefusedException(
+            throw Refusal.of(
                     HttpStatus.CONFLICT,
                     "connection-busy",
                     "The connection's onboarding is between two steps; try again in a moment.");
@@ -224,7 +225,7 @@ class ConnectionService {
             return new LoginReturn(elsewhere.connectionId(), true);
         }
         if (!(claim instanceof BrokerLogins.Claimed claimed)) {
-            throw new ConnectionRefusedException(
+            throw Refusal.of(
                     HttpStatus.BAD_REQUEST,
                     "broker-login-state-invalid",
                     "This broker login is unknown, was used already or has expired. Start it again with Reconnect.");
@@ -255,18 +256,18 @@ class ConnectionService {
     void startRotation(Connection connection, String trigger, String actor) {
         ConnectionState state = stateOf(connection);
         if (!state.isUsable()) {
-            throw ConnectionRefusedException.inState(state, "rotate");
+            throw state.refusal("rotate");
         }
         Broker broker = broker(connection);
         if (!brokers.adapterFor(broker).supportsRefresh()) {
-            throw ConnectionRefusedException.withProperties(
-                    HttpStatus.CONFLICT,
-                    "rotation-needs-broker-login",
-                    broker.name() + " renews a session only through its login; use Reconnect.",
-                    Map.of("guide", ConnectionState.guide("connection-expired")));
+            throw Refusal.of(
+                            HttpStatus.CONFLICT,
+                            "rotation-needs-broker-login",
+                            broker.name() + " renews a session only through its login; use Reconnect.")
+                    .with("guide", ConnectionState.guide("connection-expired"));
         }
         if (!repository.startActivity(connection.id(), "rotation")) {
-            throw new ConnectionRefusedException(
+            throw Refusal.of(
                     HttpStatus.CONFLICT, "connection-busy", "Another change of this connection is in progress.");
         }
         Map<String, Object> variables = new LinkedHashMap<>();
@@ -285,7 +286,7 @@ class ConnectionService {
     Connection revoke(WorkspaceUser user, String id) {
         Connection connection = owned(user, id);
         if (connection.storedState() == ConnectionState.REVOKED) {
-            throw ConnectionRefusedException.inState(ConnectionState.REVOKED, "revoke");
+            throw ConnectionState.REVOKED.refusal("revoke");
         }
         for (String running : List.of(ONBOARDING, ROTATION)) {
             runtime.createProcessInstanceQuery()
@@ -348,7 +349,7 @@ class ConnectionService {
     private void requireUsable(Connection connection, String act) {
         ConnectionState state = stateOf(connection);
         if (!state.isUsable()) {
-            throw ConnectionRefusedException.inState(state, act);
+            throw state.refusal(act);
         }
     }
 
@@ -386,9 +387,9 @@ class ConnectionService {
      * or for this connection); else 404.
      */
     Connection visible(WorkspaceUser user, String id, String scope) {
-        Connection connection = repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
+        Connection connection = repository.find(id).orElseThrow(ConnectionService::noSuchConnection);
         if (!mayUse(user, connection, scope)) {
-            throw ConnectionRefusedException.notFound();
+            throw noSuchConnection();
         }
         return connection;
     }
@@ -400,9 +401,9 @@ class ConnectionService {
 
     /** Acts never delegated: connect, reconnect, revoke, share. */
     Connection owned(WorkspaceUser user, String id) {
-        Connection connection = repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
+        Connection connection = repository.find(id).orElseThrow(ConnectionService::noSuchConnection);
         if (!partnerAccess.mayActFor(user, connection.partner())) {
-            throw ConnectionRefusedException.notFound();
+            throw noSuchConnection();
         }
         return connection;
     }
@@ -420,8 +421,12 @@ class ConnectionService {
         return brokers.adapterFor(broker(connection));
     }
 
+    static Refusal noSuchConnection() {
+        return Refusal.notFound("connection-not-found", "There is no such connection.");
+    }
+
     Connection get(String id) {
-        return repository.find(id).orElseThrow(ConnectionRefusedException::notFound);
+        return repository.find(id).orElseThrow(ConnectionService::noSuchConnection);
     }
 
     /** The connection, with a login for the onboarding waiting at "Wait for the broker login", if one is. */

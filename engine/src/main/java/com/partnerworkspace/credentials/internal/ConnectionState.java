@@ -1,5 +1,8 @@
 package com.partnerworkspace.credentials.internal;
 
+import com.partnerworkspace.system.Refusal;
+import org.springframework.http.HttpStatus;
+
 /**
  * Where a broker connection stands; exactly one at a time. Each state that stops a connection from
  * being used has its own problem type and troubleshooting guide, so nobody regenerates keys that were
@@ -36,6 +39,17 @@ enum ConnectionState {
 
     boolean mayReconnect() {
         return this == EXPIRED || this == KEYS_REJECTED || this == BROKER_UNREACHABLE || this == AWAITING_AUTHORISATION;
+    }
+
+    /** A 409 for an act this state does not allow, naming the state and its guide. */
+    Refusal refusal(String act) {
+        return Refusal.titled(
+                        HttpStatus.CONFLICT,
+                        problemSlug,
+                        explanation,
+                        "Cannot " + act + ": the connection is " + name() + ". " + explanation + ".")
+                .with("state", name())
+                .with("guide", guide(guideSlug));
     }
 
     static String guide(String slug) {

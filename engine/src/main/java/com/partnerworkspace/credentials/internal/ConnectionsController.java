@@ -21,7 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,18 +38,27 @@ class ConnectionsController {
     private final BrokerCatalogue brokers;
     private final PartnerAccess partnerAccess;
     private final BrowserBindingCookie bindingCookie;
+    private final NewConnectionValidator newConnectionValidator;
 
     ConnectionsController(
             ConnectionService connections,
             CredentialShares shares,
             BrokerCatalogue brokers,
             PartnerAccess partnerAccess,
-            BrowserBindingCookie bindingCookie) {
+            BrowserBindingCookie bindingCookie,
+            NewConnectionValidator newConnectionValidator) {
         this.connections = connections;
         this.shares = shares;
         this.brokers = brokers;
         this.partnerAccess = partnerAccess;
         this.bindingCookie = bindingCookie;
+        this.newConnectionValidator = newConnectionValidator;
+    }
+
+    /** Beside Bean Validation on the record: the rules that need the broker catalogue. */
+    @InitBinder("newConnection")
+    void newConnectionRules(WebDataBinder binder) {
+        binder.addValidators(newConnectionValidator);
     }
 
     /** What {@code reveal} answers: the values, and how long the UI shows them. */

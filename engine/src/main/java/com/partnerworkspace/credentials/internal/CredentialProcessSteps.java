@@ -2,6 +2,7 @@ package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.broker.BrokerAdapter.Keys;
+import com.partnerworkspace.system.Refusal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -60,15 +61,17 @@ class CredentialProcessSteps {
         return execution -> steps.cancel(id(execution), reconnect(execution));
     }
 
-    @Bean
-    JavaDelegate writeRotatedVersion(RotationSteps steps) {
+    /** Also by its former name, for rotations of a model version deployed before the rename. */
+    @Bean({"writeNewVersion", "writeRotatedVersion"})
+    JavaDelegate writeNewVersion(RotationSteps steps) {
         return execution -> execution.setVariable(
                 "newVersion",
                 steps.writeNewVersion(id(execution), execution.getProcessInstanceId(), baseVersion(execution)));
     }
 
-    @Bean
-    JavaDelegate verifyRotatedVersion(RotationSteps steps) {
+    /** Also by its former name, for rotations of a model version deployed before the rename. */
+    @Bean({"verifyNewVersion", "verifyRotatedVersion"})
+    JavaDelegate verifyNewVersion(RotationSteps steps) {
         return execution -> steps.verifyNewVersion(id(execution), (Integer) execution.getVariable("newVersion"));
     }
 
@@ -126,7 +129,7 @@ class CredentialProcessSteps {
             for (Connection due : repository.dueForRotation(connections.now())) {
                 try {
                     connections.startRotation(due, "schedule", AuditEvent.SYSTEM);
-                } catch (ConnectionRefusedException e) {
+                } catch (Refusal e) {
                     log.info("Scheduled rotation of connection {} not started: {}", due.id(), e.slug());
                 }
             }

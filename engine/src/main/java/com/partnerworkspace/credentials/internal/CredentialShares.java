@@ -1,14 +1,16 @@
 package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.audit.AuditEvent;
+import com.partnerworkspace.credentials.internal.ShareRequestValidator.Recipient;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.notify.Notification;
 import com.partnerworkspace.notify.Notification.Link;
 import com.partnerworkspace.notify.Notifier;
-import com.partnerworkspace.security.DelegatedScopes;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.JdbcRows;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultWrapping;
 import com.partnerworkspace.vault.VaultWrapping.SealedHandOver;
 import com.partnerworkspace.vault.VaultWrapping.WrappedSecretGoneException;
@@ -21,18 +23,18 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+import org.springframework.validation.SimpleErrors;
 
 /**
  * Share links: the credential's values are wrapped in Vault (single use, expiring) and the link carries
@@ -46,15 +48,14 @@ class CredentialShares {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     static final int MAX_ATTEMPTS = 5;
-    static final int MAX_EMAIL_LENGTH = 128;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int MAX_EMAIL_LENGTH = ShareRequestValidator.MAX_EMAIL_LENGTH;
     private static final Pattern LINK_ID = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConnectionService connections;
     private final VaultWrapping wrapping;
     private final KeycloakDirectory directory;
-    private final ObjectProvider<DelegatedScopes> delegatedScopes;
+    private final ShareRequestValidator requests;
     private final Notifier notifier;
     private final PartnerAccess partnerAccess;
     private final JdbcClient db;
@@ -64,7 +65,7 @@ class CredentialShares {
             ConnectionService connections,
             VaultWrapping wrapping,
             KeycloakDirectory directory,
-            ObjectProvider<DelegatedScopes> delegatedScopes,
+            ShareRequestValidator requests,
             Notifier notifier,
             PartnerAccess partnerAccess,
             JdbcClient db,
@@ -72,7 +73,7 @@ class CredentialShares {
         this.connections = connections;
         this.wrapping = wrapping;
         this.directory = directory;
-        this.delegatedScopes = delegatedScopes;
+        this.requests = requests;
         this.notifier = notifier;
         this.partnerAccess = partnerAccess;
         this.db = db;
@@ -109,28 +110,18 @@ class CredentialShares {
         }
     }
 
-    /** Who a link is for: one of the partner's people (by username) or an outside address. */
-    private record Recipient(String username, String email) {
-
-        boolean outside() {
-            return username == null;
-        }
-
-        String name() {
-            return outside() ? email : username;
-        }
-    }
-
     @Transactional
     ShareLink create(WorkspaceUser user, String id, ShareRequest request) {
         Connection connection = connections.owned(user, id);
         partnerAccess.requireFreshMfa(user, ConnectionService.REVEAL_MFA_MAX_AGE);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Recipient recipient = recipient(connection.partner(), request, errors);
-        Duration ttl = ttl(request, errors);
-        if (!errors.isEmpty()) {
-            throw ConnectionRefusedException.invalid(errors);
+        ShareRequest checked = request == null ? new ShareRequest(null, null, null) : request;
+        Errors errors = new SimpleErrors(checked, "shareRequest");
+        requests.forPartner(connection.partner()).validate(checked, errors);
+        if (errors.hasErrors()) {
+            throw Refusal.invalid(errors);
         }
+        Recipient recipient = requests.recipientOf(connection.partner(), checked);
+        Duration ttl = requests.ttlOf(checked);
         SealedHandOver sealed = wrapping.seal(connections.usableValues(connection, "share"), ttl);
         String linkId = newLinkId();
         Instant expiresAt = connections.now().plus(ttl);
@@ -145,7 +136,7 @@ class CredentialShares {
                 .param("recipient", recipient.username())
                 .param("outsideEmail", recipient.outside() ? recipient.email() : null)
                 .param("createdBy", user.username())
-                .param("expiresAt", ConnectionRepository.time(expiresAt))
+                .param("expiresAt", JdbcRows.time(expiresAt))
                 .param("sealed", sealed.ciphertext())
                 .update();
         URI url = URI.create(publicUrl + "/share/" + linkId);
@@ -174,72 +165,6 @@ class CredentialShares {
                 details);
     }
 
-    /** Exactly one of {@code recipient} (one of the partner's people) and {@code outsideEmail}. */
-    private Recipient recipient(String partner, ShareRequest request, Map<String, String> errors) {
-        String username = request == null ? null : blankToNull(request.recipient());
-        String outsideEmail = request == null ? null : blankToNull(request.outsideEmail());
-        if (username != null && outsideEmail != null) {
-            errors.put("outsideEmail", "give either recipient or outsideEmail, not both");
-            return null;
-        }
-        if (outsideEmail != null) {
-            return outsideRecipient(outsideEmail.strip(), errors);
-        }
-        if (username == null) {
-            errors.put("recipient", "is required (or outsideEmail, to share outside the partner on purpose)");
-            return null;
-        }
-        Person person = username.length() > 64 ? null : directory.find(username).orElse(null);
-        // One answer for "no such user" and "someone else's": the field does not tell who exists.
-        if (person == null || person.email() == null || !isOneOfThePartnersPeople(partner, person.username())) {
-            errors.put(
-                    "recipient",
-                    "is not one of " + partner + "'s people (its users, its team, its delegates); to share"
-                            + " outside the partner, name the address in outsideEmail");
-            return null;
-        }
-        return new Recipient(person.username(), person.email());
-    }
-
-    private static Recipient outsideRecipient(String email, Map<String, String> errors) {
-        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
-            errors.put("outsideEmail", "must be an email address of at most " + MAX_EMAIL_LENGTH + " characters");
-            return null;
-        }
-        return new Recipient(null, email);
-    }
-
-    /** The partner's own users and team, and delegates holding a live grant for the partner. */
-    private boolean isOneOfThePartnersPeople(String partner, String username) {
-        return directory.ownUsersOf(partner).stream().anyMatch(p -> p.username().equals(username))
-                || directory.teamOf(partner).stream().anyMatch(p -> p.username().equals(username))
-                || delegatedScopes
-                        .orderedStream()
-                        .flatMap(source -> source.heldBy(username).stream())
-                        .anyMatch(held -> held.partner().equals(partner));
-    }
-
-    private static Duration ttl(ShareRequest request, Map<String, String> errors) {
-        if (request == null || request.ttl() == null) {
-            errors.put("ttl", "is required (ISO-8601, e.g. PT15M)");
-            return null;
-        }
-        if (request.ttl().length() > 32) {
-            errors.put("ttl", "must be an ISO-8601 duration such as PT15M");
-            return null;
-        }
-        try {
-            Duration ttl = Duration.parse(request.ttl());
-            if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(VaultWrapping.MAX_TTL) > 0) {
-                errors.put("ttl", "must be more than zero and at most PT24H");
-            }
-            return ttl;
-        } catch (DateTimeParseException e) {
-            errors.put("ttl", "must be an ISO-8601 duration such as PT15M");
-            return null;
-        }
-    }
-
     /**
      * Mails a fresh one-time code to the recipient; earlier codes stop working. Wrong codes counted so far
      * stay counted: a new code is no new set of guesses.
@@ -253,7 +178,7 @@ class CredentialShares {
                         update credential_share set code_hash = :code, code_expires_at = :until
                         where token_hash = :hash and opened_at is null""")
                 .param("code", codeHash(linkId, code))
-                .param("until", ConnectionRepository.time(codeExpiresAt))
+                .param("until", JdbcRows.time(codeExpiresAt))
                 .param("hash", share.idHash())
                 .update();
         if (updated != 1) {
@@ -286,7 +211,7 @@ class CredentialShares {
      * Opens the link once. A wrong code counts, atomically in the database however many arrive at once;
      * the {@value #MAX_ATTEMPTS}th burns the link (the wrapped values are unwrapped and dropped).
      */
-    @Transactional(noRollbackFor = ConnectionRefusedException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     SharedCredential open(String linkId, String code) {
         Share share = liveShare(linkId);
         if (share.codeHash() == null || share.codeExpiresAt().isBefore(connections.now())) {
@@ -329,7 +254,7 @@ class CredentialShares {
         int ended = db.sql("""
                         update credential_share set ended_at = :now, wrapped_token = null, code_hash = null
                         where connection_id = :connectionId and opened_at is null and ended_at is null""")
-                .param("now", ConnectionRepository.time(connections.now()))
+                .param("now", JdbcRows.time(connections.now()))
                 .param("connectionId", connectionId)
                 .update();
         sealedTokens.forEach(token -> wrapping.burn(new SealedHandOver(token)));
@@ -340,7 +265,7 @@ class CredentialShares {
      * Counts one wrong code with a conditional update, so parallel guesses are never lost and never go
      * past the limit; a guess that finds the link burnt or opened is not counted and answers 410.
      */
-    private ConnectionRefusedException countWrongCode(Share share) {
+    private Refusal countWrongCode(Share share) {
         int counted = db.sql("""
                         update credential_share set attempts = attempts + 1
                         where token_hash = :hash and opened_at is null and attempts < :max""")
@@ -366,7 +291,7 @@ class CredentialShares {
         db.sql("""
                         update credential_share set opened_at = :now, wrapped_token = null, code_hash = null
                         where token_hash = :hash""")
-                .param("now", ConnectionRepository.time(connections.now()))
+                .param("now", JdbcRows.time(connections.now()))
                 .param("hash", share.idHash())
                 .update();
         wrapping.burn(share.sealed());
@@ -382,7 +307,7 @@ class CredentialShares {
         int claimed = db.sql("""
                         update credential_share set opened_at = :now, wrapped_token = null, code_hash = null
                         where token_hash = :hash and opened_at is null and attempts < :max""")
-                .param("now", ConnectionRepository.time(connections.now()))
+                .param("now", JdbcRows.time(connections.now()))
                 .param("hash", share.idHash())
                 .param("max", MAX_ATTEMPTS)
                 .update();
@@ -442,23 +367,18 @@ class CredentialShares {
         return time == null ? null : time.toInstant();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
     private static String hint(String email) {
         int at = email.indexOf('@');
         return at <= 1 ? "***" + email.substring(Math.max(at, 0)) : email.charAt(0) + "***" + email.substring(at);
     }
 
-    private static ConnectionRefusedException gone() {
-        return new ConnectionRefusedException(
+    private static Refusal gone() {
+        return Refusal.of(
                 HttpStatus.GONE, "link-used-or-expired", "This link was opened before, has expired or was ended.");
     }
 
-    private static ConnectionRefusedException invalidCode(String message, int attemptsLeft) {
-        return ConnectionRefusedException.withProperties(
-                HttpStatus.BAD_REQUEST, "invalid-share-code", message, Map.of("attemptsLeft", attemptsLeft));
+    private static Refusal invalidCode(String message, int attemptsLeft) {
+        return Refusal.of(HttpStatus.BAD_REQUEST, "invalid-share-code", message).with("attemptsLeft", attemptsLeft);
     }
 
     private record Share(

@@ -1,6 +1,6 @@
 package com.partnerworkspace.credentials.internal;
 
-import com.partnerworkspace.inbox.TaskForm;
+import com.partnerworkspace.inbox.SubjectTaskForm;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.util.LinkedHashMap;
@@ -16,44 +16,40 @@ import org.springframework.stereotype.Component;
  * answers the same task with "try again".
  */
 @Component
-class FixConnectionForm implements TaskForm {
+class FixConnectionForm extends SubjectTaskForm<Connection> {
 
     static final List<String> DECISIONS = List.of("retry", "cancel");
+    private static final String NOT_A_DECISION = "decision must be \"retry\" or \"cancel\".";
 
     private final ConnectionService connections;
     private final RuntimeService runtime;
     private final PartnerAccess partnerAccess;
 
     FixConnectionForm(ConnectionService connections, RuntimeService runtime, PartnerAccess partnerAccess) {
+        super(ConnectionService.ONBOARDING, "Task_FixConnection");
         this.connections = connections;
         this.runtime = runtime;
         this.partnerAccess = partnerAccess;
     }
 
     @Override
-    public String processKey() {
-        return ConnectionService.ONBOARDING;
+    protected Connection subjectOf(Task task) {
+        String id = (String) runtime.getVariable(task.getExecutionId(), "connectionId");
+        return connections.get(id);
     }
 
     @Override
-    public String taskKey() {
-        return "Task_FixConnection";
-    }
-
-    @Override
-    public String summary(Task task) {
-        Connection connection = connectionOf(task);
+    protected String summaryOf(Connection connection) {
         return "Fix connection \"" + connection.label() + "\": " + failureOf(connection).title;
     }
 
     @Override
-    public String partner(Task task) {
-        return connectionOf(task).partner();
+    protected String partnerOf(Connection connection) {
+        return connection.partner();
     }
 
     @Override
-    public Map<String, Object> context(Task task) {
-        Connection connection = connectionOf(task);
+    protected Map<String, Object> contextOf(Connection connection) {
         Failures failure = failureOf(connection);
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("connection", connection.label());
@@ -71,26 +67,20 @@ class FixConnectionForm implements TaskForm {
     }
 
     @Override
-    public void checkMayDecide(WorkspaceUser user, Task task) {
-        if (!partnerAccess.mayActFor(user, connectionOf(task).partner())) {
-            throw new TaskRefusedException(
-                    403, "not-your-connection", "Only the partner or ops can fix this connection.");
+    protected void checkMayDecide(WorkspaceUser user, Connection connection) {
+        if (!partnerAccess.mayActFor(user, connection.partner())) {
+            throw notAllowed("not-your-connection", "Only the partner or ops can fix this connection.");
         }
     }
 
     @Override
-    public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
-        Object decision = submitted == null ? null : submitted.get("decision");
-        if (!(decision instanceof String chosen) || !DECISIONS.contains(chosen)) {
-            throw new TaskRefusedException(400, "invalid-request", "decision must be \"retry\" or \"cancel\".");
+    protected Map<String, Object> decide(WorkspaceUser user, Connection connection, Map<String, Object> submitted) {
+        String decision = valueOf(submitted, "decision", String.class, NOT_A_DECISION);
+        if (!DECISIONS.contains(decision)) {
+            throw invalid(NOT_A_DECISION);
         }
-        connections.audit(user.username(), connectionOf(task), "connection.fix-decided", Map.of("decision", chosen));
-        return Map.of("decision", chosen);
-    }
-
-    private Connection connectionOf(Task task) {
-        String id = (String) runtime.getVariable(task.getExecutionId(), "connectionId");
-        return connections.get(id);
+        connections.audit(user.username(), connection, "connection.fix-decided", Map.of("decision", decision));
+        return Map.of("decision", decision);
     }
 
     private static Failures failureOf(Connection connection) {

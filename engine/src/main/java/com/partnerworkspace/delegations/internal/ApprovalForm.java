@@ -1,9 +1,11 @@
 package com.partnerworkspace.delegations.internal;
 
 import com.partnerworkspace.security.WorkspaceUser;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** "Approve delegation" in the inbox: four eyes, each approver once, a comment when rejecting. */
@@ -13,12 +15,22 @@ class ApprovalForm extends DelegationTaskForm {
     static final int MAX_COMMENT = 2000;
 
     ApprovalForm(DelegationService delegations, DelegationRepository repository) {
-        super(delegations, repository);
+        super("Task_ApproveDelegation", delegations, repository);
     }
 
-    @Override
-    public String taskKey() {
-        return "Task_ApproveDelegation";
+    /** The submitted decision; the comment stripped, empty when none was given. */
+    record Decision(
+            @NotNull(message = NOT_A_DECISION) Boolean approved,
+
+            @Size(max = MAX_COMMENT, message = "Field 'comment' must be at most 2000 characters.")
+            String comment) {
+
+        static final String NOT_A_DECISION = "Field 'approved' must be true or false.";
+
+        @AssertTrue(message = "Field 'comment' must say why when rejecting.")
+        boolean isExplained() {
+            return approved == null || approved || !comment.isEmpty();
+        }
     }
 
     @Override
@@ -29,41 +41,23 @@ class ApprovalForm extends DelegationTaskForm {
     }
 
     @Override
-    public void checkMayDecide(WorkspaceUser user, Task task) {
-        Delegation delegation = delegationOf(task);
+    protected void checkMayDecide(WorkspaceUser user, Delegation delegation) {
         if (user.username().equals(delegation.requester()) || user.username().equals(delegation.delegate())) {
-            throw new TaskRefusedException(
-                    403, "four-eyes", "You cannot decide a delegation you asked for or that is for you.");
+            throw notAllowed("four-eyes", "You cannot decide a delegation you asked for or that is for you.");
         }
         if (!delegations.mayDecide(user.username(), delegation)) {
-            throw new TaskRefusedException(
-                    403, "already-decided", "You have decided this delegation already; another approver must decide.");
+            throw notAllowed(
+                    "already-decided", "You have decided this delegation already; another approver must decide.");
         }
     }
 
     @Override
-    public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
-        Object approved = submitted.get("approved");
-        Object comment = submitted.get("comment");
-        for (String field : submitted.keySet()) {
-            if (!field.equals("approved") && !field.equals("comment")) {
-                throw new TaskRefusedException(400, "invalid-request", "Field '" + field + "' is not a known field.");
-            }
-        }
-        if (!(approved instanceof Boolean decision)) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'approved' must be true or false.");
-        }
-        if (comment != null && !(comment instanceof String)) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'comment' must be text.");
-        }
-        String text = comment == null ? "" : ((String) comment).strip();
-        if (text.length() > MAX_COMMENT) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'comment' must be at most 2000 characters.");
-        }
-        if (!decision && text.isEmpty()) {
-            throw new TaskRefusedException(400, "invalid-request", "Field 'comment' must say why when rejecting.");
-        }
+    protected Map<String, Object> decide(WorkspaceUser user, Delegation delegation, Map<String, Object> submitted) {
+        requireOnly(submitted, List.of("approved", "comment"));
+        Boolean approved = valueOf(submitted, "approved", Boolean.class, Decision.NOT_A_DECISION);
+        String comment = valueOf(submitted, "comment", String.class, "Field 'comment' must be text.");
+        Decision decision = valid(new Decision(approved, comment == null ? "" : comment.strip()));
         // The decision itself is recorded (and four eyes enforced) by the model's task listener.
-        return Map.of("approved", decision, "comment", text);
+        return Map.of("approved", decision.approved(), "comment", decision.comment());
     }
 }

@@ -3,6 +3,8 @@ package com.partnerworkspace.delegations.internal;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.JdbcRows;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultWrapping;
 import com.partnerworkspace.vault.VaultWrapping.SealedHandOver;
@@ -15,8 +17,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -87,7 +87,7 @@ class BotSecretLinks {
                 .param("partner", delegation.partner())
                 .param("clientId", delegation.botClientId())
                 .param("sentTo", delegation.requester())
-                .param("expiresAt", OffsetDateTime.ofInstant(clock.instant().plus(ttl), ZoneOffset.UTC))
+                .param("expiresAt", JdbcRows.time(clock.instant().plus(ttl)))
                 .param("sealed", sealed.ciphertext())
                 .update();
         events.publishEvent(new AuditEvent(
@@ -117,7 +117,7 @@ class BotSecretLinks {
      * Opens a link once, for the person it was sent to (who must still act for the partner). Anyone else
      * is refused before anything is unwrapped, so nobody can spend someone else's link.
      */
-    @Transactional(noRollbackFor = DelegationRefusedException.class)
+    @Transactional(noRollbackFor = Refusal.class)
     BotCredentials open(WorkspaceUser user, String linkId) {
         Link link = liveLink(linkId);
         String target = "delegation/" + link.delegationId();
@@ -128,7 +128,7 @@ class BotSecretLinks {
                     "delegation.bot-link-refused",
                     target,
                     Map.of("clientId", link.clientId())));
-            throw new DelegationRefusedException(
+            throw Refusal.of(
                     HttpStatus.FORBIDDEN, "not-your-bot", "This link was sent to someone else; it stays unopened.");
         }
         claim(link);
@@ -159,7 +159,7 @@ class BotSecretLinks {
                         rs.getString("partner"),
                         rs.getString("client_id"),
                         rs.getString("sent_to"),
-                        rs.getObject("expires_at", OffsetDateTime.class).toInstant(),
+                        JdbcRows.instant(rs, "expires_at"),
                         rs.getString("wrapped_token")))
                 .optional()
                 .orElseThrow(BotSecretLinks::gone);
@@ -174,7 +174,7 @@ class BotSecretLinks {
         int claimed = db.sql("""
                         update bot_secret_link set opened_at = :now, wrapped_token = null
                         where id_hash = :hash and opened_at is null""")
-                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("now", JdbcRows.time(clock.instant()))
                 .param("hash", link.idHash())
                 .update();
         if (claimed != 1) {
@@ -197,9 +197,8 @@ class BotSecretLinks {
         }
     }
 
-    private static DelegationRefusedException gone() {
-        return new DelegationRefusedException(
-                HttpStatus.GONE, "link-used-or-expired", "This link was opened before or has expired.");
+    private static Refusal gone() {
+        return Refusal.of(HttpStatus.GONE, "link-used-or-expired", "This link was opened before or has expired.");
     }
 
     private record Link(

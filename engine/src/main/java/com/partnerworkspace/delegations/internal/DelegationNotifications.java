@@ -78,10 +78,17 @@ class DelegationNotifications {
                         links));
     }
 
+    /** The requester and the delegate: the delegation ran its time and its access is removed. */
+    void notifyExpired(String id) {
+        notifyEnded(get(id), "expired", false);
+    }
+
     /** The requester and the delegate; {@code withConnection}: it ended because its connection was revoked. */
-    void notifyEnded(String id, DelegationState endState, boolean withConnection) {
-        Delegation d = get(id);
-        String how = endState == DelegationState.EXPIRED ? "expired" : withConnection ? "ended" : "was revoked";
+    void notifyRevoked(String id, boolean withConnection) {
+        notifyEnded(get(id), withConnection ? "ended" : "was revoked", withConnection);
+    }
+
+    private void notifyEnded(Delegation d, String how, boolean withConnection) {
         String why = withConnection ? " because the broker connection " + connectionName(d) + " was revoked" : "";
         notifier.email(
                 emails(people(d.requester(), d.isForBot() ? null : d.delegate())),

@@ -49,11 +49,29 @@ class DelegationProcessSteps {
     }
 
     @Bean
+    JavaDelegate notifyDelegationExpired(DelegationNotifications notifications) {
+        return execution -> notifications.notifyExpired(id(execution));
+    }
+
+    @Bean
+    JavaDelegate notifyDelegationRevoked(DelegationNotifications notifications) {
+        return execution -> notifications.notifyRevoked(id(execution), endedWithConnection(execution));
+    }
+
+    /**
+     * The one delegate both notifications had before they got their own names: delegations granted under a
+     * model version deployed before the rename still end through it. Remove once none of them runs.
+     */
+    @Bean
+    @Deprecated
     JavaDelegate notifyDelegationEnded(DelegationNotifications notifications) {
-        return execution -> notifications.notifyEnded(
-                id(execution),
-                endState(execution),
-                Boolean.TRUE.equals(execution.getVariable(DelegationService.ENDED_WITH_CONNECTION)));
+        return execution -> {
+            if (endState(execution) == DelegationState.EXPIRED) {
+                notifications.notifyExpired(id(execution));
+            } else {
+                notifications.notifyRevoked(id(execution), endedWithConnection(execution));
+            }
+        };
     }
 
     @Bean
@@ -74,6 +92,10 @@ class DelegationProcessSteps {
 
     private static String id(DelegateExecution execution) {
         return execution.getProcessBusinessKey();
+    }
+
+    private static boolean endedWithConnection(DelegateExecution execution) {
+        return Boolean.TRUE.equals(execution.getVariable(DelegationService.ENDED_WITH_CONNECTION));
     }
 
     private static DelegationState endState(DelegateExecution execution) {

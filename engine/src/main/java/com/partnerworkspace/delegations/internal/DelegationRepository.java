@@ -1,11 +1,13 @@
 package com.partnerworkspace.delegations.internal;
 
+import static com.partnerworkspace.system.JdbcRows.instant;
+import static com.partnerworkspace.system.JdbcRows.time;
+
+import com.partnerworkspace.system.JdbcRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +16,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Repository
@@ -25,8 +26,7 @@ class DelegationRepository {
 
     DelegationRepository(JdbcClient db, PlatformTransactionManager transactions) {
         this.db = db;
-        this.separately = new TransactionTemplate(transactions);
-        this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.separately = JdbcRows.ownTransaction(transactions);
     }
 
     /**
@@ -79,10 +79,7 @@ class DelegationRepository {
     }
 
     Optional<Delegation> find(String id) {
-        return db.sql("select * from delegation where id = :id")
-                .param("id", id)
-                .query(DelegationRepository::delegation)
-                .optional();
+        return JdbcRows.findById(db, "delegation", id, DelegationRepository::delegation);
     }
 
     List<Delegation> ofPartner(String partner) {
@@ -205,14 +202,5 @@ class DelegationRepository {
                 instant(rs, "requested_at"),
                 instant(rs, "granted_at"),
                 instant(rs, "expires_at"));
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }

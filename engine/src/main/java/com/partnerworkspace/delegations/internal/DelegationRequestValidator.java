@@ -7,37 +7,58 @@ import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Checks a request field by field before anything is written, and reads it into what the request
- * means: the scopes, the duration and the policy that applies.
+ * The rules of a {@link DelegationRequest} that need the DMN tables (the scope catalogue, the delegation
+ * policy), the requester's team and the partner's connections; the fields' own rules are Bean Validation
+ * on the record. {@link #read} turns a request that passed both into what it means.
  */
 @Component
 class DelegationRequestValidator {
 
-    private static final Pattern BOT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _-]{2,39}");
-    static final int MAX_JUSTIFICATION = 2000;
     static final String NOT_A_TEAMMATE = "is not one of your teammates";
 
-    private final ScopeCatalogue catalogue;
-    private final DelegationPolicy policy;
-    private final KeycloakDirectory directory;
+    /** The {@code delegation-policy} table: what a request with these inputs needs. */
+    interface PolicyTable {
+        DelegationPolicy.Decision decide(boolean critical, String delegateKind, Duration requested);
+    }
+
+    private final Supplier<List<Scope>> scopes;
+    private final PolicyTable policy;
+    private final Function<String, List<String>> teamOf;
     private final PartnerConnection.Source connections;
 
+    @Autowired
     DelegationRequestValidator(
             ScopeCatalogue catalogue,
             DelegationPolicy policy,
             KeycloakDirectory directory,
             PartnerConnection.Source connections) {
-        this.catalogue = catalogue;
+        this(
+                catalogue::all,
+                policy::decide,
+                partner ->
+                        directory.teamOf(partner).stream().map(Person::username).toList(),
+                connections);
+    }
+
+    DelegationRequestValidator(
+            Supplier<List<Scope>> scopes,
+            PolicyTable policy,
+            Function<String, List<String>> teamOf,
+            PartnerConnection.Source connections) {
+        this.scopes = scopes;
         this.policy = policy;
-        this.directory = directory;
+        this.teamOf = teamOf;
         this.connections = connections;
     }
 
@@ -59,166 +80,201 @@ class DelegationRequestValidator {
         }
     }
 
-    ValidRequest validate(WorkspaceUser requester, DelegationRequest request) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String delegate = checkDelegate(requester, request, errors);
-        String botName = checkBot(request, errors);
-        List<Scope> scopes = checkScopes(request.scopes(), errors);
-        PartnerConnection connection = checkConnection(requester, request.connection(), scopes, errors);
-        Duration duration = checkDuration(request.duration(), errors);
-        String justification =
-                request.justification() == null ? "" : request.justification().strip();
-        if (justification.length() > MAX_JUSTIFICATION) {
-            errors.put("justification", "must be at most " + MAX_JUSTIFICATION + " characters");
-        }
-        if (!errors.isEmpty()) {
-            throw DelegationRefusedException.invalid(errors);
-        }
-
-        ValidRequest valid = new ValidRequest(delegate, botName, scopes, connection, duration, justification, null);
-        DelegationPolicy.Decision decision = policy.decide(valid.critical(), valid.delegateKind(), duration);
-        Duration max = maxDuration(scopes, decision);
-        if (duration.compareTo(max) > 0) {
-            errors.put("duration", "must be at most " + max + " for these scopes");
-        }
-        if (justification.length() < decision.minJustificationLength()) {
-            errors.put(
-                    "justification",
-                    "needs at least " + decision.minJustificationLength() + " characters for "
-                            + (valid.critical() ? "critical scopes" : "this request"));
-        }
-        if (!errors.isEmpty()) {
-            throw DelegationRefusedException.invalid(errors);
-        }
-        return new ValidRequest(delegate, botName, scopes, connection, duration, justification, decision);
+    /** The Spring {@link Validator} of one requester's request, for the controller's binder. */
+    Validator forRequester(WorkspaceUser requester) {
+        return new Rules(requester);
     }
 
-    private String checkDelegate(WorkspaceUser requester, DelegationRequest request, Map<String, String> errors) {
-        String delegate = request.delegate();
-        boolean hasDelegate = delegate != null && !delegate.isBlank();
-        if (hasDelegate && request.bot() != null) {
-            errors.put("delegate", "name either a teammate or a new bot, not both");
-            return null;
+    /** What a request that passed validation means: its scopes, connection, duration and policy. */
+    ValidRequest read(WorkspaceUser requester, DelegationRequest request) {
+        String botName = request.bot() == null ? null : request.bot().name().strip();
+        List<Scope> chosen = List.copyOf(known(request.scopes()).values());
+        Duration duration = Duration.parse(request.duration());
+        PartnerConnection connection = blank(request.connection())
+                ? null
+                : ownConnection(requester, request.connection()).orElseThrow();
+        boolean critical = chosen.stream().anyMatch(Scope::critical);
+        return new ValidRequest(
+                botName == null ? request.delegate() : null,
+                botName,
+                chosen,
+                connection,
+                duration,
+                justification(request),
+                policy.decide(critical, botName != null ? "bot" : "person", duration));
+    }
+
+    private final class Rules implements Validator {
+
+        private final WorkspaceUser requester;
+
+        Rules(WorkspaceUser requester) {
+            this.requester = requester;
         }
-        if (!hasDelegate) {
-            if (request.bot() == null) {
-                errors.put("delegate", "name a teammate, or ask for a new bot");
+
+        @Override
+        public boolean supports(Class<?> type) {
+            return DelegationRequest.class.equals(type);
+        }
+
+        /**
+         * Who may not delegate at all is refused as such (403) by the service, not told what is wrong with
+         * the request. The policy's limits apply once every field is fine on its own.
+         */
+        @Override
+        public void validate(Object target, Errors errors) {
+            if (!requester.hasRole("partner") || requester.partner() == null) {
+                return;
             }
-            return null;
-        }
-        if (delegate.equals(requester.username())) {
-            errors.put("delegate", "you cannot delegate to yourself");
-            return null;
-        }
-        // One answer whether the name is unknown or someone else's: the request must not tell who exists.
-        boolean inTeam = directory.teamOf(requester.partner()).stream()
-                .map(Person::username)
-                .anyMatch(delegate::equals);
-        if (!inTeam) {
-            errors.put("delegate", NOT_A_TEAMMATE);
-            return null;
-        }
-        return delegate;
-    }
-
-    private static String checkBot(DelegationRequest request, Map<String, String> errors) {
-        if (request.bot() == null) {
-            return null;
-        }
-        String name = request.bot().name() == null ? "" : request.bot().name().strip();
-        if (!BOT_NAME.matcher(name).matches()) {
-            errors.put("bot.name", "3 to 40 letters, digits, spaces, '-' or '_', starting with a letter or digit");
-            return null;
-        }
-        return name;
-    }
-
-    private List<Scope> checkScopes(List<String> names, Map<String, String> errors) {
-        if (names == null || names.isEmpty()) {
-            errors.put("scopes", "choose at least one scope");
-            return List.of();
-        }
-        Map<String, Scope> known = new LinkedHashMap<>();
-        catalogue.all().forEach(scope -> known.put(scope.name(), scope));
-        List<Scope> scopes = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String name : names.stream().distinct().toList()) {
-            Scope scope = name == null ? null : known.get(name);
-            if (scope == null) {
-                unknown.add(String.valueOf(name));
-            } else {
-                scopes.add(scope);
+            DelegationRequest request = (DelegationRequest) target;
+            checkDelegate(request, errors);
+            List<Scope> chosen = checkScopes(request, errors);
+            checkConnection(request, chosen, errors);
+            Duration duration = checkDuration(request, errors);
+            if (!errors.hasErrors()) {
+                checkPolicy(request, chosen, duration, errors);
             }
         }
-        if (!unknown.isEmpty()) {
-            errors.put("scopes", "unknown scope: " + String.join(", ", unknown));
-        }
-        return scopes;
-    }
 
-    /**
-     * A connection of the requester's partner that still exists, for scopes the credentials feature checks
-     * per connection; absent means all connections. Unknown ids and other partners' get the same answer.
-     */
-    private PartnerConnection checkConnection(
-            WorkspaceUser requester, String id, List<Scope> scopes, Map<String, String> errors) {
-        if (id == null || id.isBlank()) {
-            return null;
+        private void checkDelegate(DelegationRequest request, Errors errors) {
+            if (errors.hasFieldErrors("delegate")) {
+                return;
+            }
+            String delegate = request.delegate();
+            if (!blank(delegate) && request.bot() != null) {
+                errors.rejectValue("delegate", "both", "name either a teammate or a new bot, not both");
+            } else if (blank(delegate)) {
+                if (request.bot() == null) {
+                    errors.rejectValue("delegate", "missing", "name a teammate, or ask for a new bot");
+                }
+            } else if (delegate.equals(requester.username())) {
+                errors.rejectValue("delegate", "self", "you cannot delegate to yourself");
+            } else if (!teamOf.apply(requester.partner()).contains(delegate)) {
+                // One answer whether the name is unknown or someone else's: the request must not tell who exists.
+                errors.rejectValue("delegate", "notInTeam", NOT_A_TEAMMATE);
+            }
         }
-        PartnerConnection connection = connections
-                .find(id.strip())
-                .filter(found -> found.partner().equals(requester.partner()))
-                .orElse(null);
-        if (connection == null) {
-            errors.put("connection", "is not one of your broker connections");
-            return null;
-        }
-        if (connection.revoked()) {
-            errors.put("connection", "was revoked");
-            return null;
-        }
-        List<String> notPerConnection = scopes.stream()
-                .map(Scope::name)
-                .filter(scope -> !PartnerConnection.SCOPES.contains(scope))
-                .toList();
-        if (!notPerConnection.isEmpty()) {
-            errors.put(
-                    "connection",
-                    "only "
-                            + String.join(
-                                    ", ",
-                                    PartnerConnection.SCOPES.stream().sorted().toList())
-                            + " can be limited to one connection, not " + String.join(", ", notPerConnection));
-            return null;
-        }
-        return connection;
-    }
 
-    private static Duration checkDuration(String text, Map<String, String> errors) {
-        if (text == null || text.isBlank()) {
-            errors.put("duration", "is required, e.g. PT8H");
-            return null;
+        private List<Scope> checkScopes(DelegationRequest request, Errors errors) {
+            if (errors.hasFieldErrors("scopes") || request.scopes() == null) {
+                return List.of();
+            }
+            Map<String, Scope> known = known(request.scopes());
+            List<String> unknown = request.scopes().stream()
+                    .distinct()
+                    .filter(name -> !known.containsKey(name))
+                    .map(String::valueOf)
+                    .toList();
+            if (!unknown.isEmpty()) {
+                errors.rejectValue("scopes", "unknown", "unknown scope: " + String.join(", ", unknown));
+            }
+            return List.copyOf(known.values());
         }
-        try {
-            Duration duration = Duration.parse(text);
-            if (duration.isNegative() || duration.isZero()) {
-                errors.put("duration", "must be longer than zero");
+
+        /**
+         * A connection of the requester's partner that still exists, for scopes the credentials feature
+         * checks per connection; absent means all connections. Unknown ids and other partners' get the same
+         * answer.
+         */
+        private void checkConnection(DelegationRequest request, List<Scope> chosen, Errors errors) {
+            if (blank(request.connection()) || errors.hasFieldErrors("connection")) {
+                return;
+            }
+            PartnerConnection connection =
+                    ownConnection(requester, request.connection()).orElse(null);
+            if (connection == null) {
+                errors.rejectValue("connection", "unknown", "is not one of your broker connections");
+                return;
+            }
+            if (connection.revoked()) {
+                errors.rejectValue("connection", "revoked", "was revoked");
+                return;
+            }
+            List<String> notPerConnection = chosen.stream()
+                    .map(Scope::name)
+                    .filter(scope -> !PartnerConnection.SCOPES.contains(scope))
+                    .toList();
+            if (!notPerConnection.isEmpty()) {
+                errors.rejectValue(
+                        "connection",
+                        "notPerConnection",
+                        "only "
+                                + String.join(
+                                        ", ",
+                                        PartnerConnection.SCOPES.stream()
+                                                .sorted()
+                                                .toList()) + " can be limited to one connection, not "
+                                + String.join(", ", notPerConnection));
+            }
+        }
+
+        private Duration checkDuration(DelegationRequest request, Errors errors) {
+            if (errors.hasFieldErrors("duration")) {
                 return null;
             }
-            return duration;
-        } catch (DateTimeParseException e) {
-            errors.put("duration", "must be an ISO-8601 duration such as PT8H or P1D");
-            return null;
+            try {
+                Duration duration = Duration.parse(request.duration());
+                if (duration.isNegative() || duration.isZero()) {
+                    errors.rejectValue("duration", "notPositive", "must be longer than zero");
+                    return null;
+                }
+                return duration;
+            } catch (DateTimeParseException e) {
+                errors.rejectValue("duration", "format", "must be an ISO-8601 duration such as PT8H or P1D");
+                return null;
+            }
+        }
+
+        private void checkPolicy(DelegationRequest request, List<Scope> chosen, Duration duration, Errors errors) {
+            boolean critical = chosen.stream().anyMatch(Scope::critical);
+            DelegationPolicy.Decision decision =
+                    policy.decide(critical, request.bot() != null ? "bot" : "person", duration);
+            Duration max = maxDuration(chosen, decision);
+            if (duration.compareTo(max) > 0) {
+                errors.rejectValue("duration", "tooLong", "must be at most " + max + " for these scopes");
+            }
+            if (justification(request).length() < decision.minJustificationLength()) {
+                errors.rejectValue(
+                        "justification",
+                        "tooShort",
+                        "needs at least " + decision.minJustificationLength() + " characters for "
+                                + (critical ? "critical scopes" : "this request"));
+            }
         }
     }
 
-    private static Duration maxDuration(List<Scope> scopes, DelegationPolicy.Decision decision) {
+    /** The catalogue's scopes among {@code names}, in the request's order, each once. */
+    private Map<String, Scope> known(List<String> names) {
+        Map<String, Scope> catalogue = new LinkedHashMap<>();
+        scopes.get().forEach(scope -> catalogue.put(scope.name(), scope));
+        Map<String, Scope> chosen = new LinkedHashMap<>();
+        for (String name : names) {
+            if (name != null && catalogue.containsKey(name)) {
+                chosen.putIfAbsent(name, catalogue.get(name));
+            }
+        }
+        return chosen;
+    }
+
+    private java.util.Optional<PartnerConnection> ownConnection(WorkspaceUser requester, String id) {
+        return connections.find(id.strip()).filter(found -> found.partner().equals(requester.partner()));
+    }
+
+    private static Duration maxDuration(List<Scope> chosen, DelegationPolicy.Decision decision) {
         Duration max = decision.maxDuration();
-        for (Scope scope : scopes) {
+        for (Scope scope : chosen) {
             if (scope.maxDuration().compareTo(max) < 0) {
                 max = scope.maxDuration();
             }
         }
         return max;
+    }
+
+    private static String justification(DelegationRequest request) {
+        return request.justification() == null ? "" : request.justification().strip();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -3,10 +3,10 @@ package com.partnerworkspace.delegations.internal;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.delegations.internal.DelegationRequestValidator.ValidRequest;
 import com.partnerworkspace.delegations.internal.ScopeCatalogue.Scope;
-import com.partnerworkspace.inbox.TaskForm.TaskRefusedException;
 import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,13 +67,14 @@ class DelegationService {
         this.clock = clock;
     }
 
+    /** A request that passed the controller's validation (Bean Validation and {@link DelegationRequestValidator}). */
     @Transactional
     Delegation request(WorkspaceUser requester, DelegationRequest request) {
         if (!requester.hasRole("partner") || requester.partner() == null) {
-            throw new DelegationRefusedException(
+            throw Refusal.of(
                     HttpStatus.FORBIDDEN, "delegation-not-allowed", "Only a partner can delegate their access.");
         }
-        ValidRequest valid = validator.validate(requester, request);
+        ValidRequest valid = validator.read(requester, request);
         Instant now = clock.instant();
         Delegation delegation = new Delegation(
                 UUID.randomUUID().toString(),
@@ -121,11 +122,11 @@ class DelegationService {
     Delegation confirmMfa(WorkspaceUser user, String id) {
         Delegation delegation = visible(user, id);
         if (!delegation.requester().equals(user.username())) {
-            throw new DelegationRefusedException(
+            throw Refusal.of(
                     HttpStatus.FORBIDDEN, "not-the-requester", "Only the person who asked can confirm the request.");
         }
         if (delegation.state() != DelegationState.AWAITING_MFA) {
-            throw new DelegationRefusedException(
+            throw Refusal.of(
                     HttpStatus.CONFLICT,
                     "mfa-not-awaited",
                     "The request is " + delegation.state() + ", not awaiting MFA.");
@@ -136,8 +137,7 @@ class DelegationService {
                 .taskDefinitionKey("Task_ConfirmWithMfa")
                 .singleResult();
         if (task == null) {
-            throw new DelegationRefusedException(
-                    HttpStatus.CONFLICT, "mfa-not-awaited", "The request is no longer waiting for MFA.");
+            throw Refusal.of(HttpStatus.CONFLICT, "mfa-not-awaited", "The request is no longer waiting for MFA.");
         }
         recordMfaConfirmed(user, delegation);
         taskWork.complete(task.getId(), Map.of(), user.username());
@@ -159,13 +159,13 @@ class DelegationService {
     Delegation revoke(WorkspaceUser user, String id) {
         Delegation delegation = visible(user, id);
         if (!partnerAccess.mayActFor(user, delegation.partner())) {
-            throw new DelegationRefusedException(
+            throw Refusal.of(
                     HttpStatus.FORBIDDEN, "not-allowed-to-revoke", "Only the partner or ops can revoke a delegation.");
         }
         // The state changes first, in this transaction: the grant stops counting at once, even with
         // tokens issued before; the process then removes it from Keycloak.
         if (!repository.changeState(id, DelegationState.OPEN, DelegationState.REVOKED)) {
-            throw new DelegationRefusedException(
+            throw Refusal.of(
                     HttpStatus.CONFLICT, "delegation-closed", "The delegation is already " + delegation.state() + ".");
         }
         runtime.createMessageCorrelation("DelegationRevoked")
@@ -188,7 +188,7 @@ class DelegationService {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void endWithConnection(String id) {
-        Delegation delegation = repository.find(id).orElseThrow(DelegationRefusedException::notFound);
+        Delegation delegation = repository.find(id).orElseThrow(DelegationService::noSuchDelegation);
         if (!repository.changeState(id, DelegationState.OPEN, DelegationState.REVOKED)) {
             return;
         }
@@ -211,21 +211,25 @@ class DelegationService {
      * Records an approver's decision as "Approve delegation" completes, whichever client completes it
      * (the inbox or Camunda's Tasklist): four eyes are checked here, in the engine's transaction.
      *
-     * @throws TaskRefusedException (403) for the requester, the delegate, a second decision by the same
+     * @throws Refusal (403) for the requester, the delegate, a second decision by the same
      *     approver, or a task nobody claimed
      */
     void recordDecision(String delegationId, String approver, boolean approved, String comment) {
-        Delegation delegation = repository.find(delegationId).orElseThrow(DelegationRefusedException::notFound);
+        Delegation delegation = repository.find(delegationId).orElseThrow(DelegationService::noSuchDelegation);
         if (approver == null) {
-            throw new TaskRefusedException(403, "four-eyes", "Claim the task before deciding it.");
+            throw Refusal.of(HttpStatus.FORBIDDEN, "four-eyes", "Claim the task before deciding it.");
         }
         if (approver.equals(delegation.requester()) || approver.equals(delegation.delegate())) {
-            throw new TaskRefusedException(
-                    403, "four-eyes", "You cannot decide a delegation you asked for or that is for you.");
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN,
+                    "four-eyes",
+                    "You cannot decide a delegation you asked for or that is for you.");
         }
         if (!mayDecide(approver, delegation)) {
-            throw new TaskRefusedException(
-                    403, "already-decided", "You have decided this delegation already; another approver must decide.");
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN,
+                    "already-decided",
+                    "You have decided this delegation already; another approver must decide.");
         }
         repository.addApproval(delegationId, new Approval(approver, approved, comment, clock.instant()));
         Map<String, Object> details = new LinkedHashMap<>();
@@ -238,15 +242,19 @@ class DelegationService {
      * approvers; for anyone else it does not exist (404, so ids of other partners leak nothing).
      */
     Delegation visible(WorkspaceUser user, String id) {
-        Delegation delegation = repository.find(id).orElseThrow(DelegationRefusedException::notFound);
+        Delegation delegation = repository.find(id).orElseThrow(DelegationService::noSuchDelegation);
         boolean visible = partnerAccess.mayActFor(user, delegation.partner())
                 || user.username().equals(delegation.requester())
                 || user.username().equals(delegation.delegate())
                 || user.hasRole("approver");
         if (!visible) {
-            throw DelegationRefusedException.notFound();
+            throw noSuchDelegation();
         }
         return delegation;
+    }
+
+    static Refusal noSuchDelegation() {
+        return Refusal.notFound("delegation-not-found", "There is no such delegation.");
     }
 
     List<Delegation> list(WorkspaceUser user, String view) {
@@ -262,8 +270,7 @@ class DelegationService {
                                 .toList()
                         : List.of();
             case "granted-to-me" -> repository.delegatedTo(user.username());
-            default ->
-                throw DelegationRefusedException.invalid(Map.of("view", "must be mine, to-approve or granted-to-me"));
+            default -> throw Refusal.invalid(Map.of("view", "must be mine, to-approve or granted-to-me"));
         };
     }
 

@@ -1,42 +1,42 @@
 package com.partnerworkspace.delegations.internal;
 
-import com.partnerworkspace.inbox.TaskForm;
+import com.partnerworkspace.inbox.SubjectTaskForm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 
 /** What the inbox shows for any task of {@code delegation-approval}: the request behind it. */
-abstract class DelegationTaskForm implements TaskForm {
+abstract class DelegationTaskForm extends SubjectTaskForm<Delegation> {
 
     protected final DelegationService delegations;
     protected final DelegationRepository repository;
 
-    DelegationTaskForm(DelegationService delegations, DelegationRepository repository) {
+    DelegationTaskForm(String taskKey, DelegationService delegations, DelegationRepository repository) {
+        super(Delegation.PROCESS_KEY, taskKey);
         this.delegations = delegations;
         this.repository = repository;
     }
 
     @Override
-    public String processKey() {
-        return Delegation.PROCESS_KEY;
+    protected Delegation subjectOf(Task task) {
+        String id = delegations.delegationIdOf(task);
+        return repository.find(id).orElseThrow(() -> new IllegalStateException("no delegation " + id));
     }
 
     @Override
-    public String summary(Task task) {
-        Delegation d = delegationOf(task);
+    protected String summaryOf(Delegation d) {
         return d.requester() + " asks " + String.join(", ", d.scopes()) + " for " + d.delegateLabel() + " for "
                 + d.duration();
     }
 
     @Override
-    public String partner(Task task) {
-        return delegationOf(task).partner();
+    protected String partnerOf(Delegation d) {
+        return d.partner();
     }
 
     @Override
-    public Map<String, Object> context(Task task) {
-        Delegation d = delegationOf(task);
+    protected Map<String, Object> contextOf(Delegation d) {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("delegationId", d.id());
         context.put("requester", d.requester());
@@ -54,10 +54,5 @@ abstract class DelegationTaskForm implements TaskForm {
                 .toList();
         context.put("approvals", approvals);
         return context;
-    }
-
-    Delegation delegationOf(Task task) {
-        String id = delegations.delegationIdOf(task);
-        return repository.find(id).orElseThrow(() -> new IllegalStateException("no delegation " + id));
     }
 }

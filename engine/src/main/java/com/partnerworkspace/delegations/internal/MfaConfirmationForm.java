@@ -4,7 +4,6 @@ import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /** "Confirm with MFA" from the inbox: the same rule as the API, a fresh MFA login by the requester. */
@@ -14,13 +13,8 @@ class MfaConfirmationForm extends DelegationTaskForm {
     private final PartnerAccess partnerAccess;
 
     MfaConfirmationForm(DelegationService delegations, DelegationRepository repository, PartnerAccess partnerAccess) {
-        super(delegations, repository);
+        super("Task_ConfirmWithMfa", delegations, repository);
         this.partnerAccess = partnerAccess;
-    }
-
-    @Override
-    public String taskKey() {
-        return "Task_ConfirmWithMfa";
     }
 
     @Override
@@ -29,17 +23,16 @@ class MfaConfirmationForm extends DelegationTaskForm {
     }
 
     @Override
-    public void checkMayDecide(WorkspaceUser user, Task task) {
-        if (!user.username().equals(delegationOf(task).requester())) {
-            throw new TaskRefusedException(
-                    403, "not-the-requester", "Only the person who asked can confirm the request.");
+    protected void checkMayDecide(WorkspaceUser user, Delegation delegation) {
+        if (!user.username().equals(delegation.requester())) {
+            throw notAllowed("not-the-requester", "Only the person who asked can confirm the request.");
         }
     }
 
     @Override
-    public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
+    protected Map<String, Object> decide(WorkspaceUser user, Delegation delegation, Map<String, Object> submitted) {
         partnerAccess.requireFreshMfa(user, DelegationService.MFA_MAX_AGE);
-        delegations.recordMfaConfirmed(user, delegationOf(task));
+        delegations.recordMfaConfirmed(user, delegation);
         return Map.of();
     }
 }

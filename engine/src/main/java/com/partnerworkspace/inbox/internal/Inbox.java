@@ -1,11 +1,11 @@
 package com.partnerworkspace.inbox.internal;
 
 import com.partnerworkspace.inbox.TaskForm;
-import com.partnerworkspace.inbox.TaskForm.TaskRefusedException;
 import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.inbox.internal.InboxController.TaskDetail;
 import com.partnerworkspace.inbox.internal.InboxController.TaskSummary;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -67,7 +68,7 @@ class Inbox {
     TaskDetail claim(WorkspaceUser user, String id) {
         Task task = visibleTask(user, id);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw new TaskRefusedException(409, "task-claimed", "The task is claimed by " + task.getAssignee() + ".");
+            throw Refusal.of(HttpStatus.CONFLICT, "task-claimed", "The task is claimed by " + task.getAssignee() + ".");
         }
         formOf(task).ifPresent(form -> form.checkMayDecide(user, task));
         taskWork.claim(id, user.username());
@@ -78,8 +79,10 @@ class Inbox {
     TaskDetail unclaim(WorkspaceUser user, String id) {
         Task task = visibleTask(user, id);
         if (!user.username().equals(task.getAssignee()) && !user.hasRole("ops")) {
-            throw new TaskRefusedException(
-                    409, "task-not-yours", "Only the person who claimed the task (or ops) can give it back.");
+            throw Refusal.of(
+                    HttpStatus.CONFLICT,
+                    "task-not-yours",
+                    "Only the person who claimed the task (or ops) can give it back.");
         }
         tasks.setAssignee(id, null);
         return detail(visibleTask(user, id));
@@ -90,7 +93,7 @@ class Inbox {
     void complete(WorkspaceUser user, String id, Map<String, Object> submitted) {
         Task task = visibleTask(user, id);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw new TaskRefusedException(409, "task-claimed", "The task is claimed by " + task.getAssignee() + ".");
+            throw Refusal.of(HttpStatus.CONFLICT, "task-claimed", "The task is claimed by " + task.getAssignee() + ".");
         }
         Optional<TaskForm> form = formOf(task);
         form.ifPresent(f -> f.checkMayDecide(user, task));
@@ -103,10 +106,10 @@ class Inbox {
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
             // A task listener of the model refused (e.g. four eyes): answer with its reason, not a 500.
             Throwable cause = e;
-            while (cause != null && !(cause instanceof TaskRefusedException)) {
+            while (cause != null && !(cause instanceof Refusal)) {
                 cause = cause.getCause();
             }
-            throw cause instanceof TaskRefusedException refused ? refused : e;
+            throw cause instanceof Refusal refused ? refused : e;
         }
     }
 
@@ -114,7 +117,7 @@ class Inbox {
     private Task visibleTask(WorkspaceUser user, String id) {
         Task task = tasks.createTaskQuery().taskId(id).initializeFormKeys().singleResult();
         if (task == null || !isVisibleTo(user, task)) {
-            throw new TaskRefusedException(404, "task-not-found", "There is no such open task for you.");
+            throw Refusal.notFound("task-not-found", "There is no such open task for you.");
         }
         return task;
     }

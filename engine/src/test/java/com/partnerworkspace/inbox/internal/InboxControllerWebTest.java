@@ -13,8 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.partnerworkspace.inbox.TaskForm;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.testsupport.Tokens;
 import com.partnerworkspace.testsupport.WebSlice;
 import java.time.Instant;
@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentMatcher;
 import org.mockito.ArgumentMatchers;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -110,7 +111,7 @@ class InboxControllerWebTest {
 
     @Test
     void aFormsRefusalKeepsItsStatusAndType() throws Exception {
-        doThrow(new TaskForm.TaskRefusedException(403, "own-request", "You cannot decide your own request."))
+        doThrow(Refusal.of(HttpStatus.FORBIDDEN, "own-request", "You cannot decide your own request."))
                 .when(inbox)
                 .complete(any(), eq("t-1"), anyMap());
 

@@ -10,6 +10,7 @@ import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,7 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-class DelegationController {
+class DelegationsController {
 
     private final DelegationService delegations;
     private final DelegationViews views;
@@ -35,20 +38,29 @@ class DelegationController {
     private final KeycloakDirectory directory;
     private final PartnerAccess partnerAccess;
     private final BotSecretLinks botLinks;
+    private final DelegationRequestValidator requestValidator;
 
-    DelegationController(
+    DelegationsController(
             DelegationService delegations,
             DelegationViews views,
             ScopeCatalogue catalogue,
             KeycloakDirectory directory,
             PartnerAccess partnerAccess,
-            BotSecretLinks botLinks) {
+            BotSecretLinks botLinks,
+            DelegationRequestValidator requestValidator) {
         this.delegations = delegations;
         this.views = views;
         this.catalogue = catalogue;
         this.directory = directory;
         this.partnerAccess = partnerAccess;
         this.botLinks = botLinks;
+        this.requestValidator = requestValidator;
+    }
+
+    /** Beside Bean Validation on the record: the rules that need the DMN tables, the team and the connections. */
+    @InitBinder("delegationRequest")
+    void delegationRequestRules(WebDataBinder binder, Authentication authentication) {
+        binder.addValidators(requestValidator.forRequester(CurrentUser.of(authentication)));
     }
 
     record ScopeView(String name, String description, boolean critical, String maxDuration) {}
@@ -56,7 +68,9 @@ class DelegationController {
     record TeamMember(String username, String displayName) {}
 
     record BotSecretRequest(
-            @Schema(description = "The opaque id from the link's fragment") @Size(max = InputLimits.TOKEN)
+            @Schema(description = "The opaque id from the link's fragment")
+            @NotBlank(message = "is required")
+            @Size(max = InputLimits.TOKEN)
             String token) {}
 
     record BotSecret(String clientId, String clientSecret) {}
@@ -139,11 +153,6 @@ class DelegationController {
     ResponseEntity<BotSecret> openBotSecret(
             Authentication authentication, @Valid @RequestBody BotSecretRequest request) {
         WorkspaceUser user = CurrentUser.of(authentication);
-        if (request.token() == null
-                || request.token().isBlank()
-                || request.token().length() > 512) {
-            throw DelegationRefusedException.invalid(java.util.Map.of("token", "is required"));
-        }
         BotSecretLinks.BotCredentials credentials = botLinks.open(user, request.token());
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())

@@ -1,0 +1,129 @@
+package com.partnerworkspace.inbox;
+
+import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.HttpStatus;
+
+/**
+ * What every {@link TaskForm} about one thing (a connection, a delegation, an alert) shares: it names its
+ * task, finds the thing the task is about, and reads the submitted fields, refusing a bad submission as a
+ * 400 {@code invalid-request} whose detail says what is wrong. A feature's form says only what is its own:
+ * the thing, what the decider reads about it, who may decide and what deciding does.
+ *
+ * @param <T> the thing the task is about
+ */
+public abstract class SubjectTaskForm<T> implements TaskForm {
+
+    private static final Validator BEAN_VALIDATION =
+            Validation.buildDefaultValidatorFactory().getValidator();
+
+    private final String processKey;
+    private final String taskKey;
+
+    protected SubjectTaskForm(String processKey, String taskKey) {
+        this.processKey = processKey;
+        this.taskKey = taskKey;
+    }
+
+    /** The thing the task is about, e.g. by a process variable or the process's business key. */
+    protected abstract T subjectOf(Task task);
+
+    protected abstract String summaryOf(T subject);
+
+    protected abstract String partnerOf(T subject);
+
+    protected abstract Map<String, Object> contextOf(T subject);
+
+    /** @throws Refusal (403) when this user may not decide about this thing */
+    protected abstract void checkMayDecide(WorkspaceUser user, T subject);
+
+    /** The feature's side of the decision; the submitted fields are never null here. */
+    protected abstract Map<String, Object> decide(WorkspaceUser user, T subject, Map<String, Object> submitted);
+
+    @Override
+    public final String processKey() {
+        return processKey;
+    }
+
+    @Override
+    public final String taskKey() {
+        return taskKey;
+    }
+
+    @Override
+    public String summary(Task task) {
+        return summaryOf(subjectOf(task));
+    }
+
+    @Override
+    public String partner(Task task) {
+        return partnerOf(subjectOf(task));
+    }
+
+    @Override
+    public Map<String, Object> context(Task task) {
+        return contextOf(subjectOf(task));
+    }
+
+    @Override
+    public void checkMayDecide(WorkspaceUser user, Task task) {
+        checkMayDecide(user, subjectOf(task));
+    }
+
+    @Override
+    public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
+        return decide(user, subjectOf(task), submitted == null ? Map.of() : submitted);
+    }
+
+    /** A 400 for a submission this form does not accept. */
+    protected static Refusal invalid(String detail) {
+        return Refusal.of(HttpStatus.BAD_REQUEST, "invalid-request", detail);
+    }
+
+    /** A 403: this user may not decide this task. */
+    protected static Refusal notAllowed(String slug, String detail) {
+        return Refusal.of(HttpStatus.FORBIDDEN, slug, detail);
+    }
+
+    /** Refuses the first submitted field that is not one of {@code fields}. */
+    protected static void requireOnly(Map<String, Object> submitted, List<String> fields) {
+        submitted.keySet().stream()
+                .filter(field -> !fields.contains(field))
+                .findFirst()
+                .ifPresent(field -> {
+                    throw invalid("Field '" + field + "' is not a known field.");
+                });
+    }
+
+    /** The field's value when it is absent or of {@code type}, else refused with {@code message}. */
+    protected static <V> V valueOf(Map<String, Object> submitted, String field, Class<V> type, String message) {
+        Object value = submitted.get(field);
+        if (value != null && !type.isInstance(value)) {
+            throw invalid(message);
+        }
+        return type.cast(value);
+    }
+
+    /**
+     * The submission read into a record, checked with its Bean Validation constraints; a violation is
+     * refused with its message (the first by field name, so the answer does not vary).
+     */
+    protected static <R> R valid(R fields) {
+        Set<ConstraintViolation<R>> violations = BEAN_VALIDATION.validate(fields);
+        violations.stream()
+                .min(Comparator.comparing(
+                        violation -> violation.getPropertyPath().toString()))
+                .ifPresent(violation -> {
+                    throw invalid(violation.getMessage());
+                });
+        return fields;
+    }
+}
