@@ -36,7 +36,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What people do with broker connections: connect, reconnect, complete the broker login, rotate,
@@ -76,6 +80,7 @@ class ConnectionService {
     });
 
     private final RevealHours revealHours;
+    private final TransactionTemplate transactions;
 
     ConnectionService(
             ConnectionRepository repository,
@@ -89,8 +94,10 @@ class ConnectionService {
             ApplicationEventPublisher events,
             RevealHours revealHours,
             @Value("${workspace.credentials.rotation-grace-period:PT10M}") Duration gracePeriod,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.revealHours = revealHours;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.brokers = brokers;
         this.logins = logins;
@@ -311,12 +318,17 @@ class ConnectionService {
     }
 
     /**
-     * The credential's values, after a fresh MFA; audited. The Vault read runs beside the audit entry
-     * (a failed read rolls the entry back with the transaction), so a reveal costs little more than the
-     * read itself.
+     * The credential's values, after a fresh MFA; audited. The values leave only with their audit entry: the
+     * Vault read starts first and the entry is appended (just before commit) while Vault answers; the commit
+     * then waits for the answer, so a failed read rolls the entry back and a reveal costs little more than the
+     * slower of the two.
      */
-    @Transactional
     Map<String, String> reveal(WorkspaceUser user, String id) {
+        CompletableFuture<Map<String, String>> values = transactions.execute(status -> startReveal(user, id));
+        return values.join(); // complete: the commit waited for it
+    }
+
+    private CompletableFuture<Map<String, String>> startReveal(WorkspaceUser user, String id) {
         Connection connection = visible(user, id, REVEAL_SCOPE);
         partnerAccess.requireFreshMfa(user, REVEAL_MFA_MAX_AGE);
         requireUsable(connection, "reveal");
@@ -333,11 +345,18 @@ class ConnectionService {
                             + "\" outside the allowed hours (" + revealHours.window() + ")",
                     Map.of("revealedBy", user.username())));
         }
-        try {
-            return values.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        // Registered after the audit trail's own synchronization, so it runs after the entry is appended.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                try {
+                    values.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+        });
+        return values;
     }
 
     /** The values a reveal or a share hands over: keys and the current access token. */
