@@ -34,10 +34,13 @@ class ChainVerifications {
     /** @param at when the walk that gave this answer began */
     record Verified(AuditTrail.Verification result, Instant at) {}
 
-    /** The latest answer, walking the chain again when the last walk is older than the reuse interval. */
+    /**
+     * The latest answer, walking the chain again when the last walk is older than the reuse interval, or
+     * seems to lie in the future (the clock was set back): a stale answer is never reused.
+     */
     synchronized Verified latest() {
         Instant now = clock.instant();
-        if (last == null || !now.isBefore(last.at().plus(reuse))) {
+        if (last == null || !now.isBefore(last.at().plus(reuse)) || now.isBefore(last.at())) {
             last = new Verified(walk.get(), now);
         }
         return last;

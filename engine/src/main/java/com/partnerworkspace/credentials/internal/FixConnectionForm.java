@@ -76,7 +76,7 @@ class FixConnectionForm extends SubjectTaskForm<Connection> {
     @Override
     protected Map<String, Object> decide(WorkspaceUser user, Connection connection, Map<String, Object> submitted) {
         String decision = valueOf(submitted, "decision", String.class, NOT_A_DECISION);
-        if (!DECISIONS.contains(decision)) {
+        if (decision == null || !DECISIONS.contains(decision)) { // List.of refuses to look for null
             throw invalid(NOT_A_DECISION);
         }
         connections.audit(user.username(), connection, "connection.fix-decided", Map.of("decision", decision));

@@ -46,6 +46,18 @@ class ChainVerificationsTest {
     }
 
     @Test
+    void anAnswerFromAClockSetBackIsNotReused() {
+        ChainVerifications verifications = verifications(Duration.ofSeconds(10));
+        now = now.plusSeconds(60); // e.g. a test moved the clock ahead, then put it back
+        verifications.latest();
+
+        now = now.minusSeconds(60);
+        verifications.latest();
+
+        assertThat(walks.get()).isEqualTo(2);
+    }
+
+    @Test
     void withoutReuseEveryCallWalksButNeverTwoAtOnce() throws Exception {
         AtomicInteger inProgress = new AtomicInteger();
         AtomicInteger mostAtOnce = new AtomicInteger();

@@ -43,7 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * create, no-store on reveal, bad bodies named field by field, and who reaches a partner's list.
  */
 @WebSlice(ConnectionsController.class)
-@Import(BrowserBindingCookie.class)
+@Import({BrowserBindingCookie.class, NewConnectionValidator.class})
 class ConnectionsControllerWebTest {
 
     static final Instant NOW = Instant.parse("2030-01-01T12:00:00Z");
@@ -185,6 +185,7 @@ class ConnectionsControllerWebTest {
 
         @Test
         void answersCreatedWithItsLocationTheLoginAndABindingCookieForThisBrowser() throws Exception {
+            when(brokers.find("broker-sim")).thenReturn(java.util.Optional.of(BrokersControllerWebTest.KITE));
             when(connections.create(any(), any()))
                     .thenReturn(new ConnectionService.Started(C1, URI.create("http://b/login?state=s"), "binding"));
 

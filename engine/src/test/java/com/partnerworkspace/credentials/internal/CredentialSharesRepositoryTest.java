@@ -38,7 +38,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * database holds and refuses is what this proves.
  */
 @RepositorySlice
-@Import(CredentialShares.class)
+@Import({CredentialShares.class, ShareRequestValidator.class})
 class CredentialSharesRepositoryTest {
 
     static final String LINK = "L".repeat(43);
