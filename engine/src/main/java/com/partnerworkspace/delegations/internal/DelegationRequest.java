@@ -33,6 +33,7 @@ record DelegationRequest(
                 maxLength = 36,
                 description = "The id of one of the partner's broker connections: the grant counts only for it"
                         + " and ends when it is revoked (credentials scopes only). Leave out for all connections.")
+        @Size(max = 36)
         String connection,
 
         @Schema(
