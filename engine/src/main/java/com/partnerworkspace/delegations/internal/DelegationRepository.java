@@ -83,38 +83,23 @@ class DelegationRepository {
     }
 
     List<Delegation> ofPartner(String partner) {
-        return db.sql("select * from delegation where partner = :partner order by requested_at desc")
-                .param("partner", partner)
-                .query(DelegationRepository::delegation)
-                .list();
+        return listWhere("partner = :partner order by requested_at desc", "partner", partner);
     }
 
     List<Delegation> requestedBy(String requester) {
-        return db.sql("select * from delegation where requester = :requester order by requested_at desc")
-                .param("requester", requester)
-                .query(DelegationRepository::delegation)
-                .list();
+        return listWhere("requester = :requester order by requested_at desc", "requester", requester);
     }
 
     List<Delegation> delegatedTo(String delegate) {
-        return db.sql("select * from delegation where delegate = :delegate order by requested_at desc")
-                .param("delegate", delegate)
-                .query(DelegationRepository::delegation)
-                .list();
+        return listWhere("delegate = :delegate order by requested_at desc", "delegate", delegate);
     }
 
     List<Delegation> inState(DelegationState state) {
-        return db.sql("select * from delegation where state = :state order by requested_at")
-                .param("state", state.name())
-                .query(DelegationRepository::delegation)
-                .list();
+        return listWhere("state = :state order by requested_at", "state", state.name());
     }
 
     List<Delegation> activeFor(String delegate) {
-        return db.sql("select * from delegation where delegate = :delegate and state = 'ACTIVE'")
-                .param("delegate", delegate)
-                .query(DelegationRepository::delegation)
-                .list();
+        return listWhere("delegate = :delegate and state = 'ACTIVE'", "delegate", delegate);
     }
 
     /** Delegations limited to the connection that have not ended yet (requested, awaiting or active). */
@@ -127,10 +112,7 @@ class DelegationRepository {
     }
 
     List<Delegation> activeOfPartner(String partner) {
-        return db.sql("select * from delegation where partner = :partner and state = 'ACTIVE'")
-                .param("partner", partner)
-                .query(DelegationRepository::delegation)
-                .list();
+        return listWhere("partner = :partner and state = 'ACTIVE'", "partner", partner);
     }
 
     /** Moves the delegation on only from one of the expected states; false when it was elsewhere. */
@@ -181,6 +163,14 @@ class DelegationRepository {
                         rs.getBoolean("approved"),
                         rs.getString("comment"),
                         instant(rs, "decided_at")))
+                .list();
+    }
+
+    /** The delegations matching {@code condition} (SQL after {@code where}, one named parameter). */
+    private List<Delegation> listWhere(String condition, String name, Object value) {
+        return db.sql("select * from delegation where " + condition)
+                .param(name, value)
+                .query(DelegationRepository::delegation)
                 .list();
     }
 
