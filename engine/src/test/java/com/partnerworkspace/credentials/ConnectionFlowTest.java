@@ -112,6 +112,9 @@ class ConnectionFlowTest {
         assertThat(vault.metadata(path).currentVersion())
                 .as("exactly one new version")
                 .isEqualTo(3);
+        assertThat(vault.metadata(path).custom().get("expiresAt"))
+                .as("Vault's metadata names the rotated session's expiry")
+                .isEqualTo(Connections.get(id, "nitin").get("expiresAt").asText());
 
         String mfa = RealServers.keycloak().mfaAccessToken("nitin");
         Api.Response revealed = post("/api/connections/" + id + "/reveal", mfa, null);

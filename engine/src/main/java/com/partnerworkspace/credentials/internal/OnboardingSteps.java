@@ -141,11 +141,21 @@ class OnboardingSteps {
     }
 
     void recordTokens(Connection connection, Broker broker, BrokerAdapter adapter, Tokens tokens) {
+        recordSession(connection, broker, adapter, tokens);
+        describe(connection, broker, adapter, tokens.sessionExpiresAt());
+    }
+
+    /** The new session's times in the connection's record; its expiry alerts no longer hold. */
+    void recordSession(Connection connection, Broker broker, BrokerAdapter adapter, Tokens tokens) {
         Instant nextRotation =
                 adapter.supportsRefresh() ? tokens.sessionExpiresAt().minus(broker.rotateBefore()) : null;
         repository.tokensStored(connection.id(), tokens.issuedAt(), tokens.sessionExpiresAt(), nextRotation);
-        vault.describe(connection, metadata(connection, broker, adapter, tokens.sessionExpiresAt()));
         health.cleared(connection);
+    }
+
+    /** The credential's Vault metadata, with the expiry of the session it holds. */
+    void describe(Connection connection, Broker broker, BrokerAdapter adapter, Instant expiresAt) {
+        vault.describe(connection, metadata(connection, broker, adapter, expiresAt));
     }
 
     /** The credential's Vault metadata: broker, creator, expiry (once known) and rotation policy. */

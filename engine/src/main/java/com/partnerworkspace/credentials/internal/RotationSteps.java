@@ -64,7 +64,7 @@ class RotationSteps {
                     connection,
                     "credential.version-written",
                     Map.of("version", current.version(), "previousVersion", baseVersion, "foundAfterRetry", true));
-            onboarding.recordTokens(connection, broker, adapter, current.tokens());
+            onboarding.recordSession(connection, broker, adapter, current.tokens());
             return current.version();
         }
         CredentialVault.Credential base =
@@ -77,7 +77,7 @@ class RotationSteps {
                     connection,
                     "credential.version-written",
                     Map.of("version", version, "previousVersion", baseVersion));
-            onboarding.recordTokens(connection, broker, adapter, tokens);
+            onboarding.recordSession(connection, broker, adapter, tokens);
             return version;
         } catch (BrokerException e) {
             throw failed(connection, e);
@@ -98,8 +98,14 @@ class RotationSteps {
         repository.verified(id, connections.now(), (System.nanoTime() - started) / 1_000_000);
     }
 
+    /**
+     * Vault's metadata names the new expiry only now, once the new version is verified: written with the
+     * version, it kept naming an expiry the credential did not have after a rollback.
+     */
     void recordRotation(String id, int baseVersion, int newVersion, String trigger) {
         Connection connection = connections.get(id);
+        onboarding.describe(
+                connection, connections.broker(connection), connections.adapter(connection), connection.expiresAt());
         repository.endActivity(id, "rotation");
         connections.audit(
                 AuditEvent.SYSTEM,
