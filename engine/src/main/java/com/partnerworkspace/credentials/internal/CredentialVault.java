@@ -6,6 +6,7 @@ import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultSecrets.SecretMetadata;
 import com.partnerworkspace.vault.VaultSecrets.SecretPath;
 import com.partnerworkspace.vault.VaultSecrets.VersionedSecret;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ class CredentialVault {
     static final String WRITTEN_BY = "writtenBy";
 
     private final VaultSecrets secrets;
+    private final WrittenVersions written = new WrittenVersions(Duration.ofMinutes(1));
 
     CredentialVault(VaultSecrets secrets) {
         this.secrets = secrets;
@@ -57,7 +59,10 @@ class CredentialVault {
     int storeTokens(Connection connection, Keys keys, Tokens tokens, int expectedCurrent, String writtenBy) {
         Map<String, String> values = keyValues(keys, writtenBy);
         values.putAll(tokens.asValues());
-        return secrets.write(pathOf(connection), values, expectedCurrent);
+        SecretPath path = pathOf(connection);
+        int version = secrets.write(path, values, expectedCurrent);
+        written.keep(path, new Credential(version, keys, tokens, writtenBy));
+        return version;
     }
 
     /** Replaces the custom metadata whole (one call, no read): what the credential is, never a secret. */
@@ -69,8 +74,10 @@ class CredentialVault {
         return credential(secrets.read(pathOf(connection)));
     }
 
+    /** A version just written by {@link #storeTokens} comes from memory, once; any other from Vault. */
     Credential at(Connection connection, int version) {
-        return credential(secrets.read(pathOf(connection), version));
+        SecretPath path = pathOf(connection);
+        return written.take(path, version).orElseGet(() -> credential(secrets.read(path, version)));
     }
 
     SecretMetadata metadata(Connection connection) {
