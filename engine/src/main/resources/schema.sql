@@ -221,3 +221,14 @@ create table if not exists alert_preferences (
     updated_by varchar(64) not null,
     updated_at timestamp with time zone not null
 );
+
+-- Comments on an open task: visible to its candidates and the partner it is about; each change audited.
+create table if not exists task_comment (
+    id varchar(36) primary key,
+    task_id varchar(64) not null,
+    author varchar(64) not null,
+    text varchar(2000) not null,
+    created_at timestamp with time zone not null,
+    updated_at timestamp with time zone
+);
+create index if not exists task_comment_task on task_comment (task_id, created_at);

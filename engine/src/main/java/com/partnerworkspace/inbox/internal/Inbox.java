@@ -114,7 +114,7 @@ class Inbox {
     }
 
     /** The task, if the user is its assignee or one of its candidates; else it does not exist for them. */
-    private Task visibleTask(WorkspaceUser user, String id) {
+    Task visibleTask(WorkspaceUser user, String id) {
         Task task = tasks.createTaskQuery().taskId(id).initializeFormKeys().singleResult();
         if (task == null || !isVisibleTo(user, task)) {
             throw Refusal.notFound("task-not-found", "There is no such open task for you.");
@@ -164,6 +164,11 @@ class Inbox {
                 summary.summary(),
                 form.map(f -> f.context(task)).orElse(Map.of()),
                 form.map(TaskForm::fields).orElse(List.of()));
+    }
+
+    /** The partner the task is about, as its feature's form names it; null when none. */
+    String partnerOf(Task task) {
+        return formOf(task).map(form -> form.partner(task)).orElse(null);
     }
 
     private Optional<TaskForm> formOf(Task task) {
