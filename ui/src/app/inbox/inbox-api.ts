@@ -2,7 +2,15 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { showsOwnErrors } from '../core/http/shows-own-errors';
-import { Task, TaskCompletion, TaskDetail, TaskFilter } from './inbox.models';
+import {
+  Task,
+  TaskComment,
+  TaskCompletion,
+  TaskDetail,
+  TaskDiagram,
+  TaskFilter,
+  TaskHistoryEntry,
+} from './inbox.models';
 
 /** Typed client for the task API of all processes. The inbox shows the errors of its calls itself. */
 @Injectable({ providedIn: 'root' })
@@ -42,6 +50,42 @@ export class InboxApi {
 
   complete(id: string, body: TaskCompletion): Observable<void> {
     return this.http.post<void>(`${taskUrl(id)}/complete`, body, { context: showsOwnErrors() });
+  }
+
+  diagram(id: string): Observable<TaskDiagram> {
+    return this.http.get<TaskDiagram>(`${taskUrl(id)}/diagram`, { context: showsOwnErrors() });
+  }
+
+  history(id: string): Observable<TaskHistoryEntry[]> {
+    return this.http.get<TaskHistoryEntry[]>(`${taskUrl(id)}/history`, {
+      context: showsOwnErrors(),
+    });
+  }
+
+  comments(id: string): Observable<TaskComment[]> {
+    return this.http.get<TaskComment[]>(`${taskUrl(id)}/comments`, { context: showsOwnErrors() });
+  }
+
+  addComment(id: string, text: string): Observable<TaskComment> {
+    return this.http.post<TaskComment>(
+      `${taskUrl(id)}/comments`,
+      { text },
+      { context: showsOwnErrors() },
+    );
+  }
+
+  editComment(id: string, commentId: string, text: string): Observable<TaskComment> {
+    return this.http.put<TaskComment>(
+      `${taskUrl(id)}/comments/${encodeURIComponent(commentId)}`,
+      { text },
+      { context: showsOwnErrors() },
+    );
+  }
+
+  deleteComment(id: string, commentId: string): Observable<void> {
+    return this.http.delete<void>(`${taskUrl(id)}/comments/${encodeURIComponent(commentId)}`, {
+      context: showsOwnErrors(),
+    });
   }
 }
 

@@ -35,3 +35,27 @@ export interface TaskFilter {
 
 /** Body of `POST /api/tasks/{id}/complete`, e.g. `{approved: true, comment: "..."}`. */
 export type TaskCompletion = Readonly<Record<string, boolean | string>>;
+
+/** `GET /api/tasks/{id}/diagram`: the process model and where its instance stands. */
+export interface TaskDiagram {
+  readonly xml: string;
+  readonly activeActivityIds: readonly string[];
+  readonly completedActivityIds: readonly string[];
+}
+
+/** One line of `GET /api/tasks/{id}/history`, oldest first. */
+export interface TaskHistoryEntry {
+  readonly at: string;
+  readonly who: string | null;
+  readonly what: string;
+  readonly activityId: string | null;
+}
+
+/** A comment of `GET/POST/PUT /api/tasks/{id}/comments`. */
+export interface TaskComment {
+  readonly id: string;
+  readonly author: string;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly updatedAt: string | null;
+}

@@ -15,6 +15,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { durationsInWords } from '../../../shared/time/time-format';
 import { TaskCompletion, TaskDetail, TaskField } from '../../inbox.models';
+import { TaskCommentsPanel } from '../task-comments/task-comments';
+import { TaskDiagramPanel } from '../task-diagram/task-diagram';
+import { TaskHistoryPanel } from '../task-history/task-history';
 
 /** Context keys shown first, with their labels (delegation approvals); other keys follow. */
 const KNOWN_CONTEXT: readonly (readonly [string, string])[] = [
@@ -43,7 +46,16 @@ export interface ContextRow {
  */
 @Component({
   selector: 'app-task-detail',
-  imports: [DatePipe, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule],
+  imports: [
+    DatePipe,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    TaskCommentsPanel,
+    TaskDiagramPanel,
+    TaskHistoryPanel,
+  ],
   templateUrl: './task-detail.html',
   styleUrl: './task-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
