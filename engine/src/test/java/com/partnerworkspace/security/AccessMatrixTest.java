@@ -57,7 +57,11 @@ class AccessMatrixTest {
             "POST /api/delegations/bot-secret",
             "{\"token\":\"no-such-link\"}",
             "POST /api/shares/{id}/open",
-            "{\"code\":\"000000\"}");
+            "{\"code\":\"000000\"}",
+            "POST /api/tasks/{id}/comments",
+            "{\"text\":\"Access matrix: may this persona comment?\"}",
+            "PUT /api/tasks/{id}/comments/{commentId}",
+            "{\"text\":\"Access matrix: may this persona change it?\"}");
 
     record Operation(String method, String path, boolean hasBody, boolean takesPartner) {
 
@@ -74,7 +78,8 @@ class AccessMatrixTest {
         }
     }
 
-    record Fixtures(String connection, String delegation, String alert, String task) {}
+    /** {@code commentTask}: another approval task of the owner's, which no row ends, for the comment rows. */
+    record Fixtures(String connection, String delegation, String alert, String task, String commentTask) {}
 
     record Persona(String column, Supplier<String> token) {}
 
@@ -205,6 +210,7 @@ class AccessMatrixTest {
         String path = operation
                 .path()
                 .replace("{partner}", OWNER)
+                .replace("{commentId}", operation.path().contains("{commentId}") ? approversComment(fixtures) : "")
                 .replaceAll("\\{[a-zA-Z]+}", idFor(operation.path(), fixtures));
         if (operation.takesPartner()) {
             path += "?partner=" + OWNER;
@@ -221,7 +227,18 @@ class AccessMatrixTest {
         });
     }
 
+    /** A fresh comment of the approver on the owner's task for each call: the author may change or delete it. */
+    private static String approversComment(Fixtures fixtures) {
+        Api.Response comment = Connections.post(
+                "/api/tasks/" + fixtures.commentTask() + "/comments", token("priya"), Map.of("text", "Access matrix"));
+        assertThat(comment.status()).as(comment.body()).isEqualTo(201);
+        return comment.json().get("id").asText();
+    }
+
     private static String idFor(String path, Fixtures fixtures) {
+        if (path.startsWith("/api/tasks/") && path.contains("/comments")) {
+            return fixtures.commentTask();
+        }
         if (path.startsWith("/api/shares/") || path.startsWith("/api/alert-links/")) {
             return "no-such-link-" + Long.toHexString(System.nanoTime());
         }
@@ -247,7 +264,9 @@ class AccessMatrixTest {
         Api.Response alert =
                 Connections.post("/api/alerts/test", token("omar"), Map.of("partner", OWNER, "severity", "WARNING"));
         assertThat(alert.status()).as(alert.body()).isEqualTo(201);
-        return new Fixtures(connection, delegation, alert.json().get("id").asText(), task);
+        String commentTask =
+                approvalTaskOf(requestForArjun(UNRELATED_SCOPE).get("id").asText(), "priya");
+        return new Fixtures(connection, delegation, alert.json().get("id").asText(), task, commentTask);
     }
 
     // ---- the teammate's grants, through the real delegation flow ----
