@@ -232,3 +232,19 @@ create table if not exists task_comment (
     updated_at timestamp with time zone
 );
 create index if not exists task_comment_task on task_comment (task_id, created_at);
+
+-- Facts measured from the trail (first act per partner, acts per month) read by action and time.
+create index if not exists audit_entry_action_at on audit_entry (action, at);
+
+-- The one-question survey: a 1-5 answer (or a dismissal) after onboarding, a rotation or a reveal;
+-- at most one prompt a week per person.
+create table if not exists survey_response (
+    id varchar(36) primary key,
+    username varchar(64) not null,
+    partner varchar(64),
+    trigger_act varchar(20) not null,
+    score int,
+    comment varchar(2000),
+    answered_at timestamp with time zone not null
+);
+create index if not exists survey_response_user on survey_response (username, answered_at);

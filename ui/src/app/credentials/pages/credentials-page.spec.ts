@@ -20,6 +20,7 @@ import { CredentialsApi } from '../credentials-api';
 import { Connection, RevealedSecret, ShareLink } from '../credentials.models';
 import { PENDING_REVEAL_KEY, PENDING_SHARE_KEY } from '../step-up';
 import { BROKERS, KEYS_REJECTED, connection } from '../testing/connection-fixtures';
+import { SurveyApi } from '../../shared/survey/survey-api';
 import { CredentialsPage } from './credentials-page';
 
 const SECRET: RevealedSecret = {
@@ -62,6 +63,11 @@ async function render(
   const auth = { stepUp: vi.fn() };
   const navigation = { assign: vi.fn() };
   const clipboard = { copy: vi.fn(() => true) };
+  const survey = {
+    prompt: vi.fn(() => of({ ask: false, trigger: 'reveal', question: '' })),
+    answer: vi.fn(),
+    dismiss: vi.fn(),
+  };
   TestBed.configureTestingModule({
     imports: [CredentialsPage],
     providers: [
@@ -73,6 +79,7 @@ async function render(
       { provide: BrowserNavigation, useValue: navigation },
       { provide: Clipboard, useValue: clipboard },
       { provide: MeStore, useValue: { roles: signal(roles), ensureLoaded: vi.fn() } },
+      { provide: SurveyApi, useValue: survey },
     ],
   });
   const fixture = TestBed.createComponent(CredentialsPage);
@@ -82,7 +89,7 @@ async function render(
   await fixture.whenStable();
   const element = fixture.nativeElement as HTMLElement;
   const stable = () => fixture.whenStable();
-  return { fixture, element, api, auth, navigation, clipboard, stable };
+  return { fixture, element, api, auth, navigation, clipboard, stable, survey };
 }
 
 function cards(element: HTMLElement): HTMLElement[] {
@@ -211,11 +218,12 @@ describe('CredentialsPage', () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
     const api = fakeApi([connection()]);
     api.reveal.mockReturnValue(of(SECRET));
-    const { element, clipboard, stable } = await render(api);
+    const { element, clipboard, stable, survey } = await render(api);
 
     buttonByText(element, 'Reveal')!.click();
     await stable();
     expect(api.reveal).toHaveBeenCalledWith('c-1');
+    expect(survey.prompt).toHaveBeenCalledWith('reveal');
     const key = getByLabel(element, 'API key') as HTMLInputElement;
     expect(key.value).toBe('key-1234');
     expect(key.readOnly).toBe(true);
@@ -366,7 +374,7 @@ describe('CredentialsPage', () => {
     api.get
       .mockReturnValueOnce(of(connection({ activity: 'rotation' })))
       .mockReturnValueOnce(of(connection({ activity: null, tokenAgeSeconds: 0 })));
-    const { element, stable } = await render(api);
+    const { element, stable, survey } = await render(api);
 
     buttonByText(element, 'Rotate')!.click();
     await stable();
@@ -386,6 +394,7 @@ describe('CredentialsPage', () => {
     await stable();
     expect(api.get).toHaveBeenCalledTimes(2);
     expect(element.textContent).not.toContain('Rotation in progress…');
+    expect(survey.prompt).toHaveBeenCalledWith('rotation');
 
     vi.advanceTimersByTime(10_000);
     expect(api.get).toHaveBeenCalledTimes(2);

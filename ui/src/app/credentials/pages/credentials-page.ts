@@ -8,6 +8,7 @@ import {
   inject,
   input,
   signal,
+  viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -25,6 +26,7 @@ import {
   AddConnectionDialogData,
 } from '../components/add-connection-dialog/add-connection-dialog';
 import { ConnectionCard } from '../components/connection-card/connection-card';
+import { SurveyCard } from '../../shared/survey/survey-card';
 import { RevokeDialog, RevokeDialogData } from '../components/revoke-dialog/revoke-dialog';
 import { ShareDialog, ShareDialogData } from '../components/share-dialog/share-dialog';
 import { CredentialsApi } from '../credentials-api';
@@ -53,7 +55,14 @@ interface ActionError {
  */
 @Component({
   selector: 'app-credentials-page',
-  imports: [MatButtonModule, MatIconModule, MatProgressSpinnerModule, RouterLink, ConnectionCard],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatProgressSpinnerModule,
+    RouterLink,
+    ConnectionCard,
+    SurveyCard,
+  ],
   providers: [RevealStore],
   templateUrl: './credentials-page.html',
   styleUrl: './credentials-page.scss',
@@ -71,6 +80,8 @@ export class CredentialsPage implements OnInit {
   private readonly route = inject(ActivatedRoute);
   private readonly destroyRef = inject(DestroyRef);
   protected readonly reveals = inject(RevealStore);
+  /** The one-question survey, offered after a rotation, a reveal or a first Active connection. */
+  private readonly survey = viewChild(SurveyCard);
 
   /** Query parameters (bound by the router). */
   readonly connected = input<string>();
@@ -228,6 +239,7 @@ export class CredentialsPage implements OnInit {
       .subscribe({
         next: (secret) => {
           this.reveals.show(id, secret);
+          this.survey()?.offer('reveal');
           const label = this.connections().find((c) => c.id === id)?.label ?? 'the connection';
           this.status.set(
             `Values of “${label}” revealed: they are hidden again after ${secret.shownForSeconds} seconds`,
@@ -306,9 +318,22 @@ export class CredentialsPage implements OnInit {
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: (current) => this.replace(current),
+        next: (current) => {
+          this.replace(current);
+          if (current.activity === null && current.state === 'ACTIVE') {
+            this.offerSurveyAfter(connection.activity);
+          }
+        },
         error: (error: unknown) => this.showActionError(error),
       });
+  }
+
+  private offerSurveyAfter(activity: Connection['activity']): void {
+    if (activity === 'rotation') {
+      this.survey()?.offer('rotation');
+    } else if (activity === 'onboarding') {
+      this.survey()?.offer('onboarding');
+    }
   }
 
   private replace(updated: Connection): void {

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Workspace",
-        allowedDependencies = {"security", "system"})
+        allowedDependencies = {"audit", "security", "system"})
 package com.partnerworkspace.workspace;
