@@ -221,3 +221,35 @@ create table if not exists alert_preferences (
     updated_by varchar(64) not null,
     updated_at timestamp with time zone not null
 );
+
+-- Broker call latency: one raw sample per call the credential-health scan makes (kept 48 h), rolled up into
+-- 5-minute (kept 8 days) and 1-hour buckets (kept 400 days) per connection, so a chart over weeks reads buckets.
+-- A bucket keeps its exact p50/p95 and a histogram (LatencyHistogram: bin:count pairs) to merge buckets with.
+create table if not exists broker_latency_sample (
+    connection_id varchar(36) not null,
+    at timestamp with time zone not null,
+    partner varchar(64) not null,
+    broker varchar(64) not null,
+    latency_ms int not null,
+    ok boolean not null,
+    error varchar(32)
+);
+create index if not exists broker_latency_sample_at on broker_latency_sample (at);
+
+create table if not exists broker_latency_bucket (
+    connection_id varchar(36) not null,
+    size_minutes int not null,
+    bucket_start timestamp with time zone not null,
+    samples int not null,
+    errors int not null,
+    p50_ms int not null,
+    p95_ms int not null,
+    histogram varchar(2000) not null,
+    primary key (connection_id, size_minutes, bucket_start)
+);
+
+-- How far each bucket size has been rolled up (one row per size).
+create table if not exists broker_latency_rollup (
+    size_minutes int primary key,
+    rolled_until timestamp with time zone not null
+);

@@ -1,0 +1,160 @@
+package com.partnerworkspace.credentials.internal;
+
+import static com.partnerworkspace.system.JdbcRows.instant;
+import static com.partnerworkspace.system.JdbcRows.time;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Latency samples, their buckets and how far they were rolled up (SQL only; {@link LatencyRollups} decides). */
+@Repository
+class LatencyRepository {
+
+    private final JdbcClient db;
+    private final JdbcTemplate batches;
+
+    LatencyRepository(JdbcClient db, JdbcTemplate batches) {
+        this.db = db;
+        this.batches = batches;
+    }
+
+    void record(LatencySample sample) {
+        recordAll(List.of(sample));
+    }
+
+    void recordAll(List<LatencySample> samples) {
+        batches.batchUpdate("""
+                insert into broker_latency_sample (connection_id, at, partner, broker, latency_ms, ok, error)
+                values (?, ?, ?, ?, ?, ?, ?)""", samples, 1000, (statement, sample) -> {
+            statement.setString(1, sample.connectionId());
+            statement.setObject(2, time(sample.at()));
+            statement.setString(3, sample.partner());
+            statement.setString(4, sample.broker());
+            statement.setInt(5, sample.latencyMs());
+            statement.setBoolean(6, sample.ok());
+            statement.setString(7, sample.error());
+        });
+    }
+
+    Optional<Instant> earliestSample() {
+        return db.sql("select min(at) as earliest from broker_latency_sample")
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "earliest")))
+                .single();
+    }
+
+    /** The samples of {@code [from, to)}, by connection then time. */
+    List<LatencySample> samplesBetween(Instant from, Instant to) {
+        return db.sql("""
+                        select * from broker_latency_sample where at >= :from and at < :to
+                        order by connection_id, at""")
+                .param("from", time(from))
+                .param("to", time(to))
+                .query(LatencyRepository::sample)
+                .list();
+    }
+
+    /** The buckets of one size in {@code [from, to)} become {@code buckets} (a second roll-up replaces the first). */
+    void replaceBuckets(int sizeMinutes, Instant from, Instant to, List<LatencyBucket> buckets) {
+        db.sql("""
+                        delete from broker_latency_bucket
+                        where size_minutes = :size and bucket_start >= :from and bucket_start < :to""")
+                .param("size", sizeMinutes)
+                .param("from", time(from))
+                .param("to", time(to))
+                .update();
+        batches.batchUpdate("""
+                insert into broker_latency_bucket
+                    (connection_id, size_minutes, bucket_start, samples, errors, p50_ms, p95_ms, histogram)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", buckets, 1000, (statement, bucket) -> {
+            statement.setString(1, bucket.connectionId());
+            statement.setInt(2, bucket.sizeMinutes());
+            statement.setObject(3, time(bucket.start()));
+            statement.setInt(4, bucket.samples());
+            statement.setInt(5, bucket.errors());
+            statement.setInt(6, bucket.p50Ms());
+            statement.setInt(7, bucket.p95Ms());
+            statement.setString(8, bucket.histogram());
+        });
+    }
+
+    /** The connections' buckets of one size starting in {@code [from, to)}, by time. */
+    List<LatencyBucket> buckets(Collection<String> connectionIds, int sizeMinutes, Instant from, Instant to) {
+        if (connectionIds.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("""
+                        select * from broker_latency_bucket
+                        where connection_id in (:ids) and size_minutes = :size
+                          and bucket_start >= :from and bucket_start < :to
+                        order by bucket_start""")
+                .param("ids", List.copyOf(connectionIds))
+                .param("size", sizeMinutes)
+                .param("from", time(from))
+                .param("to", time(to))
+                .query(LatencyRepository::bucket)
+                .list();
+    }
+
+    Optional<Instant> rolledUntil(int sizeMinutes) {
+        return db.sql("select rolled_until from broker_latency_rollup where size_minutes = :size")
+                .param("size", sizeMinutes)
+                .query((rs, row) -> instant(rs, "rolled_until"))
+                .optional();
+    }
+
+    void rolledUntil(int sizeMinutes, Instant until) {
+        int updated = db.sql("update broker_latency_rollup set rolled_until = :until where size_minutes = :size")
+                .param("size", sizeMinutes)
+                .param("until", time(until))
+                .update();
+        if (updated == 0) {
+            db.sql("insert into broker_latency_rollup (size_minutes, rolled_until) values (:size, :until)")
+                    .param("size", sizeMinutes)
+                    .param("until", time(until))
+                    .update();
+        }
+    }
+
+    int deleteSamplesBefore(Instant before) {
+        return db.sql("delete from broker_latency_sample where at < :before")
+                .param("before", time(before))
+                .update();
+    }
+
+    int deleteBucketsBefore(int sizeMinutes, Instant before) {
+        return db.sql("delete from broker_latency_bucket where size_minutes = :size and bucket_start < :before")
+                .param("size", sizeMinutes)
+                .param("before", time(before))
+                .update();
+    }
+
+    private static LatencySample sample(ResultSet rs, int row) throws SQLException {
+        return new LatencySample(
+                rs.getString("connection_id"),
+                rs.getString("partner"),
+                rs.getString("broker"),
+                instant(rs, "at"),
+                rs.getInt("latency_ms"),
+                rs.getBoolean("ok"),
+                rs.getString("error"));
+    }
+
+    private static LatencyBucket bucket(ResultSet rs, int row) throws SQLException {
+        return new LatencyBucket(
+                rs.getString("connection_id"),
+                rs.getInt("size_minutes"),
+                instant(rs, "bucket_start"),
+                rs.getInt("samples"),
+                rs.getInt("errors"),
+                rs.getInt("p50_ms"),
+                rs.getInt("p95_ms"),
+                rs.getString("histogram"));
+    }
+}

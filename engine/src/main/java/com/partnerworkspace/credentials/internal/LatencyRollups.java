@@ -1,0 +1,169 @@
+package com.partnerworkspace.credentials.internal;
+
+import com.partnerworkspace.credentials.BrokerLatency.Point;
+import com.partnerworkspace.system.JdbcRows;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rolls raw latency samples up into 5-minute and 1-hour buckets per connection, keeps each kind bounded, and
+ * reads charts from the buckets: a point that covers several buckets merges their histograms, a point that
+ * is one bucket keeps its exact percentiles. Only closed buckets are rolled up (up to the last 5-minute or
+ * hour boundary before now), each day of samples in a transaction of its own (also inside the scan's job)
+ * with the mark of how far it got, so a failed roll-up resumes where it stopped.
+ */
+@Component
+class LatencyRollups {
+
+    static final int FIVE_MINUTES = 5;
+    static final int ONE_HOUR = 60;
+    static final Duration SAMPLES_KEPT = Duration.ofHours(48);
+    static final Duration FIVE_MINUTE_BUCKETS_KEPT = Duration.ofDays(8);
+    static final Duration HOURLY_BUCKETS_KEPT = Duration.ofDays(400);
+    private static final Duration CHUNK = Duration.ofDays(1);
+
+    private final LatencyRepository repository;
+    private final TransactionTemplate transactions;
+
+    LatencyRollups(LatencyRepository repository, PlatformTransactionManager transactions) {
+        this.repository = repository;
+        this.transactions = JdbcRows.ownTransaction(transactions);
+    }
+
+    /** Rolls up every closed bucket not rolled up yet, then drops what is past its keeping time. */
+    void rollUp(Instant now) {
+        rollUp(FIVE_MINUTES, now);
+        rollUp(ONE_HOUR, now);
+        prune(now);
+    }
+
+    private void rollUp(int sizeMinutes, Instant now) {
+        Instant until = floor(now, Duration.ofMinutes(sizeMinutes));
+        Optional<Instant> start = repository.rolledUntil(sizeMinutes).or(repository::earliestSample);
+        if (start.isEmpty()) {
+            return;
+        }
+        Instant from = floor(start.get(), Duration.ofMinutes(sizeMinutes));
+        while (from.isBefore(until)) {
+            Instant chunkFrom = from;
+            Instant chunkTo = min(from.plus(CHUNK), until);
+            transactions.executeWithoutResult(status -> {
+                List<LatencyBucket> buckets = bucketsOf(repository.samplesBetween(chunkFrom, chunkTo), sizeMinutes);
+                repository.replaceBuckets(sizeMinutes, chunkFrom, chunkTo, buckets);
+                repository.rolledUntil(sizeMinutes, chunkTo);
+            });
+            from = chunkTo;
+        }
+    }
+
+    /** Raw samples go once both bucket sizes hold them and they are past their keeping time. */
+    private void prune(Instant now) {
+        Instant rolledBoth = Stream.of(FIVE_MINUTES, ONE_HOUR)
+                .map(repository::rolledUntil)
+                .map(until -> until.orElse(Instant.EPOCH))
+                .min(Instant::compareTo)
+                .orElseThrow();
+        repository.deleteSamplesBefore(min(now.minus(SAMPLES_KEPT), rolledBoth));
+        repository.deleteBucketsBefore(FIVE_MINUTES, now.minus(FIVE_MINUTE_BUCKETS_KEPT));
+        repository.deleteBucketsBefore(ONE_HOUR, now.minus(HOURLY_BUCKETS_KEPT));
+    }
+
+    /** Samples ordered by connection then time, one bucket per connection and {@code sizeMinutes} stretch. */
+    static List<LatencyBucket> bucketsOf(List<LatencySample> samples, int sizeMinutes) {
+        Duration size = Duration.ofMinutes(sizeMinutes);
+        Map<String, List<LatencySample>> groups = new LinkedHashMap<>();
+        for (LatencySample sample : samples) {
+            groups.computeIfAbsent(sample.connectionId() + "@" + floor(sample.at(), size), key -> new ArrayList<>())
+                    .add(sample);
+        }
+        return groups.values().stream()
+                .map(group -> bucketOf(group, sizeMinutes))
+                .toList();
+    }
+
+    private static LatencyBucket bucketOf(List<LatencySample> group, int sizeMinutes) {
+        List<Integer> latencies =
+                group.stream().map(LatencySample::latencyMs).sorted().toList();
+        LatencySample first = group.get(0);
+        return new LatencyBucket(
+                first.connectionId(),
+                sizeMinutes,
+                floor(first.at(), Duration.ofMinutes(sizeMinutes)),
+                latencies.size(),
+                (int) group.stream().filter(sample -> !sample.ok()).count(),
+                exactPercentile(latencies, 50),
+                exactPercentile(latencies, 95),
+                LatencyHistogram.of(latencies).encode());
+    }
+
+    /** Nearest rank of sorted values. */
+    static int exactPercentile(List<Integer> sorted, int percent) {
+        return sorted.get((int) LatencyHistogram.rank(percent, sorted.size()) - 1);
+    }
+
+    /** A chart's points and all of its calls as one point (at its start). */
+    record Chart(List<Point> points, Point total) {}
+
+    /**
+     * One point per {@code step} from {@code from} (aligned to the step) until {@code to}, for the connections
+     * named; a point without calls has null percentiles. Reads 1-hour buckets when the step is whole hours,
+     * else 5-minute ones.
+     */
+    Chart chart(Collection<String> connectionIds, Instant from, Instant to, Duration step) {
+        int points = (int) Duration.between(from, to).dividedBy(step);
+        Instant end = from.plus(step.multipliedBy(points));
+        List<LatencyBucket> buckets = repository.buckets(connectionIds, sourceSizeFor(step), from, end);
+        List<List<LatencyBucket>> perPoint = new ArrayList<>(points);
+        for (int i = 0; i < points; i++) {
+            perPoint.add(new ArrayList<>());
+        }
+        for (LatencyBucket bucket : buckets) {
+            perPoint.get((int) Duration.between(from, bucket.start()).dividedBy(step))
+                    .add(bucket);
+        }
+        List<Point> series = new ArrayList<>(points);
+        for (int i = 0; i < points; i++) {
+            series.add(pointOf(from.plus(step.multipliedBy(i)), perPoint.get(i)));
+        }
+        return new Chart(series, pointOf(from, buckets));
+    }
+
+    static int sourceSizeFor(Duration step) {
+        return step.toMinutes() % ONE_HOUR == 0 ? ONE_HOUR : FIVE_MINUTES;
+    }
+
+    static Point pointOf(Instant at, List<LatencyBucket> buckets) {
+        long samples = buckets.stream().mapToLong(LatencyBucket::samples).sum();
+        long errors = buckets.stream().mapToLong(LatencyBucket::errors).sum();
+        if (buckets.isEmpty()) {
+            return new Point(at, null, null, 0, 0);
+        }
+        if (buckets.size() == 1) {
+            LatencyBucket only = buckets.get(0);
+            return new Point(at, only.p50Ms(), only.p95Ms(), errors, samples);
+        }
+        LatencyHistogram merged = LatencyHistogram.empty();
+        buckets.forEach(bucket -> merged.merge(bucket.latencies()));
+        return new Point(at, merged.percentile(50), merged.percentile(95), errors, samples);
+    }
+
+    /** The start of the {@code size} stretch (counted from the epoch, so whole hours and UTC days) holding {@code at}. */
+    static Instant floor(Instant at, Duration size) {
+        long seconds = size.toSeconds();
+        return Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
