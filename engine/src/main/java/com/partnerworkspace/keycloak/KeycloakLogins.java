@@ -1,0 +1,87 @@
+package com.partnerworkspace.keycloak;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UsersResource;
+import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.stereotype.Component;
+
+/**
+ * One person's logins as the realm recorded them (events are kept 7 days, {@code eventsExpiration}) and
+ * whether they set up their one-time-password device; read with the engine's view-users and view-events.
+ */
+@Component
+public class KeycloakLogins {
+
+    private static final int PAGE = 1000;
+    private static final String OTP = "otp";
+
+    private final RealmResource realm;
+    private final UsersResource users;
+
+    KeycloakLogins(RealmResource realm, UsersResource users) {
+        this.realm = realm;
+        this.users = users;
+    }
+
+    /**
+     * @param lastLoginAt the last successful login the realm still remembers, null if none
+     * @param failedLogins failed logins (wrong password or code) between the two instants
+     */
+    public record LoginHealth(
+            boolean known, Instant lastLoginAt, int failedLogins, Instant lastFailureAt, boolean otpSetUp) {}
+
+    public LoginHealth of(String username, Instant from, Instant to) {
+        Optional<UserRepresentation> user =
+                users.searchByUsername(username, true).stream().findFirst();
+        if (user.isEmpty()) {
+            return new LoginHealth(false, null, 0, null, false);
+        }
+        String id = user.get().getId();
+        Instant lastLogin = newest(events(List.of("LOGIN"), id, null, to, 1));
+        List<EventRepresentation> failures = events(List.of("LOGIN_ERROR"), id, from, to, PAGE);
+        return new LoginHealth(true, lastLogin, failures.size(), newest(failures), otpSetUpById(id));
+    }
+
+    /** Whether the person has a one-time-password credential (set up MFA). */
+    public boolean otpSetUp(String username) {
+        return users.searchByUsername(username, true).stream()
+                .findFirst()
+                .map(user -> otpSetUpById(user.getId()))
+                .orElse(false);
+    }
+
+    /** Whether the admin API answers the engine's service account right now (for ops' health view). */
+    public boolean adminApiAnswers() {
+        try {
+            users.count();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private boolean otpSetUpById(String id) {
+        return users.get(id).credentials().stream().anyMatch(credential -> OTP.equals(credential.getType()));
+    }
+
+    private List<EventRepresentation> events(List<String> types, String userId, Instant from, Instant to, int max) {
+        return realm.getEvents(
+                types,
+                null,
+                userId,
+                from == null ? null : from.toEpochMilli(),
+                to.toEpochMilli(),
+                null,
+                0,
+                max,
+                "desc");
+    }
+
+    private static Instant newest(List<EventRepresentation> events) {
+        return events.isEmpty() ? null : Instant.ofEpochMilli(events.get(0).getTime());
+    }
+}

@@ -1,0 +1,48 @@
+package com.partnerworkspace.workspace.internal.widgets;
+
+import com.partnerworkspace.keycloak.KeycloakLogins;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** The caller's own logins (Keycloak's events) and whether their MFA device is set up. */
+@Component
+class LoginHealthWidget implements Widget {
+
+    @Schema(
+            description =
+                    "login-health: the caller's own logins; the session's countdown comes from the browser's token")
+    record LoginHealthData(
+            Duration window,
+
+            @Schema(nullable = true, description = "The last successful login Keycloak remembers (7 days)")
+            Instant lastLoginAt,
+
+            int failedLogins,
+            @Schema(nullable = true) Instant lastFailureAt,
+            boolean mfaSetUp) {}
+
+    private final KeycloakLogins logins;
+
+    LoginHealthWidget(KeycloakLogins logins) {
+        this.logins = logins;
+    }
+
+    @Override
+    public String id() {
+        return "login-health";
+    }
+
+    @Override
+    public boolean partnerScoped() {
+        return false;
+    }
+
+    @Override
+    public LoginHealthData data(WidgetQuery query) {
+        KeycloakLogins.LoginHealth health = logins.of(query.user().username(), query.since(), query.now());
+        return new LoginHealthData(
+                query.window(), health.lastLoginAt(), health.failedLogins(), health.lastFailureAt(), health.otpSetUp());
+    }
+}
