@@ -70,15 +70,7 @@ public class KeycloakLogins {
 
     private List<EventRepresentation> events(List<String> types, String userId, Instant from, Instant to, int max) {
         return realm.getEvents(
-                types,
-                null,
-                userId,
-                from == null ? null : from.toEpochMilli(),
-                to.toEpochMilli(),
-                null,
-                0,
-                max,
-                "desc");
+                types, null, userId, from == null ? 0L : from.toEpochMilli(), to.toEpochMilli(), null, 0, max, "desc");
     }
 
     private static Instant newest(List<EventRepresentation> events) {
