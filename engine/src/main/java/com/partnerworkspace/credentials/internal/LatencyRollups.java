@@ -122,39 +122,69 @@ class LatencyRollups {
     Chart chart(Collection<String> connectionIds, Instant from, Instant to, Duration step) {
         int points = (int) Duration.between(from, to).dividedBy(step);
         Instant end = from.plus(step.multipliedBy(points));
-        List<LatencyBucket> buckets = repository.buckets(connectionIds, sourceSizeFor(step), from, end);
         List<List<LatencyBucket>> perPoint = new ArrayList<>(points);
         for (int i = 0; i < points; i++) {
             perPoint.add(new ArrayList<>());
         }
-        for (LatencyBucket bucket : buckets) {
+        for (LatencyBucket bucket : repository.buckets(connectionIds, sourceSizeFor(step), from, end)) {
             perPoint.get((int) Duration.between(from, bucket.start()).dividedBy(step))
                     .add(bucket);
         }
         List<Point> series = new ArrayList<>(points);
+        Tally total = new Tally();
         for (int i = 0; i < points; i++) {
-            series.add(pointOf(from.plus(step.multipliedBy(i)), perPoint.get(i)));
+            Tally point = Tally.of(perPoint.get(i));
+            series.add(point.at(from.plus(step.multipliedBy(i))));
+            total.add(point);
         }
-        return new Chart(series, pointOf(from, buckets));
+        return new Chart(series, total.at(from));
+    }
+
+    /** Calls, errors and latencies of some buckets; each bucket's histogram is read once. */
+    private static final class Tally {
+
+        private final LatencyHistogram latencies = LatencyHistogram.empty();
+        private long samples;
+        private long errors;
+        private LatencyBucket only;
+        private int buckets;
+
+        static Tally of(List<LatencyBucket> buckets) {
+            Tally tally = new Tally();
+            for (LatencyBucket bucket : buckets) {
+                tally.samples += bucket.samples();
+                tally.errors += bucket.errors();
+                tally.latencies.addEncoded(bucket.histogram());
+                tally.only = bucket;
+                tally.buckets++;
+            }
+            return tally;
+        }
+
+        void add(Tally other) {
+            samples += other.samples;
+            errors += other.errors;
+            if (other.buckets > 0) {
+                latencies.merge(other.latencies);
+                only = other.only;
+                buckets += other.buckets;
+            }
+        }
+
+        /** One bucket keeps its exact percentiles; several merge their histograms. */
+        Point at(Instant at) {
+            if (buckets == 0) {
+                return new Point(at, null, null, 0, 0);
+            }
+            if (buckets == 1) {
+                return new Point(at, only.p50Ms(), only.p95Ms(), errors, samples);
+            }
+            return new Point(at, latencies.percentile(50), latencies.percentile(95), errors, samples);
+        }
     }
 
     static int sourceSizeFor(Duration step) {
         return step.toMinutes() % ONE_HOUR == 0 ? ONE_HOUR : FIVE_MINUTES;
-    }
-
-    static Point pointOf(Instant at, List<LatencyBucket> buckets) {
-        long samples = buckets.stream().mapToLong(LatencyBucket::samples).sum();
-        long errors = buckets.stream().mapToLong(LatencyBucket::errors).sum();
-        if (buckets.isEmpty()) {
-            return new Point(at, null, null, 0, 0);
-        }
-        if (buckets.size() == 1) {
-            LatencyBucket only = buckets.get(0);
-            return new Point(at, only.p50Ms(), only.p95Ms(), errors, samples);
-        }
-        LatencyHistogram merged = LatencyHistogram.empty();
-        buckets.forEach(bucket -> merged.merge(bucket.latencies()));
-        return new Point(at, merged.percentile(50), merged.percentile(95), errors, samples);
     }
 
     /** The start of the {@code size} stretch (counted from the epoch, so whole hours and UTC days) holding {@code at}. */

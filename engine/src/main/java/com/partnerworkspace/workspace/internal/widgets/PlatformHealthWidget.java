@@ -3,6 +3,8 @@ package com.partnerworkspace.workspace.internal.widgets;
 import com.partnerworkspace.keycloak.KeycloakLogins;
 import com.partnerworkspace.security.WorkspaceUser;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * For ops: the servers the engine depends on (the actuator's health of the database, Vault, SMTP and the
- * Keycloak admin API, asked directly), the job executor, open incidents and jobs out of retries.
+ * Keycloak admin API, asked directly; at most every 10 s), the job executor, open incidents and jobs out of retries.
  */
 @Component
 class PlatformHealthWidget implements Widget {
@@ -66,8 +68,33 @@ class PlatformHealthWidget implements Widget {
         return false;
     }
 
+    /** The servers' health as last checked; asked again once older than {@link #CHECKED_FOR}. */
+    private record Checked(List<ComponentHealth> components, Instant at) {}
+
+    /** A health check opens connections (SMTP, Keycloak): a dashboard polling every 15 s need not repeat it. */
+    static final Duration CHECKED_FOR = Duration.ofSeconds(10);
+
+    private volatile Checked checked = new Checked(List.of(), Instant.MIN);
+
     @Override
     public PlatformHealthData data(WidgetQuery query) {
+        Checked last = checked;
+        if (last.at().plus(CHECKED_FOR).isBefore(query.now()) || last.at().isAfter(query.now())) {
+            last = new Checked(checkServers(), query.now());
+            checked = last;
+        }
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        boolean executorActive = configuration.getJobExecutor() != null
+                && configuration.getJobExecutor().isActive();
+        return new PlatformHealthData(
+                last.components(),
+                executorActive,
+                runtime.createIncidentQuery().count(),
+                management.createJobQuery().noRetriesLeft().count());
+    }
+
+    private List<ComponentHealth> checkServers() {
         List<ComponentHealth> components = new ArrayList<>();
         HealthEndpoint endpoint = health.getIfAvailable();
         for (String[] component : COMPONENTS) {
@@ -78,14 +105,6 @@ class PlatformHealthWidget implements Widget {
                     result == null ? "UNKNOWN" : result.getStatus().getCode()));
         }
         components.add(new ComponentHealth("keycloak", "Keycloak", keycloak.adminApiAnswers() ? "UP" : "DOWN"));
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        boolean executorActive = configuration.getJobExecutor() != null
-                && configuration.getJobExecutor().isActive();
-        return new PlatformHealthData(
-                components,
-                executorActive,
-                runtime.createIncidentQuery().count(),
-                management.createJobQuery().noRetriesLeft().count());
+        return List.copyOf(components);
     }
 }
