@@ -223,7 +223,8 @@ create table if not exists alert_preferences (
 );
 
 -- Broker call latency: one raw sample per call the credential-health scan makes (kept 48 h), rolled up into
--- 5-minute (kept 8 days) and 1-hour buckets (kept 400 days) per connection, so a chart over weeks reads buckets.
+-- 5-minute (kept 8 days) and 1-hour buckets (kept 400 days) per connection and per partner, so a chart over weeks
+-- reads buckets.
 -- A bucket keeps its exact p50/p95 and a histogram (LatencyHistogram: bin:count pairs) to merge buckets with.
 create table if not exists broker_latency_sample (
     connection_id varchar(36) not null,
@@ -246,6 +247,19 @@ create table if not exists broker_latency_bucket (
     p95_ms int not null,
     histogram varchar(2000) not null,
     primary key (connection_id, size_minutes, bucket_start)
+);
+
+-- The same buckets over all of a partner's connections, so a chart of the whole partner reads one row per step.
+create table if not exists broker_latency_partner_bucket (
+    partner varchar(64) not null,
+    size_minutes int not null,
+    bucket_start timestamp with time zone not null,
+    samples int not null,
+    errors int not null,
+    p50_ms int not null,
+    p95_ms int not null,
+    histogram varchar(2000) not null,
+    primary key (partner, size_minutes, bucket_start)
 );
 
 -- How far each bucket size has been rolled up (one row per size).

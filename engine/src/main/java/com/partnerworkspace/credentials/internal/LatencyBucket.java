@@ -3,11 +3,14 @@ package com.partnerworkspace.credentials.internal;
 import java.time.Instant;
 
 /**
- * One connection's calls in {@code [start, start + sizeMinutes)}: how many, how many failed, the exact p50
- * and p95 of their latencies and the {@link LatencyHistogram} to merge this bucket with others.
+ * The calls of one connection, or of all of a partner's connections, in {@code [start, start + sizeMinutes)}:
+ * how many, how many failed, the exact p50 and p95 of their latencies and the {@link LatencyHistogram} to
+ * merge this bucket with others.
+ *
+ * @param source the connection id (a connection's bucket) or the partner (a partner's bucket)
  */
 record LatencyBucket(
-        String connectionId,
+        String source,
         int sizeMinutes,
         Instant start,
         int samples,

@@ -89,7 +89,7 @@ class LatencyReports implements BrokerLatency {
     @Override
     public LatencyReport report(WorkspaceUser user, String partner, Duration window, Duration step) {
         check(window, step);
-        LatencyRollups.Chart chart = chartOf(user, partner, window, step);
+        LatencyRollups.Chart chart = chart(visibleTo(user, partner), window, step);
         return new LatencyReport(chart.points(), slaOf(partner, chart));
     }
 
@@ -97,8 +97,8 @@ class LatencyReports implements BrokerLatency {
     public LatencySummary summary(WorkspaceUser user, String partner, Duration window) {
         Duration step = window.compareTo(Duration.ofHours(24)) <= 0 ? SHORTEST_STEP : Duration.ofHours(1);
         check(window, step);
-        List<String> visible = visibleConnections(user, partner);
-        LatencyRollups.Chart chart = chartOf(visible, window, step);
+        Visible visible = visibleTo(user, partner);
+        LatencyRollups.Chart chart = chart(visible, window, step);
         Point total = chart.total();
         return new LatencySummary(
                 window,
@@ -106,23 +106,25 @@ class LatencyReports implements BrokerLatency {
                 total.p95(),
                 total.errors(),
                 total.samples(),
-                visible.size(),
+                visible.connectionIds().size(),
                 slaOf(partner, chart));
     }
 
-    private LatencyRollups.Chart chartOf(WorkspaceUser user, String partner, Duration window, Duration step) {
-        return chartOf(visibleConnections(user, partner), window, step);
-    }
+    /** What the caller sees of the partner: all of it, or only some of its connections. */
+    private record Visible(String partner, boolean wholePartner, List<String> connectionIds) {}
 
-    private LatencyRollups.Chart chartOf(List<String> connectionIds, Duration window, Duration step) {
+    /** The whole partner reads the partner's buckets (one per step), some connections read theirs. */
+    private LatencyRollups.Chart chart(Visible visible, Duration window, Duration step) {
         Instant now = clock.instant();
         Instant to = LatencyRollups.floor(now, step);
         Instant from = LatencyRollups.floor(now.minus(window), step);
-        return rollups.chart(connectionIds, from, to, step);
+        return visible.wholePartner()
+                ? rollups.partnerChart(visible.partner(), from, to, step)
+                : rollups.chart(visible.connectionIds(), from, to, step);
     }
 
     /** @throws PartnerAccessDeniedException when the caller may see neither the partner nor one of its connections */
-    private List<String> visibleConnections(WorkspaceUser user, String partner) {
+    private Visible visibleTo(WorkspaceUser user, String partner) {
         boolean wholePartner = partnerAccess.mayActFor(user, partner, ConnectionService.VIEW_SCOPE);
         List<String> visible = connections.ofPartner(partner).stream()
                 .filter(c ->
@@ -132,7 +134,7 @@ class LatencyReports implements BrokerLatency {
         if (!wholePartner && visible.isEmpty()) {
             throw new PartnerAccessDeniedException(partner, ConnectionService.VIEW_SCOPE);
         }
-        return visible;
+        return new Visible(partner, wholePartner, visible);
     }
 
     private Sla slaOf(String partner, LatencyRollups.Chart chart) {

@@ -60,28 +60,47 @@ class LatencyRepository {
                 .list();
     }
 
-    /** The buckets of one size in {@code [from, to)} become {@code buckets} (a second roll-up replaces the first). */
-    void replaceBuckets(int sizeMinutes, Instant from, Instant to, List<LatencyBucket> buckets) {
-        db.sql("""
-                        delete from broker_latency_bucket
-                        where size_minutes = :size and bucket_start >= :from and bucket_start < :to""")
+    /**
+     * The connections' and partners' buckets of one size in {@code [from, to)} become these (a second roll-up
+     * replaces the first).
+     */
+    void replaceBuckets(
+            int sizeMinutes,
+            Instant from,
+            Instant to,
+            List<LatencyBucket> ofConnections,
+            List<LatencyBucket> ofPartners) {
+        replace(CONNECTION_BUCKETS, "connection_id", sizeMinutes, from, to, ofConnections);
+        replace(PARTNER_BUCKETS, "partner", sizeMinutes, from, to, ofPartners);
+    }
+
+    private static final String CONNECTION_BUCKETS = "broker_latency_bucket";
+    private static final String PARTNER_BUCKETS = "broker_latency_partner_bucket";
+
+    /** {@code table} and {@code sourceColumn} are names from this class, never from a request. */
+    private void replace(
+            String table, String sourceColumn, int sizeMinutes, Instant from, Instant to, List<LatencyBucket> buckets) {
+        db.sql("delete from " + table + " where size_minutes = :size and bucket_start >= :from and bucket_start < :to")
                 .param("size", sizeMinutes)
                 .param("from", time(from))
                 .param("to", time(to))
                 .update();
-        batches.batchUpdate("""
-                insert into broker_latency_bucket
-                    (connection_id, size_minutes, bucket_start, samples, errors, p50_ms, p95_ms, histogram)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", buckets, 1000, (statement, bucket) -> {
-            statement.setString(1, bucket.connectionId());
-            statement.setInt(2, bucket.sizeMinutes());
-            statement.setObject(3, time(bucket.start()));
-            statement.setInt(4, bucket.samples());
-            statement.setInt(5, bucket.errors());
-            statement.setInt(6, bucket.p50Ms());
-            statement.setInt(7, bucket.p95Ms());
-            statement.setString(8, bucket.histogram());
-        });
+        batches.batchUpdate(
+                "insert into " + table + " (" + sourceColumn
+                        + ", size_minutes, bucket_start, samples, errors, p50_ms, p95_ms, histogram)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
+                buckets,
+                1000,
+                (statement, bucket) -> {
+                    statement.setString(1, bucket.source());
+                    statement.setInt(2, bucket.sizeMinutes());
+                    statement.setObject(3, time(bucket.start()));
+                    statement.setInt(4, bucket.samples());
+                    statement.setInt(5, bucket.errors());
+                    statement.setInt(6, bucket.p50Ms());
+                    statement.setInt(7, bucket.p95Ms());
+                    statement.setString(8, bucket.histogram());
+                });
     }
 
     /** The connections' buckets of one size starting in {@code [from, to)}, by time. */
@@ -90,11 +109,29 @@ class LatencyRepository {
             return List.of();
         }
         return db.sql("""
-                        select * from broker_latency_bucket
+                        select connection_id as source, size_minutes, bucket_start, samples, errors, p50_ms, p95_ms,
+                               histogram
+                        from broker_latency_bucket
                         where connection_id in (:ids) and size_minutes = :size
                           and bucket_start >= :from and bucket_start < :to
                         order by bucket_start""")
                 .param("ids", List.copyOf(connectionIds))
+                .param("size", sizeMinutes)
+                .param("from", time(from))
+                .param("to", time(to))
+                .query(LatencyRepository::bucket)
+                .list();
+    }
+
+    /** The partner's buckets (all its connections together) of one size starting in {@code [from, to)}, by time. */
+    List<LatencyBucket> partnerBuckets(String partner, int sizeMinutes, Instant from, Instant to) {
+        return db.sql("""
+                        select partner as source, size_minutes, bucket_start, samples, errors, p50_ms, p95_ms, histogram
+                        from broker_latency_partner_bucket
+                        where partner = :partner and size_minutes = :size
+                          and bucket_start >= :from and bucket_start < :to
+                        order by bucket_start""")
+                .param("partner", partner)
                 .param("size", sizeMinutes)
                 .param("from", time(from))
                 .param("to", time(to))
@@ -129,10 +166,14 @@ class LatencyRepository {
     }
 
     int deleteBucketsBefore(int sizeMinutes, Instant before) {
-        return db.sql("delete from broker_latency_bucket where size_minutes = :size and bucket_start < :before")
-                .param("size", sizeMinutes)
-                .param("before", time(before))
-                .update();
+        int deleted = 0;
+        for (String table : List.of(CONNECTION_BUCKETS, PARTNER_BUCKETS)) {
+            deleted += db.sql("delete from " + table + " where size_minutes = :size and bucket_start < :before")
+                    .param("size", sizeMinutes)
+                    .param("before", time(before))
+                    .update();
+        }
+        return deleted;
     }
 
     private static LatencySample sample(ResultSet rs, int row) throws SQLException {
@@ -148,7 +189,7 @@ class LatencyRepository {
 
     private static LatencyBucket bucket(ResultSet rs, int row) throws SQLException {
         return new LatencyBucket(
-                rs.getString("connection_id"),
+                rs.getString("source"),
                 rs.getInt("size_minutes"),
                 instant(rs, "bucket_start"),
                 rs.getInt("samples"),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,8 +59,13 @@ class LatencyRollups {
             Instant chunkFrom = from;
             Instant chunkTo = min(from.plus(CHUNK), until);
             transactions.executeWithoutResult(status -> {
-                List<LatencyBucket> buckets = bucketsOf(repository.samplesBetween(chunkFrom, chunkTo), sizeMinutes);
-                repository.replaceBuckets(sizeMinutes, chunkFrom, chunkTo, buckets);
+                List<LatencySample> samples = repository.samplesBetween(chunkFrom, chunkTo);
+                repository.replaceBuckets(
+                        sizeMinutes,
+                        chunkFrom,
+                        chunkTo,
+                        bucketsOf(samples, sizeMinutes, LatencySample::connectionId),
+                        bucketsOf(samples, sizeMinutes, LatencySample::partner));
                 repository.rolledUntil(sizeMinutes, chunkTo);
             });
             from = chunkTo;
@@ -78,25 +84,26 @@ class LatencyRollups {
         repository.deleteBucketsBefore(ONE_HOUR, now.minus(HOURLY_BUCKETS_KEPT));
     }
 
-    /** Samples ordered by connection then time, one bucket per connection and {@code sizeMinutes} stretch. */
-    static List<LatencyBucket> bucketsOf(List<LatencySample> samples, int sizeMinutes) {
+    /** One bucket per source ({@code sourceOf}: the connection or the partner) and {@code sizeMinutes} stretch. */
+    static List<LatencyBucket> bucketsOf(
+            List<LatencySample> samples, int sizeMinutes, Function<LatencySample, String> sourceOf) {
         Duration size = Duration.ofMinutes(sizeMinutes);
         Map<String, List<LatencySample>> groups = new LinkedHashMap<>();
         for (LatencySample sample : samples) {
-            groups.computeIfAbsent(sample.connectionId() + "@" + floor(sample.at(), size), key -> new ArrayList<>())
+            groups.computeIfAbsent(sourceOf.apply(sample) + "@" + floor(sample.at(), size), key -> new ArrayList<>())
                     .add(sample);
         }
         return groups.values().stream()
-                .map(group -> bucketOf(group, sizeMinutes))
+                .map(group -> bucketOf(sourceOf.apply(group.get(0)), group, sizeMinutes))
                 .toList();
     }
 
-    private static LatencyBucket bucketOf(List<LatencySample> group, int sizeMinutes) {
+    private static LatencyBucket bucketOf(String source, List<LatencySample> group, int sizeMinutes) {
         List<Integer> latencies =
                 group.stream().map(LatencySample::latencyMs).sorted().toList();
         LatencySample first = group.get(0);
         return new LatencyBucket(
-                first.connectionId(),
+                source,
                 sizeMinutes,
                 floor(first.at(), Duration.ofMinutes(sizeMinutes)),
                 latencies.size(),
@@ -120,13 +127,23 @@ class LatencyRollups {
      * else 5-minute ones.
      */
     Chart chart(Collection<String> connectionIds, Instant from, Instant to, Duration step) {
+        return chart(from, to, step, end -> repository.buckets(connectionIds, sourceSizeFor(step), from, end));
+    }
+
+    /** As {@link #chart(Collection, Instant, Instant, Duration)} for all of the partner's connections. */
+    Chart partnerChart(String partner, Instant from, Instant to, Duration step) {
+        return chart(from, to, step, end -> repository.partnerBuckets(partner, sourceSizeFor(step), from, end));
+    }
+
+    private static Chart chart(
+            Instant from, Instant to, Duration step, Function<Instant, List<LatencyBucket>> bucketsUntil) {
         int points = (int) Duration.between(from, to).dividedBy(step);
         Instant end = from.plus(step.multipliedBy(points));
         List<List<LatencyBucket>> perPoint = new ArrayList<>(points);
         for (int i = 0; i < points; i++) {
             perPoint.add(new ArrayList<>());
         }
-        for (LatencyBucket bucket : repository.buckets(connectionIds, sourceSizeFor(step), from, end)) {
+        for (LatencyBucket bucket : bucketsUntil.apply(end)) {
             perPoint.get((int) Duration.between(from, bucket.start()).dividedBy(step))
                     .add(bucket);
         }

@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The dashboard's reads at scale on PostgreSQL: a partner with 20 broker connections and 90 days of
  * one-per-minute latency samples each (2,592,000 rows, loaded server-side in one INSERT … SELECT per day,
  * then rolled up by the product's own roll-up), then every widget endpoint and the latency chart over
- * 24 h, 7 days and 30 days, called over HTTP with a real ops token, {@value #CALLS} times each after
+ * 24 h, 7 days, 30 days and 90 days, called over HTTP with a real ops token (who sees the whole partner, so
+ * charts read the partner's buckets; the connections' own buckets, read for a grant limited to some
+ * connections, are timed in the engine), {@value #CALLS} times each after
  * {@value #WARMUP} warm-up calls. Prints p50/p95 per endpoint (target p95 < 50 ms), the roll-up's time,
  * and the storage per connection per day of each kind of row at its keeping time.
  *
@@ -126,6 +128,14 @@ class LatencyBenchmark {
             for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
                 measure(endpoint.getKey(), endpoint.getValue(), ops);
             }
+            // A grant limited to connections reads the connections' own buckets (no HTTP persona has one here).
+            Instant to = LatencyRollups.floor(clock.instant(), Duration.ofHours(1));
+            measureInEngine(
+                    "in engine: 30-day chart P30D/PT1H from the 20 connections' own buckets",
+                    () -> rollups.chart(ids, to.minus(Duration.ofDays(30)), to, Duration.ofHours(1)));
+            measureInEngine(
+                    "in engine: 30-day chart P30D/PT1H from the partner's buckets",
+                    () -> rollups.partnerChart(partner, to.minus(Duration.ofDays(30)), to, Duration.ofHours(1)));
         } finally {
             db.sql("delete from broker_latency_sample where connection_id in (:ids)")
                     .param("ids", ids)
@@ -219,7 +229,20 @@ class LatencyBenchmark {
     /** Bytes per row (table + indexes, as PostgreSQL stores them) times the rows one connection keeps per day. */
     private void reportStorage(Map<String, Long> rawBytes, long rawRows, long fiveMinuteRows, long hourlyRows) {
         jdbc.execute("vacuum full broker_latency_bucket");
+        jdbc.execute("vacuum full broker_latency_partner_bucket");
         long bucketBytes = sizes().get("broker_latency_bucket");
+        long partnerBucketBytes = db.sql("select pg_total_relation_size('broker_latency_partner_bucket')")
+                .query(Long.class)
+                .single();
+        long partnerBuckets = db.sql("select count(*) from broker_latency_partner_bucket")
+                .query(Long.class)
+                .single();
+        System.out.printf(
+                "%nBENCHMARK latency storage per partner per day (all its connections together): %.1f KB/day of"
+                        + " 5-minute and %.1f KB/day of hourly partner buckets (%.0f B/row)%n",
+                (double) partnerBucketBytes / Math.max(1, partnerBuckets) * 288 / 1024,
+                (double) partnerBucketBytes / Math.max(1, partnerBuckets) * 24 / 1024,
+                (double) partnerBucketBytes / Math.max(1, partnerBuckets));
         long allBuckets = db.sql("select count(*) from broker_latency_bucket")
                 .query(Long.class)
                 .single();
@@ -246,6 +269,19 @@ class LatencyBenchmark {
                 90 * rawPerDay / 1024 / 1024);
     }
 
+    private static void measureInEngine(String name, Runnable call) {
+        for (int i = 0; i < WARMUP; i++) {
+            call.run();
+        }
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < CALLS; i++) {
+            long started = System.nanoTime();
+            call.run();
+            nanos.add(System.nanoTime() - started);
+        }
+        print(name, nanos);
+    }
+
     private void measure(String name, String path, String token) {
         String base = "http://localhost:" + port;
         for (int i = 0; i < WARMUP; i++) {
@@ -258,6 +294,10 @@ class LatencyBenchmark {
             Api.get(base, path, token);
             nanos.add(System.nanoTime() - started);
         }
+        print(name, nanos);
+    }
+
+    private static void print(String name, List<Long> nanos) {
         nanos.sort(Long::compare);
         double p50 = nanos.get(CALLS / 2 - 1) / 1e6;
         double p95 = nanos.get((int) Math.ceil(0.95 * CALLS) - 1) / 1e6;

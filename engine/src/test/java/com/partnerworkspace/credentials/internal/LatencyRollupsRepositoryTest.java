@@ -45,6 +45,7 @@ class LatencyRollupsRepositoryTest {
     void emptyTables() {
         db.sql("delete from broker_latency_sample").update();
         db.sql("delete from broker_latency_bucket").update();
+        db.sql("delete from broker_latency_partner_bucket").update();
         db.sql("delete from broker_latency_rollup").update();
     }
 
@@ -81,12 +82,36 @@ class LatencyRollupsRepositoryTest {
             rollups.rollUp(TEN.plus(Duration.ofHours(2)));
 
             assertThat(bucketsOf(LatencyRollups.FIVE_MINUTES))
-                    .extracting(b -> b.connectionId() + "@" + b.start() + "=" + b.p50Ms())
+                    .extracting(b -> b.source() + "@" + b.start() + "=" + b.p50Ms())
                     .containsExactlyInAnyOrder(
                             "c-1@" + TEN + "=5", "c-2@" + TEN + "=7", "c-1@" + TEN.plusSeconds(300) + "=9");
             assertThat(bucketsOf(LatencyRollups.ONE_HOUR))
-                    .extracting(b -> b.connectionId() + "=" + b.samples())
+                    .extracting(b -> b.source() + "=" + b.samples())
                     .containsExactlyInAnyOrder("c-1=2", "c-2=1");
+        }
+
+        @Test
+        void aPartnersBucketHoldsAllItsConnectionsCallsWithExactPercentiles() {
+            for (int i = 1; i <= 10; i++) {
+                repository.record(sample(i % 2 == 0 ? "c-1" : "c-2", TEN.plusSeconds(20L * i), i * 10, i == 10));
+            }
+
+            rollups.rollUp(TEN.plus(Duration.ofHours(1)));
+
+            List<LatencyBucket> partner =
+                    repository.partnerBuckets("nikhil", LatencyRollups.FIVE_MINUTES, TEN, TEN.plusSeconds(300));
+            assertThat(partner).hasSize(1);
+            assertThat(List.of(
+                            partner.get(0).samples(),
+                            partner.get(0).errors(),
+                            partner.get(0).p50Ms(),
+                            partner.get(0).p95Ms()))
+                    .containsExactly(10, 1, 50, 100);
+            assertThat(rollups.partnerChart("nikhil", TEN, TEN.plus(Duration.ofHours(1)), Duration.ofHours(1))
+                            .total())
+                    .isEqualTo(new Point(TEN, 50, 100, 1, 10));
+            assertThat(repository.partnerBuckets("mukesh", LatencyRollups.FIVE_MINUTES, TEN, TEN.plusSeconds(300)))
+                    .isEmpty();
         }
 
         @Test
@@ -139,7 +164,7 @@ class LatencyRollupsRepositoryTest {
                     .points();
             assertThat(fiveMinutes).hasSize(12);
             LatencyBucket first = bucketsOf(LatencyRollups.FIVE_MINUTES).stream()
-                    .filter(b -> b.connectionId().equals("c-1") && b.start().equals(TEN))
+                    .filter(b -> b.source().equals("c-1") && b.start().equals(TEN))
                     .findFirst()
                     .orElseThrow();
             assertThat(fiveMinutes.get(0))
@@ -210,6 +235,11 @@ class LatencyRollupsRepositoryTest {
             assertThat(bucketsOf(LatencyRollups.ONE_HOUR))
                     .extracting(LatencyBucket::p50Ms)
                     .containsExactly(10, 20);
+            assertThat(repository.partnerBuckets("nikhil", LatencyRollups.FIVE_MINUTES, Instant.EPOCH, TEN))
+                    .extracting(LatencyBucket::p50Ms)
+                    .containsExactly(20);
+            assertThat(repository.partnerBuckets("nikhil", LatencyRollups.ONE_HOUR, Instant.EPOCH, TEN))
+                    .hasSize(2);
         }
 
         @Test
