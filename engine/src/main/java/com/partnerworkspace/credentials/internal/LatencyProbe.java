@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * The credential-health scan's call to each active connection's broker: one authenticated call with the
  * stored token, timed, kept as a {@link LatencySample} whether it worked or not. A connection without
- * tokens (never logged in, or its credential gone) is not called.
+ * tokens (never logged in, or its credential gone) or whose session has ended is not called.
  */
 @Component
 class LatencyProbe {
@@ -40,11 +40,18 @@ class LatencyProbe {
     int sampleAll(Instant at) {
         int calls = 0;
         for (Connection connection : connections.inState(ConnectionState.ACTIVE)) {
+            if (sessionEnded(connection, at)) {
+                continue; // the call would fail for the session, not for the broker: no latency to learn
+            }
             Optional<LatencySample> sample = call(connection, at);
             sample.ifPresent(samples::record);
             calls += sample.isPresent() ? 1 : 0;
         }
         return calls;
+    }
+
+    private static boolean sessionEnded(Connection connection, Instant at) {
+        return connection.expiresAt() != null && !at.isBefore(connection.expiresAt());
     }
 
     private Optional<LatencySample> call(Connection connection, Instant at) {
