@@ -149,6 +149,9 @@ class CredentialHealthTest {
         assertThat(login.at("/data/lastLoginAt").isTextual())
                 .as(login.toString())
                 .isTrue();
+        assertThat(Instant.parse(login.at("/data/sessionExpiresAt").asText()))
+                .as("the session of nitin's token")
+                .isAfter(Instant.now());
         assertThat(Api.get("/api/workspace/widgets/broker-connections?partner=nitin", Connections.token("mukesh"))
                         .status())
                 .isEqualTo(403);

@@ -10,9 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginHealthWidget implements Widget {
 
-    @Schema(
-            description =
-                    "login-health: the caller's own logins; the session's countdown comes from the browser's token")
+    @Schema(description = "login-health: the caller's own logins, MFA, and when their Keycloak session ends")
     record LoginHealthData(
             Duration window,
 
@@ -21,7 +19,13 @@ class LoginHealthWidget implements Widget {
 
             int failedLogins,
             @Schema(nullable = true) Instant lastFailureAt,
-            boolean mfaSetUp) {}
+            boolean mfaSetUp,
+
+            @Schema(
+                    nullable = true,
+                    description = "When the session of the caller's token ends (maximum session time or idle"
+                            + " timeout, whichever comes first); null when the token names no live session")
+            Instant sessionExpiresAt) {}
 
     private final KeycloakLogins logins;
 
@@ -41,8 +45,14 @@ class LoginHealthWidget implements Widget {
 
     @Override
     public LoginHealthData data(WidgetQuery query) {
-        KeycloakLogins.LoginHealth health = logins.of(query.user().username(), query.since(), query.now());
+        KeycloakLogins.LoginHealth health =
+                logins.of(query.user().username(), query.sessionId(), query.since(), query.now());
         return new LoginHealthData(
-                query.window(), health.lastLoginAt(), health.failedLogins(), health.lastFailureAt(), health.otpSetUp());
+                query.window(),
+                health.lastLoginAt(),
+                health.failedLogins(),
+                health.lastFailureAt(),
+                health.otpSetUp(),
+                health.sessionExpiresAt());
     }
 }

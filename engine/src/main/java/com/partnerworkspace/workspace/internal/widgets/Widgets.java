@@ -30,7 +30,7 @@ class Widgets {
         this.clock = clock;
     }
 
-    WidgetData data(WorkspaceUser user, String id, String partner, String window) {
+    WidgetData data(WorkspaceUser user, String sessionId, String id, String partner, String window) {
         Widget widget = byId.get(id);
         if (widget == null) {
             throw Refusal.notFound("widget-not-found", "There is no widget '" + id + "'; known: " + byId.keySet());
@@ -44,7 +44,7 @@ class Widgets {
         }
         String about = widget.partnerScoped() ? partnerFor(user, partner) : null;
         Instant now = clock.instant();
-        return new WidgetData(id, now, widget.data(new WidgetQuery(user, about, length, now)));
+        return new WidgetData(id, now, widget.data(new WidgetQuery(user, sessionId, about, length, now)));
     }
 
     private static String partnerFor(WorkspaceUser user, String partner) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,7 +63,10 @@ class WidgetsController {
                     @RequestParam(required = false)
                     @Size(max = InputLimits.ID)
                     String window) {
-        Widgets.WidgetData data = widgets.data(CurrentUser.of(authentication), widget, partner, window);
+        String session = authentication instanceof JwtAuthenticationToken jwt
+                ? jwt.getToken().getClaimAsString("sid")
+                : null;
+        Widgets.WidgetData data = widgets.data(CurrentUser.of(authentication), session, widget, partner, window);
         return new WidgetResponse(data.widget(), data.generatedAt(), data.data());
     }
 }

@@ -243,15 +243,17 @@ class WidgetsControllerWebTest {
         @Test
         void loginHealthIsTheCallersOwnOverTheWindow() throws Exception {
             Instant lastLogin = Instant.parse("2030-01-01T08:00:00Z");
-            when(logins.of(eq("arjun"), any(), any()))
-                    .thenReturn(new KeycloakLogins.LoginHealth(true, lastLogin, 3, lastLogin, false));
+            Instant sessionEnds = lastLogin.plus(Duration.ofHours(10));
+            when(logins.of(eq("arjun"), any(), any(), any()))
+                    .thenReturn(new KeycloakLogins.LoginHealth(true, lastLogin, 3, lastLogin, false, sessionEnds));
 
             widget("/api/workspace/widgets/login-health?window=P7D", Tokens.arjun())
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.data.lastLoginAt").value(lastLogin.toString()))
                     .andExpect(jsonPath("$.data.failedLogins").value(3))
                     .andExpect(jsonPath("$.data.mfaSetUp").value(false))
-                    .andExpect(jsonPath("$.data.window").value("PT168H"));
+                    .andExpect(jsonPath("$.data.window").value("PT168H"))
+                    .andExpect(jsonPath("$.data.sessionExpiresAt").value(sessionEnds.toString()));
         }
 
         @Test
