@@ -262,8 +262,13 @@ create table if not exists broker_latency_partner_bucket (
     primary key (partner, size_minutes, bucket_start)
 );
 
--- How far each bucket size has been rolled up (one row per size).
+-- How far each bucket size has been rolled up (one row per size, null until the first roll-up); a roll-up locks
+-- its row, so two never roll up the same samples at once.
 create table if not exists broker_latency_rollup (
     size_minutes int primary key,
-    rolled_until timestamp with time zone not null
+    rolled_until timestamp with time zone
 );
+insert into broker_latency_rollup (size_minutes, rolled_until)
+select 5, null where not exists (select 1 from broker_latency_rollup where size_minutes = 5);
+insert into broker_latency_rollup (size_minutes, rolled_until)
+select 60, null where not exists (select 1 from broker_latency_rollup where size_minutes = 60);

@@ -139,24 +139,29 @@ class LatencyRepository {
                 .list();
     }
 
+    /** How far buckets of this size have been rolled up; empty before the first roll-up. */
     Optional<Instant> rolledUntil(int sizeMinutes) {
-        return db.sql("select rolled_until from broker_latency_rollup where size_minutes = :size")
-                .param("size", sizeMinutes)
-                .query((rs, row) -> instant(rs, "rolled_until"))
-                .optional();
+        return mark("select rolled_until from broker_latency_rollup where size_minutes = :size", sizeMinutes);
     }
 
+    /** As {@link #rolledUntil(int)}, locking the mark until the transaction ends: roll-ups take turns. */
+    Optional<Instant> lockRolledUntil(int sizeMinutes) {
+        return mark(
+                "select rolled_until from broker_latency_rollup where size_minutes = :size for update", sizeMinutes);
+    }
+
+    private Optional<Instant> mark(String query, int sizeMinutes) {
+        return db.sql(query).param("size", sizeMinutes).query((rs, row) -> instant(rs, "rolled_until")).list().stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
+    }
+
+    /** The mark rows exist from the schema (one per size). */
     void rolledUntil(int sizeMinutes, Instant until) {
-        int updated = db.sql("update broker_latency_rollup set rolled_until = :until where size_minutes = :size")
+        db.sql("update broker_latency_rollup set rolled_until = :until where size_minutes = :size")
                 .param("size", sizeMinutes)
                 .param("until", time(until))
                 .update();
-        if (updated == 0) {
-            db.sql("insert into broker_latency_rollup (size_minutes, rolled_until) values (:size, :until)")
-                    .param("size", sizeMinutes)
-                    .param("until", time(until))
-                    .update();
-        }
     }
 
     int deleteSamplesBefore(Instant before) {

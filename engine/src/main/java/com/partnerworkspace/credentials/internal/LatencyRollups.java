@@ -50,26 +50,34 @@ class LatencyRollups {
 
     private void rollUp(int sizeMinutes, Instant now) {
         Instant until = floor(now, Duration.ofMinutes(sizeMinutes));
-        Optional<Instant> start = repository.rolledUntil(sizeMinutes).or(repository::earliestSample);
+        while (Boolean.TRUE.equals(transactions.execute(status -> rollUpNextDay(sizeMinutes, until)))) {
+            // one day of samples per transaction
+        }
+    }
+
+    /**
+     * Rolls up the day of samples after the mark (locked until this transaction ends, so a second roll-up
+     * running at the same time waits and then starts where this one stopped); false when nothing is left.
+     */
+    private boolean rollUpNextDay(int sizeMinutes, Instant until) {
+        Optional<Instant> start = repository.lockRolledUntil(sizeMinutes).or(repository::earliestSample);
         if (start.isEmpty()) {
-            return;
+            return false;
         }
         Instant from = floor(start.get(), Duration.ofMinutes(sizeMinutes));
-        while (from.isBefore(until)) {
-            Instant chunkFrom = from;
-            Instant chunkTo = min(from.plus(CHUNK), until);
-            transactions.executeWithoutResult(status -> {
-                List<LatencySample> samples = repository.samplesBetween(chunkFrom, chunkTo);
-                repository.replaceBuckets(
-                        sizeMinutes,
-                        chunkFrom,
-                        chunkTo,
-                        bucketsOf(samples, sizeMinutes, LatencySample::connectionId),
-                        bucketsOf(samples, sizeMinutes, LatencySample::partner));
-                repository.rolledUntil(sizeMinutes, chunkTo);
-            });
-            from = chunkTo;
+        if (!from.isBefore(until)) {
+            return false;
         }
+        Instant to = min(from.plus(CHUNK), until);
+        List<LatencySample> samples = repository.samplesBetween(from, to);
+        repository.replaceBuckets(
+                sizeMinutes,
+                from,
+                to,
+                bucketsOf(samples, sizeMinutes, LatencySample::connectionId),
+                bucketsOf(samples, sizeMinutes, LatencySample::partner));
+        repository.rolledUntil(sizeMinutes, to);
+        return true;
     }
 
     /** Raw samples go once both bucket sizes hold them and they are past their keeping time. */
