@@ -29,7 +29,7 @@ class ApprovalsWidget implements Widget {
 
             int decisionsCounted) {}
 
-    record Waiting(String taskId, String name, String businessKey, java.time.Instant createdAt, long ageSeconds) {}
+    record Waiting(String taskId, String name, java.time.Instant createdAt, long ageSeconds) {}
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -93,7 +93,6 @@ class ApprovalsWidget implements Widget {
         return new Waiting(
                 task.getId(),
                 task.getName(),
-                null,
                 created,
                 Math.max(0, Duration.between(created, query.now()).toSeconds()));
     }
