@@ -168,6 +168,29 @@ class CredentialHealthTest {
                 .isEqualTo(200);
     }
 
+    @Test
+    void theApiDocumentDescribesEachWidgetsData() {
+        JsonNode schemas = Api.get("/v3/api-docs", null).json().at("/components/schemas");
+        for (String data : new String[] {
+            "LoginHealthData",
+            "BrokerConnectionsData",
+            "UpcomingRotationsData",
+            "LatencyData",
+            "DelegationsData",
+            "AlertsData",
+            "AuditData",
+            "ApprovalsData",
+            "PlatformHealthData",
+            "PartnerOverviewData",
+            "OnboardingData"
+        }) {
+            assertThat(schemas.has(data)).as(data).isTrue();
+        }
+        assertThat(schemas.at("/WidgetResponse/properties/data/oneOf")).hasSize(11);
+        assertThat(schemas.at("/LatencyReport/properties/series/items/$ref").asText())
+                .endsWith("/Point");
+    }
+
     private static JsonNode widget(String widgetAndQuery, String token) {
         Api.Response response = Api.get("/api/workspace/widgets/" + widgetAndQuery, token);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
