@@ -248,3 +248,53 @@ create table if not exists survey_response (
     answered_at timestamp with time zone not null
 );
 create index if not exists survey_response_user on survey_response (username, answered_at);
+-- Broker call latency: one raw sample per call the credential-health scan makes (kept 48 h), rolled up into
+-- 5-minute (kept 8 days) and 1-hour buckets (kept 400 days) per connection and per partner, so a chart over weeks
+-- reads buckets.
+-- A bucket keeps its exact p50/p95 and a histogram (LatencyHistogram: bin:count pairs) to merge buckets with.
+create table if not exists broker_latency_sample (
+    connection_id varchar(36) not null,
+    at timestamp with time zone not null,
+    partner varchar(64) not null,
+    broker varchar(64) not null,
+    latency_ms int not null,
+    ok boolean not null,
+    error varchar(32)
+);
+create index if not exists broker_latency_sample_at on broker_latency_sample (at);
+
+create table if not exists broker_latency_bucket (
+    connection_id varchar(36) not null,
+    size_minutes int not null,
+    bucket_start timestamp with time zone not null,
+    samples int not null,
+    errors int not null,
+    p50_ms int not null,
+    p95_ms int not null,
+    histogram varchar(2000) not null,
+    primary key (connection_id, size_minutes, bucket_start)
+);
+
+-- The same buckets over all of a partner's connections, so a chart of the whole partner reads one row per step.
+create table if not exists broker_latency_partner_bucket (
+    partner varchar(64) not null,
+    size_minutes int not null,
+    bucket_start timestamp with time zone not null,
+    samples int not null,
+    errors int not null,
+    p50_ms int not null,
+    p95_ms int not null,
+    histogram varchar(2000) not null,
+    primary key (partner, size_minutes, bucket_start)
+);
+
+-- How far each bucket size has been rolled up (one row per size, null until the first roll-up); a roll-up locks
+-- its row, so two never roll up the same samples at once.
+create table if not exists broker_latency_rollup (
+    size_minutes int primary key,
+    rolled_until timestamp with time zone
+);
+insert into broker_latency_rollup (size_minutes, rolled_until)
+select 5, null where not exists (select 1 from broker_latency_rollup where size_minutes = 5);
+insert into broker_latency_rollup (size_minutes, rolled_until)
+select 60, null where not exists (select 1 from broker_latency_rollup where size_minutes = 60);

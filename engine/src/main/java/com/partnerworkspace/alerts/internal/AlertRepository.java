@@ -67,6 +67,17 @@ class AlertRepository {
                 .list();
     }
 
+    /** The partner's open and acknowledged alerts raised since {@code since}, newest first (at most 200). */
+    List<Alert> unresolvedSince(String partner, Instant since) {
+        return db.sql("""
+                        select * from alert where partner = :partner and raised_at >= :since and state <> 'RESOLVED'
+                        order by raised_at desc limit 200""")
+                .param("partner", partner)
+                .param("since", time(since))
+                .query(AlertRepository::alert)
+                .list();
+    }
+
     List<Alert> recentOfAll(int limit) {
         return db.sql("select * from alert order by raised_at desc limit :limit")
                 .param("limit", limit)

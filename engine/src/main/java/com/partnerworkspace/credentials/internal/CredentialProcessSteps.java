@@ -3,6 +3,7 @@ package com.partnerworkspace.credentials.internal;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.broker.BrokerAdapter.Keys;
 import com.partnerworkspace.system.Refusal;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -136,9 +137,16 @@ class CredentialProcessSteps {
         };
     }
 
+    /** Expiry alerts, then one timed call to each active connection's broker, then the latency roll-up. */
     @Bean
-    JavaDelegate scanCredentialHealth(CredentialHealth health, ConnectionService connections) {
-        return execution -> execution.setVariable("alertsRaised", health.scan(connections.now()));
+    JavaDelegate scanCredentialHealth(
+            CredentialHealth health, LatencyProbe latency, LatencyRollups rollups, ConnectionService connections) {
+        return execution -> {
+            Instant now = connections.now();
+            execution.setVariable("alertsRaised", health.scan(now));
+            execution.setVariable("brokerCalls", latency.sampleAll(now));
+            rollups.rollUp(now);
+        };
     }
 
     private static String id(DelegateExecution execution) {

@@ -60,6 +60,21 @@ class AlertRepositoryTest {
     }
 
     @Test
+    void unresolvedAlertsOfAPartnerSinceAnInstantNewestFirst() {
+        repository.insert(alert("old", "nitin", AT.minusSeconds(3600)));
+        repository.insert(alert("open", "nitin", AT.plusSeconds(10)));
+        repository.insert(alert("acked", "nitin", AT.plusSeconds(20)));
+        repository.insert(alert("resolved", "nitin", AT.plusSeconds(30)));
+        repository.insert(alert("elsewhere", "raja", AT.plusSeconds(40)));
+        repository.acknowledge("acked", "nitin", null, AT.plusSeconds(25));
+        repository.resolve("resolved", "nitin", AT.plusSeconds(35));
+
+        assertThat(repository.unresolvedSince("nitin", AT))
+                .extracting(Alert::id)
+                .containsExactly("acked", "open");
+    }
+
+    @Test
     void theLevelIsKept() {
         repository.insert(alert("a-1", "nitin", AT));
         repository.level("a-1", 3);

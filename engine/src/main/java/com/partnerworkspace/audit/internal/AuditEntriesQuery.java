@@ -1,0 +1,23 @@
+package com.partnerworkspace.audit.internal;
+
+import com.partnerworkspace.audit.AuditEntries;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+class AuditEntriesQuery implements AuditEntries {
+
+    private final AuditTrail trail;
+
+    AuditEntriesQuery(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    @Override
+    public List<Entry> recent(String partner, Instant since, int limit) {
+        return trail.page(new AuditQuery(partner, null, null, null, since, null, 0, limit)).stream()
+                .map(e -> new Entry(e.id(), e.at(), e.actor(), e.action(), e.target()))
+                .toList();
+    }
+}
