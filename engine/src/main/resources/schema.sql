@@ -298,3 +298,12 @@ insert into broker_latency_rollup (size_minutes, rolled_until)
 select 5, null where not exists (select 1 from broker_latency_rollup where size_minutes = 5);
 insert into broker_latency_rollup (size_minutes, rolled_until)
 select 60, null where not exists (select 1 from broker_latency_rollup where size_minutes = 60);
+
+-- Workspace layouts people saved; without a row a person follows their persona's defaults
+-- (processes/persona-defaults.dmn). default_widgets: the default widgets when they saved.
+create table if not exists workspace_layout (
+    username varchar(64) primary key,
+    layout varchar(8000) not null,
+    default_widgets varchar(2000) not null,
+    saved_at timestamp with time zone not null
+);

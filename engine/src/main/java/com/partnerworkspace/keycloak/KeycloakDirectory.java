@@ -1,8 +1,11 @@
 package com.partnerworkspace.keycloak;
 
 import jakarta.ws.rs.NotFoundException;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.keycloak.admin.client.resource.GroupsResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UsersResource;
@@ -26,6 +29,10 @@ public class KeycloakDirectory {
     private final ShortLivedCache<String, List<Person>> roleMembers = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, Optional<Person>> people = new ShortLivedCache<>(FRESHNESS);
     private final ShortLivedCache<String, List<Person>> ownUsers = new ShortLivedCache<>(FRESHNESS);
+    private final ShortLivedCache<String, Map<String, String>> personas = new ShortLivedCache<>(FRESHNESS);
+
+    /** Persona traits are user attributes named {@code persona.<trait>} (declared in the realm's user profile). */
+    static final String PERSONA_PREFIX = "persona.";
 
     KeycloakDirectory(RealmResource realm, UsersResource users, GroupsResource groups) {
         this.realm = realm;
@@ -53,6 +60,30 @@ public class KeycloakDirectory {
                 .map(KeycloakDirectory::person)
                 .sorted(java.util.Comparator.comparing(Person::username))
                 .toList();
+    }
+
+    /**
+     * The user's persona traits (e.g. {@code tradingStyle -> intraday}), without the {@code persona.} prefix;
+     * empty for an unknown user or one without traits.
+     */
+    public Map<String, String> personaOf(String username) {
+        return personas.get(username, this::loadPersonaOf);
+    }
+
+    private Map<String, String> loadPersonaOf(String username) {
+        Map<String, String> traits = new TreeMap<>();
+        users.searchByUsername(username, true).stream().findFirst().ifPresent(found -> {
+            Map<String, List<String>> attributes =
+                    users.get(found.getId()).toRepresentation().getAttributes();
+            if (attributes != null) {
+                attributes.forEach((name, values) -> {
+                    if (name.startsWith(PERSONA_PREFIX) && values != null && !values.isEmpty()) {
+                        traits.put(name.substring(PERSONA_PREFIX.length()), values.get(0));
+                    }
+                });
+            }
+        });
+        return Collections.unmodifiableMap(traits);
     }
 
     /** The partner a user belongs to (as its own user or on its team), if any. */
