@@ -53,6 +53,9 @@ class ApprovalTaskDetailTest {
                 lines.add(entry.get("who").asText("") + " " + entry.get("what").asText()));
         assertThat(lines.get(0)).contains("started");
         assertThat(lines).anySatisfy(line -> assertThat(line).isEqualTo("vikram took the task"));
+        assertThat(lines)
+                .as("the audit trail's entries about the delegation")
+                .anySatisfy(line -> assertThat(line).isEqualTo("nikhil delegation.requested"));
         decide(taskId, "vikram", false, "done looking");
     }
 

@@ -1,5 +1,6 @@
 package com.partnerworkspace.inbox.internal;
 
+import com.partnerworkspace.audit.AuditEntries;
 import com.partnerworkspace.security.WorkspaceUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -30,17 +32,27 @@ class TaskDetails {
     private static final List<String> STEP_TYPES =
             List.of("startEvent", "userTask", "serviceTask", "businessRuleTask", "sendTask", "endEvent");
 
+    /** At most this many audit entries of the partner are looked through for a task's history. */
+    private static final int AUDIT_LOOKBACK = 500;
+
     private final Inbox inbox;
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final AuditEntries audit;
     private final Map<String, String> modelByDefinition = new ConcurrentHashMap<>();
 
-    TaskDetails(Inbox inbox, RepositoryService repository, RuntimeService runtime, HistoryService history) {
+    TaskDetails(
+            Inbox inbox,
+            RepositoryService repository,
+            RuntimeService runtime,
+            HistoryService history,
+            AuditEntries audit) {
         this.inbox = inbox;
         this.repository = repository;
         this.runtime = runtime;
         this.history = history;
+        this.audit = audit;
     }
 
     record Diagram(
@@ -80,10 +92,13 @@ class TaskDetails {
                 modelOf(task.getProcessDefinitionId()), runtime.getActiveActivityIds(processInstanceId), completed);
     }
 
-    /** The process's steps so far and who took or gave back this task, oldest first. */
+    /**
+     * The process's steps so far, who took or gave back this task, and the audit trail's entries about the
+     * task or the process's subject (its business key, e.g. {@code delegation/<id>}), oldest first.
+     */
     List<HistoryEntry> history(WorkspaceUser user, String taskId) {
         Task task = inbox.visibleTask(user, taskId);
-        List<HistoryEntry> entries = new ArrayList<>();
+        List<HistoryEntry> entries = new ArrayList<>(auditedAbout(task));
         history.createHistoricActivityInstanceQuery().processInstanceId(task.getProcessInstanceId()).list().stream()
                 .filter(step -> STEP_TYPES.contains(step.getActivityType()))
                 .forEach(step -> entries.addAll(linesOf(step)));
@@ -92,6 +107,23 @@ class TaskDetails {
                 .forEach(entries::add);
         entries.sort(Comparator.comparing(HistoryEntry::at));
         return entries;
+    }
+
+    private List<HistoryEntry> auditedAbout(Task task) {
+        String partner = inbox.partnerOf(task);
+        HistoricProcessInstance process = history.createHistoricProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        if (partner == null || process == null) {
+            return List.of();
+        }
+        String subject = process.getBusinessKey();
+        return audit.recent(partner, instant(process.getStartTime()), AUDIT_LOOKBACK).stream()
+                .filter(entry -> entry.target() != null)
+                .filter(entry -> entry.target().equals("task/" + task.getId())
+                        || (subject != null && entry.target().endsWith("/" + subject)))
+                .map(entry -> new HistoryEntry(entry.at(), entry.actor(), entry.action(), null))
+                .toList();
     }
 
     private static List<HistoryEntry> linesOf(HistoricActivityInstance step) {
