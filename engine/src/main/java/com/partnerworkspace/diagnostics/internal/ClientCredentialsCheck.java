@@ -1,18 +1,23 @@
 package com.partnerworkspace.diagnostics.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerworkspace.broker.BrokerAdapter.Keys;
 import com.partnerworkspace.diagnostics.internal.Outcome.Fix;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.UUID;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Whether the broker's token endpoint accepts the client id and secret, without a person: a
- * client-credentials grant. A broker that does not let the app use that grant still authenticates the client
- * first, so {@code unauthorized_client} proves the secret right and {@code invalid_client} proves it wrong.
- * When refused, the same call with key and secret swapped tells a swap from a wrong secret.
+ * client-credentials grant. Brokers that do not let the app use that grant still authenticate the client
+ * first, but do not all say so in the same words (Keycloak answers {@code unauthorized_client} both for a
+ * wrong secret and for a right one whose app may not use the grant). So the answer is compared with a
+ * control: the same client id with a secret that is surely wrong. An answer like the control's is a refusal;
+ * a different one means the secret got further. When refused, key and secret swapped tell a swap from a wrong
+ * secret.
  */
 @Component
 @Order(2)
@@ -86,12 +91,12 @@ class ClientCredentialsCheck implements Check {
             case ACCEPTED_GRANT_NOT_ALLOWED ->
                 Outcome.pass(
                         "The broker accepted the client id and secret. It does not let this app use the client-credentials"
-                                + " grant (" + answered.error() + "), which only the login needs: the secret is right.",
+                                + " grant (" + answered.words() + "), which only the login needs: the secret is right.",
                         GuideSections.KEYS_CHECK_SECRET);
             case REFUSED -> refused(tokenEndpoint, keys, answered).withFix(addAgain);
             case UNCLEAR ->
                 Outcome.warn(
-                        "The broker's token endpoint answered HTTP " + answered.status() + " (" + answered.error()
+                        "The broker's token endpoint answered HTTP " + answered.status() + " (" + answered.words()
                                 + "), which neither accepts nor refuses the client id and secret.",
                         GuideSections.KEYS_CHECK_SECRET);
         };
@@ -105,30 +110,49 @@ class ClientCredentialsCheck implements Check {
                     GuideSections.KEYS_SWAPPED);
         }
         return Outcome.fail(
-                "The broker refused the client id or secret (" + answered.error() + "): the secret is wrong, was"
+                "The broker refused the client id or secret (" + answered.words() + "): the secret is wrong, was"
                         + " regenerated at the broker, or the client id is unknown.",
                 GuideSections.KEYS_CHECK_SECRET);
     }
 
-    private record Answered(Verdict verdict, int status, String error) {}
+    /** An answer of the token endpoint, as far as it tells keys apart (never a token). */
+    private record Answered(Verdict verdict, int status, String error, String description) {
+        boolean sameAs(Answered other) {
+            return status == other.status && error.equals(other.error) && description.equals(other.description);
+        }
+
+        String words() {
+            return description.isEmpty() ? error : error + ": " + description;
+        }
+    }
 
     private Answered grant(URI tokenEndpoint, Keys keys) {
+        Answered answered = call(tokenEndpoint, keys);
+        if (answered.verdict() != null) {
+            return answered;
+        }
+        Answered control = call(tokenEndpoint, new Keys(keys.apiKey(), "surely-wrong-" + UUID.randomUUID()));
+        if (control.verdict() == Verdict.UNCLEAR || control.status() == 200) {
+            return new Answered(Verdict.UNCLEAR, answered.status(), answered.error(), answered.description());
+        }
+        Verdict verdict = answered.sameAs(control) ? Verdict.REFUSED : Verdict.ACCEPTED_GRANT_NOT_ALLOWED;
+        return new Answered(verdict, answered.status(), answered.error(), answered.description());
+    }
+
+    /** One grant: accepted (200), no answer (unclear), or a refusal still to be compared (verdict null). */
+    private Answered call(URI tokenEndpoint, Keys keys) {
         BrokerProbe.Answer answer;
         try {
             answer = probe.clientCredentials(tokenEndpoint, keys);
         } catch (IOException e) {
-            return new Answered(Verdict.UNCLEAR, 0, "no answer");
+            return new Answered(Verdict.UNCLEAR, 0, "no answer", "");
         }
-        String error = probe.json(answer.body()).path("error").asText("");
         if (answer.status() == 200) {
-            return new Answered(Verdict.ACCEPTED, 200, "");
+            return new Answered(Verdict.ACCEPTED, 200, "", "");
         }
-        if (error.equals("unauthorized_client")) {
-            return new Answered(Verdict.ACCEPTED_GRANT_NOT_ALLOWED, answer.status(), error);
-        }
-        if (error.equals("invalid_client") || (answer.status() == 401 && error.isEmpty())) {
-            return new Answered(Verdict.REFUSED, answer.status(), error.isEmpty() ? "HTTP 401" : error);
-        }
-        return new Answered(Verdict.UNCLEAR, answer.status(), error.isEmpty() ? "no error code" : error);
+        JsonNode body = probe.json(answer.body());
+        String error = body.path("error").asText("HTTP " + answer.status());
+        String description = body.path("error_description").asText("");
+        return new Answered(null, answer.status(), error, description);
     }
 }

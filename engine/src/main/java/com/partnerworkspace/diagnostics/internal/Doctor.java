@@ -66,20 +66,29 @@ class Doctor {
 
     private static CheckResult runOne(Check check, Subject subject) {
         try {
-            return CheckResult.of(check, check.run(subject));
+            Outcome outcome = check.run(subject);
+            // What a broker echoes into an answer may carry the keys: none reaches the evidence.
+            return CheckResult.of(
+                    check,
+                    new Outcome(outcome.status(), masked(outcome.evidence(), subject), outcome.guide(), outcome.fix()));
         } catch (RuntimeException e) {
-            String reason = new BrokerException(BrokerException.Failure.BROKER_ERROR, String.valueOf(e.getMessage()))
-                    .withoutSecrets(
-                            subject.keys() == null ? null : subject.keys().apiKey(),
-                            subject.keys() == null ? null : subject.keys().apiSecret())
-                    .getMessage();
             log.warn(
                     "Check {} of {} could not run: {}",
                     check.id(),
                     subject,
                     e.getClass().getSimpleName());
+            String reason = masked(String.valueOf(e.getMessage()), subject);
             return CheckResult.of(check, Outcome.warn("The check could not run: " + reason, check.guide()));
         }
+    }
+
+    private static String masked(String text, Subject subject) {
+        if (subject.keys() == null) {
+            return text;
+        }
+        return new BrokerException(BrokerException.Failure.BROKER_ERROR, text)
+                .withoutSecrets(subject.keys().apiKey(), subject.keys().apiSecret())
+                .getMessage();
     }
 
     private static CheckResult notFinished(Check check) {

@@ -8,7 +8,7 @@ final class Durations {
     private Durations() {}
 
     static String words(Duration duration) {
-        long seconds = Math.abs(duration.toSeconds());
+        long seconds = Math.round(Math.abs(duration.toMillis()) / 1000.0);
         long days = seconds / 86_400;
         long hours = seconds % 86_400 / 3600;
         long minutes = seconds % 3600 / 60;

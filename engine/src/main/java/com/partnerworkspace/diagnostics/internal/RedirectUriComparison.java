@@ -70,7 +70,7 @@ final class RedirectUriComparison {
         }
         compareScheme(sent, other, differences);
         compareHost(sent, other, differences);
-        if (effectivePort(sent) != effectivePort(other) || sent.getPort() != other.getPort()) {
+        if (sent.getPort() != other.getPort()) { // an explicit default port differs too; a scheme's own is the scheme's
             differences.add(new Difference(Kind.PORT, portText(sent), portText(other)));
         }
         comparePath(rawPath(sent), rawPath(other), differences);

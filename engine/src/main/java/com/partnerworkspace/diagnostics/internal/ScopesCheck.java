@@ -1,14 +1,10 @@
 package com.partnerworkspace.diagnostics.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerworkspace.broker.BrokerAdapter.Tokens;
 import com.partnerworkspace.diagnostics.internal.Outcome.Fix;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(5)
 class ScopesCheck implements Check {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environment environment;
 
@@ -106,20 +100,9 @@ class ScopesCheck implements Check {
 
     /** The {@code scope} claim of a JWT access token; empty for an opaque token. */
     static Optional<Set<String>> granted(String accessToken) {
-        String[] parts = accessToken == null ? new String[0] : accessToken.split("\\.");
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode claims =
-                    JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            JsonNode scope = claims.path("scope");
-            if (!scope.isTextual()) {
-                return Optional.empty();
-            }
-            return Optional.of(new LinkedHashSet<>(Arrays.asList(scope.asText().split(" "))));
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return JwtClaims.of(accessToken)
+                .map(claims -> claims.path("scope"))
+                .filter(JsonNode::isTextual)
+                .map(scope -> new LinkedHashSet<>(Arrays.asList(scope.asText().split(" "))));
     }
 }
