@@ -153,7 +153,7 @@ describe('CredentialsPage', () => {
     const guide = Array.from(rejected.querySelectorAll('a')).find(
       (a) => accessibleText(a) === 'Troubleshooting guide',
     );
-    expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected');
+    expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected#check-the-secret');
     expect(buttonNames(rejected)).toEqual(['Reconnect', 'Revoke']);
 
     expect(accessibleText(revoked.querySelector('[data-state]')!)).toBe('Revoked');
@@ -541,7 +541,9 @@ describe('CredentialsPage', () => {
       expect(dialog().textContent).toContain('The broker refused the API key or secret.');
       const guide = dialog().querySelector('a');
       expect(accessibleText(guide!)).toBe('Troubleshooting guide');
-      expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected');
+      expect(guide?.getAttribute('href')).toBe(
+        '/diagnostics/guides/keys-rejected#check-the-secret',
+      );
 
       buttonByText(dialog(), 'Reconnect')!.click();
       await stable();

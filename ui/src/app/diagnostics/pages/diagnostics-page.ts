@@ -9,7 +9,7 @@ import { GUIDES } from '../guides';
   template: `
     <app-coming-soon
       heading="Diagnostics"
-      description="OAuth troubleshooting guides and a smoke test for your connections."
+      description="The OAuth doctor and a smoke test for your connections."
     />
     <section class="guides" aria-labelledby="guides-title">
       <h2 id="guides-title">Troubleshooting guides</h2>

@@ -92,6 +92,21 @@ class GuideLinksTest {
         }
     }
 
+    @Test
+    void theUiListsEveryGuideUnderItsTitle() {
+        String index = read(REPO.resolve("ui/src/app/diagnostics/guides.ts"));
+        try (Stream<Path> files = Files.list(GUIDES)) {
+            for (Path guide :
+                    files.filter(file -> file.toString().endsWith(".md")).toList()) {
+                String slug = guide.getFileName().toString().replace(".md", "");
+                String title = read(guide).lines().findFirst().orElseThrow().substring(2);
+                assertThat(index).contains("{ slug: '" + slug + "', title: '" + title + "' }");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void assertResolves(Link link) {
         Path file = GUIDES.resolve(link.guide() + ".md");
         assertThat(file)
