@@ -1,14 +1,19 @@
 package com.partnerworkspace.diagnostics.internal;
 
 import com.partnerworkspace.security.CurrentUser;
+import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
+import com.partnerworkspace.system.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DiagnosticsController {
 
     private final DiagnosticsService diagnostics;
+    private final Validator validator;
 
-    DiagnosticsController(DiagnosticsService diagnostics) {
+    DiagnosticsController(DiagnosticsService diagnostics, Validator validator) {
         this.diagnostics = diagnostics;
+        this.validator = validator;
     }
 
     /** The broker app's settings to examine before they are saved (e.g. while adding a connection). */
@@ -102,10 +109,20 @@ class DiagnosticsController {
             path = "/api/diagnostics/oauth",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Diagnosis> diagnoseSettings(
-            Authentication authentication, @Valid @RequestBody OAuthSettings request) {
+    ResponseEntity<Diagnosis> diagnoseSettings(Authentication authentication, @RequestBody OAuthSettings request) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        // Who may not run it at all is told so before anything about the request.
+        diagnostics.requireMayDiagnoseSettings(user);
+        Map<String, String> invalid = new TreeMap<>();
+        validator
+                .validate(request)
+                .forEach(violation ->
+                        invalid.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
+        if (!invalid.isEmpty()) {
+            throw Refusal.invalid(invalid);
+        }
         return noStore(diagnostics.diagnose(
-                CurrentUser.of(authentication),
+                user,
                 new DiagnosticsService.UnsavedSettings(
                         request.broker(),
                         request.apiKey(),

@@ -87,14 +87,19 @@ class DiagnosticsService {
         return diagnosis;
     }
 
-    Diagnosis diagnose(WorkspaceUser user, UnsavedSettings settings) {
-        boolean ops = user.hasRole("ops");
-        if (!ops && (!user.hasRole("partner") || user.partner() == null)) {
+    /** A partner (for their own broker apps) or ops; else 403. */
+    void requireMayDiagnoseSettings(WorkspaceUser user) {
+        if (!user.hasRole("ops") && (!user.hasRole("partner") || user.partner() == null)) {
             throw Refusal.of(
                     HttpStatus.FORBIDDEN,
                     "diagnosis-not-allowed",
                     "Only a partner (for their own broker apps) or operations staff can run the doctor.");
         }
+    }
+
+    Diagnosis diagnose(WorkspaceUser user, UnsavedSettings settings) {
+        requireMayDiagnoseSettings(user);
+        boolean ops = user.hasRole("ops");
         Broker broker = brokers.find(settings.broker())
                 .orElseThrow(() -> Refusal.invalid("broker", "There is no broker '" + settings.broker() + "'."));
         requireAddress(settings.registeredAddress());
