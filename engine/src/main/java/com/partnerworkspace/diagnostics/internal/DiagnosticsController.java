@@ -6,6 +6,7 @@ import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
 import com.partnerworkspace.system.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -51,8 +52,13 @@ class DiagnosticsController {
 
     /** What the partner registered at the broker for a connection; null or blank: not recorded. */
     record RegisteredSettings(
-            @Size(max = InputLimits.URL) String registeredRedirectUri,
-            @Size(max = 45) String registeredAddress) {}
+            @Schema(nullable = true, description = "The redirect URI registered at the broker, as copied from there")
+            @Size(max = InputLimits.URL)
+            String registeredRedirectUri,
+
+            @Schema(nullable = true, description = "The static outbound IP address registered at the broker")
+            @Size(max = 45)
+            String registeredAddress) {}
 
     /** A kept run of the doctor. */
     record RunView(String id, String ranBy, Instant ranAt, long durationMs, List<Diagnosis.CheckResult> checks) {}

@@ -1,5 +1,7 @@
 package com.partnerworkspace.diagnostics.internal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What one check found: its status, the evidence in words a partner can check, the guide section that
  * explains it and, where one exists, a one-click fix.
@@ -32,6 +34,7 @@ record Outcome(Status status, String evidence, String guide, Fix fix) {
      * @param action {@code copy} (copy {@code value}), {@code reconnect}, {@code rotate}, {@code add-connection}
      *     (add it again with corrected keys) or {@code set-setting} ({@code value} for the setting {@code setting})
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Fix(String action, String label, String value, String setting) {
 
         static Fix copy(String label, String value) {
