@@ -1,6 +1,7 @@
 package com.partnerworkspace.credentials.internal;
 
 import com.partnerworkspace.credentials.ConnectionCredentials;
+import com.partnerworkspace.vault.VaultSecrets;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -51,7 +52,12 @@ class ConnectionCredentialsSource implements ConnectionCredentials.Source {
             return connection;
         }
         Connection stored = connections.get(connection.id());
-        CredentialVault.Credential credential = vault.current(stored);
+        CredentialVault.Credential credential;
+        try {
+            credential = vault.current(stored);
+        } catch (VaultSecrets.SecretNotFoundException e) {
+            return connection; // nothing stored (an onboarding that never got that far): no keys to examine
+        }
         return new ConnectionCredentials(
                 connection.id(),
                 connection.partner(),

@@ -65,7 +65,9 @@ class ClientCredentialsCheck implements Check {
                     GuideSections.KEYS_CHECK_SECRET);
         }
         if (subject.keys() == null) {
-            return Outcome.skipped("The connection was revoked: it has no keys any more.", GuideSections.REVOKED);
+            return Outcome.skipped(
+                    "The connection has no keys stored (it was revoked, or its onboarding never stored them).",
+                    GuideSections.REVOKED);
         }
         URI tokenEndpoint;
         try {

@@ -59,7 +59,9 @@ class RedirectUriCheck implements Check {
     @Override
     public Outcome run(Subject subject) {
         if (subject.keys() == null) {
-            return Outcome.skipped("The connection was revoked: it has no keys any more.", GuideSections.REVOKED);
+            return Outcome.skipped(
+                    "The connection has no keys stored (it was revoked, or its onboarding never stored them).",
+                    GuideSections.REVOKED);
         }
         URI sent = subject.redirectUri();
         List<Difference> differences = subject.registeredRedirectUri() == null

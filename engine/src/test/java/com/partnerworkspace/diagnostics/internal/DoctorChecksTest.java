@@ -79,6 +79,25 @@ class DoctorChecksTest {
     }
 
     @Test
+    void aSessionEndedAtTheBrokerBeforeItsTimeIsNamedRevokedOrLoggedOutThere() {
+        String id = Connections.connectedOk(
+                        "nitin", "Ended at broker " + Instant.now().toEpochMilli())
+                .get("id")
+                .asText();
+        ConnectionCredentials active =
+                connections.withSecrets(connections.find(id).orElseThrow());
+        // The session ends at the broker (RFC 7009 revocation there), not through the workspace.
+        brokers.adapterFor(active.broker()).revoke(active.broker(), active.keys(), active.tokens());
+
+        Outcome ended = tokenState.run(subject(active, Instant.now()));
+        assertThat(ended.status()).isEqualTo(Status.FAIL);
+        assertThat(ended.evidence())
+                .contains("no longer accepts the access token")
+                .contains("revoked or logged out");
+        assertThat(ended.fix().action()).isEqualTo("reconnect");
+    }
+
+    @Test
     void aSessionEndedAtTheDailyCutOffSaysSoAndCountsDownToTheNext() {
         Broker kite = brokers.find("kite").orElseThrow();
         // Kite: 06:00 IST is 00:30 UTC.
@@ -131,6 +150,35 @@ class DoctorChecksTest {
                         .status())
                 .isEqualTo(Status.SKIPPED);
         assertThat(new RedirectUriCheck().run(subject).status()).isEqualTo(Status.SKIPPED);
+    }
+
+    @Test
+    void reachabilityWarnsOnPlainHttpToARemoteHostAndOnSlowAnswersAndFailsOnTls() {
+        URI remote = URI.create("http://broker.example.com/token");
+        URI local = URI.create("http://localhost:8180/token");
+        BrokerProbe.Answer quick =
+                new BrokerProbe.Answer(200, "", Optional.empty(), Duration.ofMillis(20), Optional.empty());
+        BrokerProbe.Answer slow =
+                new BrokerProbe.Answer(200, "", Optional.empty(), Duration.ofMillis(2500), Optional.of("TLSv1.3"));
+
+        Outcome plain = ReachabilityCheck.judge(List.of(new ReachabilityCheck.Reached("token", remote, quick, null)));
+        assertThat(plain.status()).isEqualTo(Status.WARN);
+        assertThat(plain.guide()).isEqualTo(GuideSections.TLS);
+        assertThat(ReachabilityCheck.judge(List.of(new ReachabilityCheck.Reached("token", local, quick, null)))
+                        .status())
+                .as("plain HTTP on this machine")
+                .isEqualTo(Status.PASS);
+        Outcome slowly = ReachabilityCheck.judge(
+                List.of(new ReachabilityCheck.Reached("token", URI.create("https://broker.example.com"), slow, null)));
+        assertThat(slowly.status()).isEqualTo(Status.WARN);
+        assertThat(slowly.guide()).isEqualTo(GuideSections.SLOW);
+        Outcome tls = ReachabilityCheck.judge(List.of(new ReachabilityCheck.Reached(
+                "token",
+                URI.create("https://broker.example.com"),
+                null,
+                new javax.net.ssl.SSLHandshakeException("x"))));
+        assertThat(tls.status()).isEqualTo(Status.FAIL);
+        assertThat(tls.evidence()).contains("TLS failed");
     }
 
     @Test
