@@ -316,7 +316,7 @@ describe('CredentialsPage', () => {
       throwError(() =>
         problem(409, 'connection-expired', {
           state: 'EXPIRED',
-          guide: '/diagnostics/guides/connection-expired',
+          guide: '/diagnostics/guides/connection-expired#reconnect',
         }),
       ),
     );
@@ -328,7 +328,7 @@ describe('CredentialsPage', () => {
     const alert = element.querySelector<HTMLElement>('[role="alert"]')!;
     expect(alert.textContent).toContain('Problem connection-expired');
     expect(alert.querySelector('a')?.getAttribute('href')).toBe(
-      '/diagnostics/guides/connection-expired',
+      '/diagnostics/guides/connection-expired#reconnect',
     );
   });
 
