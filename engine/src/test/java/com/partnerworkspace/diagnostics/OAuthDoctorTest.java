@@ -60,6 +60,14 @@ class OAuthDoctorTest {
         // The app at the broker was registered for another address: a loopback IP and a trailing slash.
         String registered = "http://127.0.0.1:18080/api/brokers/callback/";
         admin.brokerSimApp(app, secret, List.of(registered));
+        try {
+            redirectUriNotRegistered(admin, app, secret, registered);
+        } finally {
+            admin.removeBrokerSimApp(app);
+        }
+    }
+
+    private void redirectUriNotRegistered(KeycloakAdmin admin, String app, String secret, String registered) {
 
         // While adding the connection: the doctor on the settings not saved yet names the differences.
         JsonNode unsaved = oauth(

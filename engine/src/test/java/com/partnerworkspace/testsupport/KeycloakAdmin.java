@@ -91,6 +91,15 @@ public final class KeycloakAdmin {
         }
     }
 
+    /** Removes an app {@link #brokerSimApp} made, if it is there. */
+    public void removeBrokerSimApp(String clientId) {
+        String admin = adminToken();
+        String realm = url + "/admin/realms/broker-sim";
+        for (JsonNode found : send(admin, "GET", realm + "/clients?clientId=" + clientId, null)) {
+            send(admin, "DELETE", realm + "/clients/" + found.get("id").asText(), null);
+        }
+    }
+
     /** As every client the engine serves: its tokens name the engine as their audience. */
     private static com.fasterxml.jackson.databind.node.ObjectNode engineAudienceMapper() {
         var mapper = JSON.createObjectNode()
