@@ -306,4 +306,23 @@ create table if not exists workspace_layout (
     layout varchar(8000) not null,
     default_widgets varchar(2000) not null,
     saved_at timestamp with time zone not null
+-- OAuth doctor runs (diagnostics): the last 20 per connection, each the whole answer as JSON (never a secret).
+create table if not exists connection_diagnosis (
+    id varchar(36) primary key,
+    connection_id varchar(36) not null,
+    partner varchar(64) not null,
+    ran_by varchar(64) not null,
+    ran_at timestamp with time zone not null,
+    duration_ms bigint not null,
+    body varchar(16000) not null
+);
+create index if not exists connection_diagnosis_connection on connection_diagnosis (connection_id, ran_at);
+
+-- What the partner registered at the broker for a connection, as the doctor compares it (diagnostics).
+create table if not exists connection_diagnosis_setting (
+    connection_id varchar(36) primary key,
+    registered_redirect_uri varchar(2048),
+    registered_address varchar(45),
+    updated_by varchar(64) not null,
+    updated_at timestamp with time zone not null
 );

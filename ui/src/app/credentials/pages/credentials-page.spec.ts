@@ -160,7 +160,7 @@ describe('CredentialsPage', () => {
     const guide = Array.from(rejected.querySelectorAll('a')).find(
       (a) => accessibleText(a) === 'Troubleshooting guide',
     );
-    expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected');
+    expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected#check-the-secret');
     expect(buttonNames(rejected)).toEqual(['Reconnect', 'Revoke']);
 
     expect(accessibleText(revoked.querySelector('[data-state]')!)).toBe('Revoked');
@@ -324,7 +324,7 @@ describe('CredentialsPage', () => {
       throwError(() =>
         problem(409, 'connection-expired', {
           state: 'EXPIRED',
-          guide: '/diagnostics/guides/connection-expired',
+          guide: '/diagnostics/guides/connection-expired#reconnect',
         }),
       ),
     );
@@ -336,7 +336,7 @@ describe('CredentialsPage', () => {
     const alert = element.querySelector<HTMLElement>('[role="alert"]')!;
     expect(alert.textContent).toContain('Problem connection-expired');
     expect(alert.querySelector('a')?.getAttribute('href')).toBe(
-      '/diagnostics/guides/connection-expired',
+      '/diagnostics/guides/connection-expired#reconnect',
     );
   });
 
@@ -550,7 +550,9 @@ describe('CredentialsPage', () => {
       expect(dialog().textContent).toContain('The broker refused the API key or secret.');
       const guide = dialog().querySelector('a');
       expect(accessibleText(guide!)).toBe('Troubleshooting guide');
-      expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected');
+      expect(guide?.getAttribute('href')).toBe(
+        '/diagnostics/guides/keys-rejected#check-the-secret',
+      );
 
       buttonByText(dialog(), 'Reconnect')!.click();
       await stable();

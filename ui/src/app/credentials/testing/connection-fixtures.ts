@@ -50,5 +50,5 @@ export const KEYS_REJECTED = {
   type: 'https://partner-workspace/problems/keys-rejected',
   title: 'Keys rejected',
   detail: 'The broker refused the API key or secret.',
-  guide: '/diagnostics/guides/keys-rejected',
+  guide: '/diagnostics/guides/keys-rejected#check-the-secret',
 };

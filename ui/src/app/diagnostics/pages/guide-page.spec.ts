@@ -1,72 +1,96 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { accessibleText } from '../../shared/testing/dom-queries';
-import { GUIDES } from '../guides';
-import { DiagnosticsPage } from './diagnostics-page';
+import { parseMarkdown } from '../markdown';
 import { GuidePage } from './guide-page';
 
-/** The slugs failures and connection state problems link to. */
-const LINKED_SLUGS = [
-  'keys-rejected',
-  'access-denied',
-  'redirect-uri-mismatch',
-  'broker-unreachable',
-  'connection-expired',
-  'connection-revoked',
-  'awaiting-authorisation',
-];
+const KEYS_REJECTED = `# Keys rejected
 
-async function renderGuide(slug: string) {
-  TestBed.configureTestingModule({ imports: [GuidePage], providers: [provideRouter([])] });
+The broker refused the client ID.
+
+## Check the secret {#check-the-secret}
+
+1. Run the doctor on the connection. Its \`client-credentials\` check asks
+   the broker's token endpoint.
+2. Add the connection again.
+
+## Good to know {#good-to-know}
+
+- Not a reason to regenerate keys: see [Connection expired](/diagnostics/guides/connection-expired#reconnect)
+  or [above](#check-the-secret), and **never** [outside](https://example.com/x).
+`;
+
+async function renderGuide(slug: string, markdown: string | null) {
+  TestBed.configureTestingModule({
+    imports: [GuidePage],
+    providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+  });
   const fixture = TestBed.createComponent(GuidePage);
   fixture.componentRef.setInput('slug', slug);
+  fixture.detectChanges();
+  const request = TestBed.inject(HttpTestingController).expectOne(`/guides/${slug}.md`);
+  if (markdown === null) {
+    request.flush('not found', { status: 404, statusText: 'Not Found' });
+  } else {
+    request.flush(markdown);
+  }
   await fixture.whenStable();
   return fixture.nativeElement as HTMLElement;
 }
 
 describe('GuidePage', () => {
-  it('has a guide for every linked slug', () => {
-    expect(GUIDES.map((guide) => guide.slug).sort()).toEqual([...LINKED_SLUGS].sort());
+  it('renders the guide file with its sections under their anchors', async () => {
+    const element = await renderGuide('keys-rejected', KEYS_REJECTED);
+    expect(accessibleText(element.querySelector('h1')!)).toBe('Keys rejected');
+    expect(Array.from(element.querySelectorAll('h2')).map((h) => h.id)).toEqual([
+      'check-the-secret',
+      'good-to-know',
+    ]);
+    const steps = element.querySelectorAll('ol li');
+    expect(steps.length).toBe(2);
+    expect(steps[0].textContent).toContain('asks the broker');
+    expect(steps[0].querySelector('code')!.textContent).toBe('client-credentials');
+    expect(element.querySelector('ul strong')!.textContent).toBe('never');
   });
 
-  it.each([
-    ['keys-rejected', 'Keys rejected'],
-    ['access-denied', 'Access denied'],
-    ['redirect-uri-mismatch', 'Redirect URI mismatch'],
-    ['broker-unreachable', 'Broker unreachable'],
-    ['connection-expired', 'Connection expired'],
-    ['connection-revoked', 'Connection revoked'],
-    ['awaiting-authorisation', 'Awaiting authorisation'],
-  ])('shows the guide %s under the heading "%s"', async (slug, title) => {
-    const element = await renderGuide(slug);
-    expect(accessibleText(element.querySelector('h1')!)).toBe(title);
-    expect(element.querySelectorAll('ol li').length).toBeGreaterThan(0);
+  it('links other guides by route and section, and the outside in a new tab', async () => {
+    const element = await renderGuide('keys-rejected', KEYS_REJECTED);
+    const links = Array.from(element.querySelectorAll('article ul a'));
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '/diagnostics/guides/connection-expired#reconnect',
+      '/diagnostics/guides/keys-rejected#check-the-secret',
+      'https://example.com/x',
+    ]);
+    expect(links[2].getAttribute('target')).toBe('_blank');
   });
 
-  it('gives the exact redirect URI and the Kite cut-off', async () => {
-    const redirect = await renderGuide('redirect-uri-mismatch');
-    expect(redirect.textContent).toContain(window.location.origin + '/api/brokers/callback');
-    TestBed.resetTestingModule();
-    const expired = await renderGuide('connection-expired');
-    expect(expired.textContent).toContain('06:00 IST');
-    expect(expired.textContent).toContain('Reconnect');
+  it('gives the exact redirect URI on the redirect URI guide', async () => {
+    const element = await renderGuide(
+      'redirect-uri-mismatch',
+      '# Redirect URI mismatch\n\nText.\n',
+    );
+    expect(element.textContent).toContain(window.location.origin + '/api/brokers/callback');
   });
 
   it('says when there is no such guide', async () => {
-    const element = await renderGuide('nope');
+    const element = await renderGuide('nope', null);
+    expect(accessibleText(element.querySelector('h1')!)).toBe('Guide not found');
+  });
+
+  it('does not take the app page served for an unknown file as a guide', async () => {
+    const element = await renderGuide('nope', '<!doctype html><html></html>');
     expect(accessibleText(element.querySelector('h1')!)).toBe('Guide not found');
   });
 });
 
-describe('DiagnosticsPage', () => {
-  it('links every guide', async () => {
-    TestBed.configureTestingModule({ imports: [DiagnosticsPage], providers: [provideRouter([])] });
-    const fixture = TestBed.createComponent(DiagnosticsPage);
-    await fixture.whenStable();
-    const element = fixture.nativeElement as HTMLElement;
-    const links = Array.from(element.querySelectorAll('section a')).map((a) =>
-      a.getAttribute('href'),
-    );
-    expect(links).toEqual(LINKED_SLUGS.map((slug) => `/diagnostics/guides/${slug}`));
+describe('parseMarkdown', () => {
+  it('never turns markup in a guide into elements', () => {
+    const blocks = parseMarkdown('# T\n\n<img src=x onerror=alert(1)> text\n');
+    expect(blocks[1]).toEqual({
+      kind: 'paragraph',
+      inlines: [{ kind: 'text', text: '<img src=x onerror=alert(1)> text' }],
+    });
   });
 });

@@ -32,7 +32,7 @@ export const LOGIN_NOT_COMPLETED: ConnectionFailure = {
   type: 'https://partner-workspace/problems/connection-awaiting-authorisation',
   title: 'The broker login was not completed',
   detail: 'The broker sent the browser back without granting access. Try again with Reconnect.',
-  guide: '/diagnostics/guides/awaiting-authorisation',
+  guide: '/diagnostics/guides/awaiting-authorisation#finish-the-login',
 };
 
 const FAILED_STATES = ['EXPIRED', 'KEYS_REJECTED', 'BROKER_UNREACHABLE', 'REVOKED'];

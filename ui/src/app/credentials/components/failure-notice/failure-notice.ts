@@ -14,7 +14,7 @@ import { ConnectionFailure } from '../../credentials.models';
       </p>
       <p class="detail">{{ failure().detail }}</p>
       @if (guidePath(); as path) {
-        <a [routerLink]="path">Troubleshooting guide</a>
+        <a [routerLink]="path" [fragment]="guideSection()">Troubleshooting guide</a>
       } @else if (failure().guide) {
         <a [href]="failure().guide" target="_blank" rel="noopener">Troubleshooting guide</a>
       }
@@ -47,6 +47,11 @@ import { ConnectionFailure } from '../../credentials.models';
 })
 export class FailureNotice {
   readonly failure = input.required<Pick<ConnectionFailure, 'title' | 'detail' | 'guide'>>();
+
+  /** The guide's section (its anchor, e.g. `check-the-secret`), if the link names one. */
+  protected readonly guideSection = computed(
+    () => this.failure().guide?.split('#', 2)[1] || undefined,
+  );
 
   /** The guide as an app path (without query or fragment), or null when it is not one. */
   protected readonly guidePath = computed(() => {

@@ -11,6 +11,11 @@ public class BrokerException extends RuntimeException {
         ACCESS_DENIED,
         /** The broker does not know the workspace's callback address. */
         REDIRECT_URI_MISMATCH,
+        /**
+         * The broker refused the login's authorization code: used already, or expired before it was exchanged
+         * (a slow return, or clocks apart).
+         */
+        CODE_REJECTED,
         /** The session ended (daily cut-off, refresh token expired, revoked elsewhere). */
         SESSION_EXPIRED,
         /** The broker could not be reached or answered with a server error. */

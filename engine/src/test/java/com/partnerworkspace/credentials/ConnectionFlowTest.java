@@ -401,7 +401,8 @@ class ConnectionFlowTest {
         JsonNode unknownClient =
                 create("nitin", unknownClientLabel, wrongKey, wrongSecret).json();
         assertThat(unknownClient.get("state").asText()).isEqualTo("KEYS_REJECTED");
-        assertThat(unknownClient.at("/failure/guide").asText()).isEqualTo("/diagnostics/guides/keys-rejected");
+        assertThat(unknownClient.at("/failure/guide").asText())
+                .isEqualTo("/diagnostics/guides/keys-rejected#check-the-secret");
         assertThat(unknownClient.get("authorizationUrl").isNull())
                 .as("nobody is sent to a login that cannot work")
                 .isTrue();
@@ -447,13 +448,15 @@ class ConnectionFlowTest {
                 .contains("failed=" + declined.get("id").asText());
         JsonNode afterDecline = Connections.get(declined.get("id").asText(), "nitin");
         assertThat(afterDecline.get("state").asText()).isEqualTo("AWAITING_AUTHORISATION");
-        assertThat(afterDecline.at("/failure/guide").asText()).isEqualTo("/diagnostics/guides/access-denied");
+        assertThat(afterDecline.at("/failure/guide").asText())
+                .isEqualTo("/diagnostics/guides/access-denied#what-to-do");
 
         Api.Response rotateDeclined =
                 post("/api/connections/" + declined.get("id").asText() + "/rotate", token("nitin"), null);
         assertThat(rotateDeclined.status()).isEqualTo(409);
         assertThat(rotateDeclined.json().get("type").asText()).endsWith("/connection-awaiting-authorisation");
-        assertThat(rotateDeclined.json().get("guide").asText()).isEqualTo("/diagnostics/guides/awaiting-authorisation");
+        assertThat(rotateDeclined.json().get("guide").asText())
+                .isEqualTo("/diagnostics/guides/awaiting-authorisation#finish-the-login");
 
         Api.Response again =
                 post("/api/connections/" + declined.get("id").asText() + "/reconnect", token("nitin"), null);

@@ -65,6 +65,41 @@ public final class KeycloakAdmin {
         return RealServers.keycloak().clientCredentialsToken(clientId, secret);
     }
 
+    /**
+     * A confidential app of the broker simulator (realm {@code broker-sim}) with exactly these redirect URIs:
+     * created on first use, its redirect URIs replaced on every call (as a partner edits the app at a broker).
+     */
+    public void brokerSimApp(String clientId, String secret, java.util.List<String> redirectUris) {
+        String admin = adminToken();
+        String realm = url + "/admin/realms/broker-sim";
+        var app = JSON.createObjectNode()
+                .put("clientId", clientId)
+                .put("secret", secret)
+                .put("publicClient", false)
+                .put("standardFlowEnabled", true)
+                .put("serviceAccountsEnabled", false)
+                .put("directAccessGrantsEnabled", false);
+        app.putArray("redirectUris")
+                .addAll(redirectUris.stream()
+                        .map(JSON.getNodeFactory()::textNode)
+                        .toList());
+        JsonNode found = send(admin, "GET", realm + "/clients?clientId=" + clientId, null);
+        if (found.isEmpty()) {
+            send(admin, "POST", realm + "/clients", app.toString());
+        } else {
+            send(admin, "PUT", realm + "/clients/" + found.get(0).get("id").asText(), app.toString());
+        }
+    }
+
+    /** Removes an app {@link #brokerSimApp} made, if it is there. */
+    public void removeBrokerSimApp(String clientId) {
+        String admin = adminToken();
+        String realm = url + "/admin/realms/broker-sim";
+        for (JsonNode found : send(admin, "GET", realm + "/clients?clientId=" + clientId, null)) {
+            send(admin, "DELETE", realm + "/clients/" + found.get("id").asText(), null);
+        }
+    }
+
     /** As every client the engine serves: its tokens name the engine as their audience. */
     private static com.fasterxml.jackson.databind.node.ObjectNode engineAudienceMapper() {
         var mapper = JSON.createObjectNode()

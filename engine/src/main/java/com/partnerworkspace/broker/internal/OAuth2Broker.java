@@ -96,7 +96,18 @@ class OAuth2Broker implements BrokerAdapter {
         form.put("code", code);
         form.put("redirect_uri", login.redirectUri().toString());
         form.put("code_verifier", login.codeVerifier());
-        return tokens(tokenCall(broker, keys, form), null);
+        try {
+            return tokens(tokenCall(broker, keys, form), null);
+        } catch (BrokerException e) {
+            // invalid_grant on a code exchange is about the code, not a session (RFC 6749 §5.2).
+            if (e.failure() == Failure.SESSION_EXPIRED) {
+                throw new BrokerException(
+                        Failure.CODE_REJECTED,
+                        "The broker refused the authorization code: it was used already or has expired ("
+                                + e.getMessage() + ")");
+            }
+            throw e;
+        }
     }
 
     @Override

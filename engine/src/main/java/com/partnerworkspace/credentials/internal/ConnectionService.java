@@ -9,6 +9,7 @@ import com.partnerworkspace.broker.BrokerCatalogue;
 import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Guides;
 import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
 import jakarta.annotation.PreDestroy;
@@ -233,9 +234,10 @@ class ConnectionService {
         }
         if (!(claim instanceof BrokerLogins.Claimed claimed)) {
             throw Refusal.of(
-                    HttpStatus.BAD_REQUEST,
-                    "broker-login-state-invalid",
-                    "This broker login is unknown, was used already or has expired. Start it again with Reconnect.");
+                            HttpStatus.BAD_REQUEST,
+                            "broker-login-state-invalid",
+                            "This broker login is unknown, was used already or has expired. Start it again with Reconnect.")
+                    .with("guide", Guides.of("code-reused-or-expired", "login-link-used-or-expired"));
         }
         BrokerLogins.Attempt attempt = claimed.attempt();
         VariableMap variables = Variables.createVariables();
@@ -271,7 +273,7 @@ class ConnectionService {
                             HttpStatus.CONFLICT,
                             "rotation-needs-broker-login",
                             broker.name() + " renews a session only through its login; use Reconnect.")
-                    .with("guide", ConnectionState.guide("connection-expired"));
+                    .with("guide", ConnectionState.EXPIRED.guide);
         }
         if (!repository.startActivity(connection.id(), "rotation")) {
             throw Refusal.of(

@@ -1,5 +1,6 @@
 package com.partnerworkspace.credentials.internal;
 
+import com.partnerworkspace.system.Guides;
 import com.partnerworkspace.system.Refusal;
 import org.springframework.http.HttpStatus;
 
@@ -11,25 +12,36 @@ import org.springframework.http.HttpStatus;
 enum ConnectionState {
     AWAITING_AUTHORISATION(
             "connection-awaiting-authorisation",
-            "awaiting-authorisation",
+            Guides.of("awaiting-authorisation", "finish-the-login"),
             "The broker login has not been completed yet"),
     ACTIVE(null, null, null),
     EXPIRING(null, null, null),
     EXPIRED(
             "connection-expired",
-            "connection-expired",
+            Guides.of("connection-expired", "reconnect"),
             "The broker session has ended; reconnect (the keys stay valid)"),
-    REVOKED("connection-revoked", "connection-revoked", "The connection was revoked; its credential no longer exists"),
-    KEYS_REJECTED("connection-keys-rejected", "keys-rejected", "The broker refused the keys of this connection"),
-    BROKER_UNREACHABLE("broker-unreachable", "broker-unreachable", "The broker cannot be reached right now");
+    REVOKED(
+            "connection-revoked",
+            Guides.of("connection-revoked", "what-now"),
+            "The connection was revoked; its credential no longer exists"),
+    KEYS_REJECTED(
+            "connection-keys-rejected",
+            Guides.of("keys-rejected", "check-the-secret"),
+            "The broker refused the keys of this connection"),
+    BROKER_UNREACHABLE(
+            "broker-unreachable",
+            Guides.of("broker-unreachable", "check-the-network"),
+            "The broker cannot be reached right now");
 
     final String problemSlug;
-    final String guideSlug;
+    /** The guide section that explains the state (a UI path with its anchor), or null. */
+    final String guide;
+
     final String explanation;
 
-    ConnectionState(String problemSlug, String guideSlug, String explanation) {
+    ConnectionState(String problemSlug, String guide, String explanation) {
         this.problemSlug = problemSlug;
-        this.guideSlug = guideSlug;
+        this.guide = guide;
         this.explanation = explanation;
     }
 
@@ -49,10 +61,6 @@ enum ConnectionState {
                         explanation,
                         "Cannot " + act + ": the connection is " + name() + ". " + explanation + ".")
                 .with("state", name())
-                .with("guide", guide(guideSlug));
-    }
-
-    static String guide(String slug) {
-        return "/diagnostics/guides/" + slug;
+                .with("guide", guide);
     }
 }

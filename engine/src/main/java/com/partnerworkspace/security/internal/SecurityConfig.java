@@ -57,7 +57,7 @@ class SecurityConfig {
         return PATHS.matcher(HttpMethod.POST, pattern);
     }
 
-    /** The UI's built files (at the top level and under {@code media/}) and the routes of its router. */
+    /** The UI's built files (at the top level, under {@code media/}, the guides) and the routes of its router. */
     private static final RequestMatcher UI = new OrRequestMatcher(
             get("/"),
             get("/index.html"),
@@ -65,6 +65,7 @@ class SecurityConfig {
             get("/*.js"),
             get("/*.css"),
             get("/media/**"),
+            get("/guides/*.md"),
             request -> HttpMethod.GET.matches(request.getMethod()) && UiRoutes.isUiRoute(request.getRequestURI()));
 
     /** The Camunda webapps: a browser session from Keycloak single sign-on, ops only. */

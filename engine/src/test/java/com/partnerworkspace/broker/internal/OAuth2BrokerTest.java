@@ -83,6 +83,19 @@ class OAuth2BrokerTest {
     }
 
     @Test
+    void aCodeUsedTwiceIsCodeRejectedNotAnEndedSession() {
+        Login login = newLogin();
+        Map<String, String> callback = logInAsTrader(adapter.authorizationUrl(brokerSim, KEYS, login));
+        adapter.exchange(brokerSim, KEYS, callback, login);
+
+        assertThatThrownBy(() -> adapter.exchange(brokerSim, KEYS, callback, login))
+                .isInstanceOfSatisfying(BrokerException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.CODE_REJECTED);
+                    assertThat(e.getMessage()).contains("used already or has expired");
+                });
+    }
+
+    @Test
     void theLoginCheckTellsAnUnknownClientFromAnUnknownReturnAddress() {
         assertThatThrownBy(() -> adapter.checkLogin(brokerSim, new Keys("no-such-client", "x"), newLogin()))
                 .isInstanceOfSatisfying(

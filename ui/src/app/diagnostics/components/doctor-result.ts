@@ -1,0 +1,102 @@
+import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { CheckResult, CheckStatus, Diagnosis } from '../diagnostics.models';
+
+const STATUS_WORDS: Record<CheckStatus, string> = {
+  pass: 'Pass',
+  warn: 'Warning',
+  fail: 'Fail',
+  skipped: 'Skipped',
+};
+
+/** One doctor run: each check with its status, evidence, the guide section and a one-click fix. */
+@Component({
+  selector: 'app-doctor-result',
+  imports: [CdkCopyToClipboard, DatePipe, RouterLink],
+  template: `
+    <p class="ran">
+      Ran {{ diagnosis().ranAt | date: 'medium' }} in {{ diagnosis().durationMs }} ms
+    </p>
+    <ul class="checks">
+      @for (check of diagnosis().checks; track check.id) {
+        <li [class]="check.status" [attr.data-check]="check.id">
+          <p class="title">
+            <span class="status">{{ statusWord(check.status) }}</span>
+            <span>{{ check.title }}</span>
+          </p>
+          <p class="evidence">{{ check.evidence }}</p>
+          <p class="actions">
+            <a [routerLink]="guidePath(check)" [fragment]="guideSection(check)">Guide</a>
+            @if (check.fix; as fix) {
+              @if (fix.value) {
+                <button type="button" [cdkCopyToClipboard]="fix.value">{{ fix.label }}</button>
+                <code>{{ fix.value }}</code>
+              } @else {
+                <a routerLink="/credentials">{{ fix.label }}</a>
+              }
+            }
+          </p>
+        </li>
+      }
+    </ul>
+  `,
+  styles: `
+    .checks {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+    }
+    li {
+      border-left: 4px solid var(--mat-sys-outline-variant);
+      padding: 4px 12px;
+      margin: 8px 0;
+    }
+    li.fail {
+      border-color: var(--mat-sys-error);
+    }
+    li.warn {
+      border-color: var(--mat-sys-tertiary);
+    }
+    li.pass {
+      border-color: var(--mat-sys-primary);
+    }
+    .title {
+      display: flex;
+      gap: 8px;
+      margin: 0;
+      font: var(--mat-sys-title-small);
+    }
+    .evidence {
+      margin: 4px 0;
+      overflow-wrap: anywhere;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+      margin: 0;
+    }
+    .ran {
+      font: var(--mat-sys-body-small);
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DoctorResult {
+  readonly diagnosis = input.required<Diagnosis>();
+
+  protected statusWord(status: CheckStatus): string {
+    return STATUS_WORDS[status];
+  }
+
+  protected guidePath(check: CheckResult): string {
+    return check.guide.split('#', 1)[0];
+  }
+
+  protected guideSection(check: CheckResult): string | undefined {
+    return check.guide.split('#', 2)[1] || undefined;
+  }
+}
