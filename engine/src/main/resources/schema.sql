@@ -306,6 +306,8 @@ create table if not exists workspace_layout (
     layout varchar(8000) not null,
     default_widgets varchar(2000) not null,
     saved_at timestamp with time zone not null
+);
+
 -- OAuth doctor runs (diagnostics): the last 20 per connection, each the whole answer as JSON (never a secret).
 create table if not exists connection_diagnosis (
     id varchar(36) primary key,

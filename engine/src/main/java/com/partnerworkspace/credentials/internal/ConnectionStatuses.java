@@ -71,7 +71,7 @@ class ConnectionStatuses implements ConnectionStatus {
                 c.nextRotationAt(),
                 c.lastVerifiedAt(),
                 actionFor(state, dailyLogin),
-                state.guideSlug == null ? null : ConnectionState.guide(state.guideSlug));
+                state.guide);
     }
 
     private Action actionFor(Connection c, Instant now) {
