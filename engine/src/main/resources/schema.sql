@@ -298,3 +298,15 @@ insert into broker_latency_rollup (size_minutes, rolled_until)
 select 5, null where not exists (select 1 from broker_latency_rollup where size_minutes = 5);
 insert into broker_latency_rollup (size_minutes, rolled_until)
 select 60, null where not exists (select 1 from broker_latency_rollup where size_minutes = 60);
+
+-- Partners added by ops (partner-invitation): one row per partner id and per email, written with the start of the
+-- invitation, so a second invitation for the same id or email fails as a whole (409) and nothing is half-created.
+create table if not exists partner_invitation (
+    partner varchar(64) primary key,
+    email varchar(254) not null unique,
+    display_name varchar(100) not null,
+    traits varchar(2000) not null,
+    invited_by varchar(64) not null,
+    invited_at timestamp with time zone not null,
+    process_instance varchar(64)
+);
