@@ -5,6 +5,7 @@ import static com.partnerworkspace.credentials.Connections.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakAdmin;
@@ -86,6 +87,45 @@ class PartnersApiTest {
                         "partner.setup-email-sent",
                         "partner.persona-defaults-applied",
                         "partner.welcome-sent");
+    }
+
+    /**
+     * The seed's measure, end to end: ops add the partner, the partner sets a password and a one-time code
+     * from Keycloak's email and connects broker-sim; the list shows each state and the time to onboard.
+     */
+    @Test
+    void aNewPartnerIsOnboardedFromTheInvitationToAnActiveConnection() {
+        String id = newId();
+        String email = id + "@partner-workspace.local";
+        long started = System.nanoTime();
+        assertThat(post("/api/partners", token("omar"), newPartner(id, email)).status())
+                .isEqualTo(202);
+        MailServer.Mail setup = MailServer.shared()
+                .awaitMail(email, mail -> mail.body().contains("login-actions/action-token"), MAIL_WAIT);
+        assertThat(partnerListed(id).at("/onboarding/state").asText()).isEqualTo("INVITED");
+
+        RealServers.keycloak().completeAccountSetup(setupLink(setup.body()), id);
+        assertThat(onlyUser(id).path("requiredActions")).isEmpty();
+        assertThat(partnerListed(id).at("/onboarding/state").asText()).isEqualTo("ACCOUNT_SET_UP");
+
+        Connections.connectedOk(id, "First broker");
+        long onboardedMs = (System.nanoTime() - started) / 1_000_000;
+
+        JsonNode onboarding = partnerListed(id).get("onboarding");
+        System.out.printf(
+                "Partner %s onboarded (invitation to first Active connection) in %d ms; listed: %s%n",
+                id, onboardedMs, onboarding);
+        assertThat(onboarding.get("state").asText()).isEqualTo("ACTIVE");
+        assertThat(onboarding.get("firstActiveAt").asText()).isNotBlank();
+        assertThat(onboarding.get("minutesToOnboard").asLong()).isLessThan(30);
+        assertThat(Api.get("/api/metrics/seed", token("omar")).body()).contains("\"partner\":\"" + id + "\"");
+    }
+
+    private static java.net.URI setupLink(String mailBody) {
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(http\\S+login-actions/action-token\\S+)")
+                .matcher(mailBody);
+        assertThat(link.find()).as("the setup link in %s", mailBody).isTrue();
+        return java.net.URI.create(link.group(1).replace("&amp;", "&"));
     }
 
     @Test
