@@ -69,7 +69,10 @@ class Invitations {
                     clock.instant(),
                     null));
         } catch (DuplicateKeyException invitedJustNow) {
-            throw taken("id", "is being invited already");
+            // Another request with the same id or email committed between the checks and this insert.
+            throw repository.find(partner.id()).isPresent()
+                    ? taken("id", "is being invited already")
+                    : taken("email", "is being invited already");
         }
         ProcessInstance instance = runtime.startProcessInstanceByKey(
                 PROCESS, partner.id(), Variables.createVariables().putValue("partner", partner.id()));
