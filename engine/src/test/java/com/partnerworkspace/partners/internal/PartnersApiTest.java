@@ -76,6 +76,11 @@ class PartnersApiTest {
         JsonNode listed = partnerListed(id);
         assertThat(listed.get("displayName").asText()).isEqualTo("Ravi Kumar");
         assertThat(listed.get("email").asText()).isEqualTo(email);
+        // Kept by Keycloak only while the realm's user profile declares the persona.* attributes.
+        assertThat(user.at("/attributes/persona.tradingStyle/0").asText()).isEqualTo("intraday");
+        assertThat(user.at("/attributes/persona.preferredChannels/0").asText()).isEqualTo("email,sms");
+        assertThat(listed.at("/traits/tradingStyle").asText()).isEqualTo("intraday");
+        assertThat(listed.at("/traits/brokerCount").asText()).isEqualTo("1");
         assertThat(listed.at("/onboarding/state").asText()).isEqualTo("INVITED");
         assertThat(listed.at("/onboarding/invitedAt").asText()).isNotBlank();
         assertThat(listed.at("/onboarding/firstActiveAt").isNull()).isTrue();
