@@ -47,5 +47,10 @@ export const routes: Routes = [
     canMatch: [opsGuard],
     loadChildren: () => import('./models/models.routes').then((m) => m.MODELS_ROUTES),
   },
+  {
+    path: 'partners',
+    canMatch: [opsGuard],
+    loadChildren: () => import('./partners/partners.routes').then((m) => m.PARTNERS_ROUTES),
+  },
   { path: '**', redirectTo: 'workspace' },
 ];

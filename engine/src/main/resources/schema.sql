@@ -328,3 +328,15 @@ create table if not exists connection_diagnosis_setting (
     updated_by varchar(64) not null,
     updated_at timestamp with time zone not null
 );
+
+-- Partners added by ops (partner-invitation): one row per partner id and per email, written with the start of the
+-- invitation, so a second invitation for the same id or email fails as a whole (409) and nothing is half-created.
+create table if not exists partner_invitation (
+    partner varchar(64) primary key,
+    email varchar(254) not null unique,
+    display_name varchar(100) not null,
+    traits varchar(2000) not null,
+    invited_by varchar(64) not null,
+    invited_at timestamp with time zone not null,
+    process_instance varchar(64)
+);

@@ -87,8 +87,10 @@ describe('Shell', () => {
       'Diagnostics',
       'Audit',
       'Models',
+      'Partners',
     ]);
     expect(element.querySelector('nav a[href="/models"]')).not.toBeNull();
+    expect(element.querySelector('nav a[href="/partners"]')).not.toBeNull();
   });
 
   it('shows approvers only what they decide on', async () => {

@@ -62,6 +62,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     shownTo: hasRole('partner', 'approver', 'ops'),
   },
   { label: 'Models', path: '/models', icon: 'account_tree', shownTo: hasRole('ops') },
+  { label: 'Partners', path: '/partners', icon: 'person_add', shownTo: hasRole('ops') },
 ];
 
 /** Layout for signed-in users: toolbar (banner), responsive side navigation and the main outlet. */

@@ -100,6 +100,33 @@ public final class KeycloakAdmin {
         }
     }
 
+    /** A GET of the realm's admin API, e.g. {@code users?username=ravi&exact=true}. */
+    public JsonNode get(String pathInRealm) {
+        return send(adminToken(), "GET", url + "/admin/realms/" + KeycloakServer.REALM + "/" + pathInRealm, null);
+    }
+
+    /**
+     * Points the realm's SMTP settings at this run's mail server (the realm file names the local stack's
+     * 3025; the tests' GreenMail listens on a free port), so Keycloak's own emails reach {@link MailServer}.
+     */
+    public void useSmtpServer(int port) {
+        String admin = adminToken();
+        String realm = url + "/admin/realms/" + KeycloakServer.REALM;
+        com.fasterxml.jackson.databind.node.ObjectNode update = JSON.createObjectNode();
+        update.putObject("smtpServer")
+                .put("host", "127.0.0.1")
+                .put("port", String.valueOf(port))
+                .put("from", "no-reply@partner-workspace.local")
+                .put("fromDisplayName", "Partner Workspace")
+                .put("auth", "false")
+                .put("ssl", "false")
+                .put("starttls", "false");
+        com.fasterxml.jackson.databind.node.ObjectNode current =
+                (com.fasterxml.jackson.databind.node.ObjectNode) send(admin, "GET", realm, null);
+        current.setAll(update);
+        send(admin, "PUT", realm, current.toString());
+    }
+
     /** As every client the engine serves: its tokens name the engine as their audience. */
     private static com.fasterxml.jackson.databind.node.ObjectNode engineAudienceMapper() {
         var mapper = JSON.createObjectNode()

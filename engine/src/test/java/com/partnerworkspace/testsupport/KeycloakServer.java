@@ -34,7 +34,7 @@ public final class KeycloakServer {
 
     KeycloakServer(String url, Path realmFile) {
         this.url = url;
-        this.totpSecrets = readTotpSecrets(realmFile);
+        this.totpSecrets = new ConcurrentHashMap<>(readTotpSecrets(realmFile));
     }
 
     public String url() {
@@ -185,6 +185,103 @@ public final class KeycloakServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A new user doing what Keycloak's setup email asks, as in a browser: opens the email's link, sets the
+     * password {@link #DEMO_PASSWORD}, registers an authenticator with the secret Keycloak's page offers.
+     * The secret is kept, so {@link #accessToken} works for the user afterwards.
+     */
+    public synchronized void completeAccountSetup(URI emailLink, String username) {
+        HttpClient browser = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        try {
+            HttpResponse<String> page = keepCookies(
+                    cookies,
+                    browser.send(
+                            withCookies(HttpRequest.newBuilder(emailLink), cookies)
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()));
+            for (int step = 0; step < 12; step++) {
+                String html = page.body();
+                java.util.Optional<String> location = page.headers().firstValue("Location");
+                if (location.isPresent()) {
+                    page = keepCookies(
+                            cookies,
+                            browser.send(
+                                    withCookies(
+                                                    HttpRequest.newBuilder(URI.create(emailLink
+                                                            .resolve(location.get())
+                                                            .toString())),
+                                                    cookies)
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()));
+                } else if (html.contains("name=\"password-new\"")) {
+                    page = postForm(
+                            browser,
+                            cookies,
+                            formAction(html),
+                            Map.of("password-new", DEMO_PASSWORD, "password-confirm", DEMO_PASSWORD));
+                } else if (html.contains("name=\"totpSecret\"")) {
+                    String secret = Totp.encode(inputValue(html, "totpSecret").getBytes(StandardCharsets.UTF_8));
+                    totpSecrets.put(username, secret);
+                    page = postForm(
+                            browser,
+                            cookies,
+                            formAction(html),
+                            Map.of(
+                                    "totp",
+                                    Totp.code(secret, nextUnusedTimeStep(username)),
+                                    "totpSecret",
+                                    inputValue(html, "totpSecret"),
+                                    "userLabel",
+                                    "test authenticator"));
+                } else if (html.contains("login-actions/action-token") || html.contains("proceedWithAction")) {
+                    java.util.regex.Matcher proceed = java.util.regex.Pattern.compile(
+                                    "href=\"([^\"]*login-actions/[^\"]+)\"")
+                            .matcher(html);
+                    if (!proceed.find()) {
+                        throw new IllegalStateException("no way on in Keycloak's page: " + html);
+                    }
+                    page = keepCookies(
+                            cookies,
+                            browser.send(
+                                    withCookies(
+                                                    HttpRequest.newBuilder(URI.create(
+                                                            proceed.group(1).replace("&amp;", "&"))),
+                                                    cookies)
+                                            .GET()
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString()));
+                } else {
+                    if (!totpSecrets.containsKey(username) || html.contains("kc-feedback-text\" class=\"error")) {
+                        throw new IllegalStateException("account setup of " + username + " stopped at: "
+                                + html.substring(0, Math.min(2000, html.length())));
+                    }
+                    return;
+                }
+            }
+            throw new IllegalStateException("account setup of " + username + " did not end");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String inputValue(String html, String name) {
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile(
+                        "<input[^>]*name=\"" + name + "\"[^>]*value=\"([^\"]*)\"")
+                .matcher(html);
+        if (!input.find()) {
+            throw new IllegalStateException("no input " + name + " in Keycloak's page");
+        }
+        return input.group(1);
     }
 
     /** RFC 7662 introspection at the broker-sim realm, as its client {@code partner-workspace}. */

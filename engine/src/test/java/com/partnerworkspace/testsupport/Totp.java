@@ -29,6 +29,25 @@ public final class Totp {
         }
     }
 
+    /** BASE32 without padding, as authenticator apps read a secret. */
+    public static String encode(byte[] bytes) {
+        StringBuilder out = new StringBuilder();
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                out.append(BASE32.charAt((buffer >> (bits - 5)) & 31));
+                bits -= 5;
+            }
+        }
+        if (bits > 0) {
+            out.append(BASE32.charAt((buffer << (5 - bits)) & 31));
+        }
+        return out.toString();
+    }
+
     static byte[] decode(String base32) {
         String clean = base32.replace("=", "").replace(" ", "").toUpperCase();
         ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);

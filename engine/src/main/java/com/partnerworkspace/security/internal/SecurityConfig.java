@@ -115,6 +115,9 @@ class SecurityConfig {
                                 get("/api/alert-links/*"),
                                 post("/api/alert-links/*/ack"))
                         .permitAll()
+                        // Ops only, refused before the body is read: anyone else gets a 403, never a 400.
+                        .requestMatchers(get("/api/partners"), post("/api/partners"))
+                        .hasRole(OPS)
                         .requestMatchers(path("/api/**"))
                         .authenticated()
                         .requestMatchers(path("/engine-rest/**"))
