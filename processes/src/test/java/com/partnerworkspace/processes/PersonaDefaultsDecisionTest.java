@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (the engine keeps a widget's first row and sorts by order; see {@code PersonaDefaults}).
  */
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = "processes/persona-defaults.dmn")
+@Deployment(resources = {"processes/persona-defaults.dmn", "processes/persona-profile.dmn"})
 class PersonaDefaultsDecisionTest {
 
     @Test
@@ -69,11 +69,11 @@ class PersonaDefaultsDecisionTest {
     }
 
     @Test
-    void alertChannelsFollowWhatThePartnerPrefersElseHowUrgentlyTheyMustHear() {
-        assertThat(channels("partner", "email,slack", "low")).isEqualTo("email,slack");
-        assertThat(channels("partner", null, "high")).isEqualTo("email,sms");
-        assertThat(channels("ops", null, null)).isEqualTo("email,slack");
-        assertThat(channels("partner", "", "medium")).isEqualTo("email");
+    void eachPersonaStartsWithTheAlertChannelsItMustHearOn() {
+        assertThat(profile(partner("intraday", "high", 2, 1, "seasoned"))).containsEntry("channels", "email,sms");
+        assertThat(profile(partner("swing", "medium", 3, 1, "seasoned"))).containsEntry("channels", "email,slack");
+        assertThat(profile(role("ops"))).containsEntry("channels", "email,slack");
+        assertThat(profile(role("approver"))).containsEntry("channels", "email");
     }
 
     @Test
@@ -87,12 +87,16 @@ class PersonaDefaultsDecisionTest {
     }
 
     private static String persona(Map<String, Object> variables) {
-        return (String) decisionService()
-                .evaluateDecisionTableByKey("persona")
+        return (String) profile(variables).get("id");
+    }
+
+    private static Map<String, Object> profile(Map<String, Object> variables) {
+        return decisionService()
+                .evaluateDecisionTableByKey("persona-profile")
                 .variables(variables)
                 .evaluate()
                 .getSingleResult()
-                .get("id");
+                .getEntryMap();
     }
 
     private static Map<String, Object> partner(String style, String latency, int brokers, int team, String experience) {
@@ -126,17 +130,5 @@ class PersonaDefaultsDecisionTest {
 
     private static List<Object> firstWidgets(List<Map<String, Object>> rows) {
         return rows.stream().map(row -> row.get("widget")).distinct().toList();
-    }
-
-    private static String channels(String role, String preferred, String latency) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("role", role);
-        variables.put("preferredChannels", preferred);
-        variables.put("latencySensitivity", latency);
-        return decisionService()
-                .evaluateDecisionTableByKey("persona-alert-channels")
-                .variables(variables)
-                .evaluate()
-                .getSingleEntry();
     }
 }

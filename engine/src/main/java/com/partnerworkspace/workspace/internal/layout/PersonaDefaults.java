@@ -17,16 +17,15 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
- * A person's default workspace from the {@code persona-defaults} decisions (processes/persona-defaults.dmn)
- * and their persona traits (Keycloak user attributes). Evaluated once per deployed version and set of
+ * A person's default workspace from the {@code persona-defaults} and {@code persona-profile} decisions
+ * (processes/persona-*.dmn) and their persona traits (Keycloak user attributes). Evaluated once per deployed version and set of
  * inputs: each evaluation writes decision history, and the answer only changes when ops deploy a version.
  */
 @Component
 class PersonaDefaults {
 
     static final String WIDGETS = "persona-defaults";
-    static final String PERSONA = "persona";
-    static final String ALERT_CHANNELS = "persona-alert-channels";
+    static final String PROFILE = "persona-profile";
 
     /** Who a person is and what their workspace starts with; {@code version} changes with each deployment. */
     record Defaults(Persona persona, List<LayoutEntry> layout, List<String> alertChannels, String version) {
@@ -67,8 +66,8 @@ class PersonaDefaults {
     }
 
     private Defaults evaluate(DecisionDefinition widgets, Map<String, Object> inputs, Map<String, String> traits) {
-        Map<String, Object> named = decisions
-                .evaluateDecisionTableById(latest(PERSONA).getId())
+        Map<String, Object> profile = decisions
+                .evaluateDecisionTableById(latest(PROFILE).getId())
                 .variables(inputs)
                 .evaluate()
                 .getSingleResult()
@@ -78,12 +77,9 @@ class PersonaDefaults {
                 .variables(inputs)
                 .evaluate()
                 .getResultList());
-        Persona persona = new Persona((String) named.get("id"), (String) named.get("name"), traits);
-        String channels = decisions
-                .evaluateDecisionTableById(latest(ALERT_CHANNELS).getId())
-                .variables(inputs)
-                .evaluate()
-                .getSingleEntry();
+        Persona persona = new Persona((String) profile.get("id"), (String) profile.get("name"), traits);
+        String preferred = traits.get("preferredChannels");
+        String channels = preferred == null || preferred.isBlank() ? (String) profile.get("channels") : preferred;
         return new Defaults(persona, layout, List.of(channels.split(",")), WIDGETS + ":" + widgets.getVersion());
     }
 
