@@ -1,5 +1,7 @@
 package com.partnerworkspace.workspace.internal.layout;
 
+import com.partnerworkspace.system.InputLimits;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,7 +11,23 @@ import java.util.Map;
 /** {@code PUT /api/workspace/layout}: the widgets in order; pinned flags are the server's to set. */
 record LayoutRequest(
         @NotNull @Size(max = WidgetCatalogue.MOST_WIDGETS, message = "must have at most 20 widgets")
-        List<@NotNull @Valid Entry> layout) {
+        List<@NotNull @Valid PlacedWidget> layout) {
 
-    record Entry(@NotNull String widget, @NotNull String size, Map<String, Object> settings) {}
+    /** One widget as placed; the settings' names and values are checked by {@link LayoutRules}. */
+    record PlacedWidget(
+            @NotNull @Size(max = InputLimits.ID) String widget,
+
+            @NotNull @Size(max = 1) @Schema(allowableValues = {"S", "M", "L"})
+            String size,
+
+            @Schema(
+                    description = "window (PT24H, P7D, P30D) and the widget's thresholds",
+                    additionalPropertiesSchema = SettingValue.class)
+            Map<String, Object> settings) {}
+
+    /** A window such as P7D, or a threshold number. */
+    @Schema(
+            types = {"string", "number"},
+            maxLength = 5)
+    interface SettingValue {}
 }

@@ -16,11 +16,11 @@ final class LayoutRules {
 
     private LayoutRules() {}
 
-    static Map<String, String> problems(List<LayoutRequest.Entry> layout, Set<String> pinned) {
+    static Map<String, String> problems(List<LayoutRequest.PlacedWidget> layout, Set<String> pinned) {
         Map<String, String> problems = new LinkedHashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < layout.size(); i++) {
-            LayoutRequest.Entry entry = layout.get(i);
+            LayoutRequest.PlacedWidget entry = layout.get(i);
             String at = "layout[" + i + "]";
             if (!WidgetCatalogue.isKnown(entry.widget())) {
                 problems.put(at + ".widget", "is not a widget: use one of " + known());

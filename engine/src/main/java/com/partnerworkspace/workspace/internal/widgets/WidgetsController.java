@@ -25,7 +25,7 @@ class WidgetsController {
 
             @Schema(
                     description = "The widget's data, one of these by widget id",
-                    oneOf = {
+                    anyOf = {
                         LoginHealthWidget.LoginHealthData.class,
                         BrokerConnectionsWidget.BrokerConnectionsData.class,
                         UpcomingRotationsWidget.UpcomingRotationsData.class,

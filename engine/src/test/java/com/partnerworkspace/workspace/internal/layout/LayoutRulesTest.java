@@ -12,8 +12,8 @@ class LayoutRulesTest {
 
     private static final Set<String> NOTHING_PINNED = Set.of();
 
-    private static LayoutRequest.Entry entry(String widget, String size, Map<String, Object> settings) {
-        return new LayoutRequest.Entry(widget, size, settings);
+    private static LayoutRequest.PlacedWidget entry(String widget, String size, Map<String, Object> settings) {
+        return new LayoutRequest.PlacedWidget(widget, size, settings);
     }
 
     @Nested
