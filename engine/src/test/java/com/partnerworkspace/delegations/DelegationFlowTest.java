@@ -712,7 +712,8 @@ class DelegationFlowTest {
         assertThat(post("/api/tasks/" + takenByVikram + "/claim", "vikram", null)
                         .status())
                 .isEqualTo(200);
-        assertThat(decide(doneByVikram, "vikram", false, "Mine to reject").status()).isEqualTo(204);
+        assertThat(decide(doneByVikram, "vikram", false, "Mine to reject").status())
+                .isEqualTo(204);
 
         Api.Response bulk = post(
                 "/api/tasks/bulk",
