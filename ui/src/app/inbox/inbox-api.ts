@@ -2,15 +2,22 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { showsOwnErrors } from '../core/http/shows-own-errors';
-import { Task, TaskCompletion, TaskDetail, TaskFilter } from './inbox.models';
+import {
+  PageRequest,
+  Task,
+  TaskCompletion,
+  TaskDetail,
+  TaskFilter,
+  TaskPage,
+} from './inbox.models';
 
 /** Typed client for the task API of all processes. The inbox shows the errors of its calls itself. */
 @Injectable({ providedIn: 'root' })
 export class InboxApi {
   private readonly http = inject(HttpClient);
 
-  /** Open tasks the user may work on, sorted by due date. */
-  list(filter: TaskFilter = {}): Observable<Task[]> {
+  /** A page of the open tasks the user may work on, sorted by due date; the server counts the rest. */
+  list(filter: TaskFilter = {}, paging?: PageRequest): Observable<TaskPage> {
     let params = new HttpParams();
     for (const key of ['process', 'partner'] as const) {
       const value = filter[key]?.trim();
@@ -18,7 +25,10 @@ export class InboxApi {
         params = params.set(key, value);
       }
     }
-    return this.http.get<Task[]>('/api/tasks', { params, context: showsOwnErrors() });
+    if (paging) {
+      params = params.set('page', paging.page).set('size', paging.size);
+    }
+    return this.http.get<TaskPage>('/api/tasks', { params, context: showsOwnErrors() });
   }
 
   /** The names of the critical scopes of the scope catalogue (`GET /api/scopes`). */
