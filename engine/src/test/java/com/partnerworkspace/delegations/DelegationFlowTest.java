@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Delegations end to end through the API, against the real Keycloak (grants as group memberships the
@@ -54,6 +55,9 @@ class DelegationFlowTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void approvedGrantCountsAtOnceAndRevokeEndsItAtOnce() {
@@ -781,5 +785,95 @@ class DelegationFlowTest {
 
         assertThat(decide(takenByVikram, "vikram", false, "Cleanup").status()).isEqualTo(204);
         assertThat(decide(secondApproval, "vikram", false, "Cleanup").status()).isEqualTo(204);
+    }
+
+    private static Api.Response send(String method, String path, String user, Object body) {
+        return Api.send(path, token(user), request -> {
+            try {
+                return request.header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                Delegations.JSON.writeValueAsString(body)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void savedFiltersAreOwnedSharedWithAGroupAndCounted() {
+        positionsReadTaskOf("Saved filters count this one");
+        Map<String, Object> nikhilsApprovals = Map.of("process", "delegation-approval", "partner", "nikhil");
+        Api.Response shared = post(
+                "/api/task-filters",
+                "priya",
+                Map.of("name", "Nikhil's approvals", "criteria", nikhilsApprovals, "sharedWithGroup", "approver"));
+        assertThat(shared.status()).as(shared.body()).isEqualTo(201);
+        String sharedId = shared.json().get("id").asText();
+        assertThat(shared.json().get("criteria").get("partner").asText()).isEqualTo("nikhil");
+        String ownId = post("/api/task-filters", "priya", Map.of("name", "Mine", "criteria", Map.of("assignee", "me")))
+                .json()
+                .get("id")
+                .asText();
+
+        Api.Response notMyGroup = post(
+                "/api/task-filters", "priya", Map.of("name", "Ops", "criteria", Map.of(), "sharedWithGroup", "ops"));
+        assertThat(notMyGroup.status()).isEqualTo(400);
+        assertThat(notMyGroup.json().get("errors").get(0).get("field").asText()).isEqualTo("sharedWithGroup");
+        Api.Response badDue =
+                post("/api/task-filters", "priya", Map.of("name", "Soon", "criteria", Map.of("due", "soon")));
+        assertThat(badDue.json().get("errors").get(0).get("field").asText()).isEqualTo("criteria.due");
+
+        assertThat(Api.get("/api/task-filters", token("vikram")).json().findValuesAsText("id"))
+                .contains(sharedId)
+                .doesNotContain(ownId);
+        assertThat(Api.get("/api/task-filters", token("nikhil")).json().findValuesAsText("id"))
+                .doesNotContain(sharedId, ownId);
+        Api.Response notTheOwner = send("PUT", "/api/task-filters/" + sharedId, "vikram", Map.of("name", "Taken over"));
+        assertThat(notTheOwner.status()).isEqualTo(403);
+        assertThat(notTheOwner.json().get("type").asText()).endsWith("/not-the-filter-owner");
+        assertThat(send("DELETE", "/api/task-filters/" + sharedId, "vikram", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(send("DELETE", "/api/task-filters/" + ownId, "vikram", null).status())
+                .isEqualTo(404);
+        assertThat(Api.get("/api/task-filters/" + sharedId, token("nikhil")).status())
+                .isEqualTo(404);
+
+        long listed = Api.get("/api/tasks?process=delegation-approval&partner=nikhil&size=1", token("priya"))
+                .json()
+                .get("page")
+                .get("totalElements")
+                .asLong();
+        JsonNode counts = Api.get("/api/task-filters/counts", token("priya")).json();
+        assertThat(counts.findValuesAsText("id")).contains(sharedId, ownId);
+        for (JsonNode count : counts) {
+            if (count.get("id").asText().equals(sharedId)) {
+                assertThat(count.get("count").asLong()).isEqualTo(listed).isPositive();
+            }
+        }
+
+        Api.Response renamed = send(
+                "PUT",
+                "/api/task-filters/" + sharedId,
+                "priya",
+                Map.of("name", "Nikhil, due this week", "criteria", Map.of("partner", "nikhil", "due", "week")));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("sharedWithGroup").isNull()).isTrue();
+        assertThat(send("DELETE", "/api/task-filters/" + sharedId, "priya", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(send("DELETE", "/api/task-filters/" + ownId, "priya", null).status())
+                .isEqualTo(204);
+        assertThat(Api.get("/api/task-filters/" + sharedId, token("priya")).status())
+                .isEqualTo(404);
+        assertThat(db.sql("select action from audit_entry where target = :target order by id")
+                        .param("target", "task-filter/" + sharedId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("task-filter.created", "task-filter.updated", "task-filter.deleted");
     }
 }

@@ -328,8 +328,11 @@ class Inbox {
         return Optional.ofNullable(forms.get(key(processKeyOf(task), task.getTaskDefinitionKey())));
     }
 
+    /** The process's key; null for a task outside any process. */
     private String processKeyOf(Task task) {
-        return repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        return task.getProcessDefinitionId() == null
+                ? null
+                : repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
     }
 
     private static String key(String processKey, String taskKey) {
