@@ -27,7 +27,10 @@ record BulkRequest(
         @Size(max = InputLimits.NAME) @Schema(nullable = true, description = "for reassign: a candidate of each task")
         String assignee,
 
-        @Schema(nullable = true, description = "for complete: the form's fields by name, as for one task")
+        @Schema(
+                nullable = true,
+                description = "for complete: the form's fields by name, as for one task",
+                additionalPropertiesSchema = InboxController.FieldValue.class)
         Map<String, Object> values) {
 
     /** The rules between members, as one 400 naming each field; empty when the request holds together. */

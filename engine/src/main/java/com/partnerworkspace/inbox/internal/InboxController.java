@@ -174,7 +174,7 @@ class InboxController {
             types = {"boolean", "number", "string"},
             maxLength = InputLimits.TEXT,
             description = "true/false, a number, or text")
-    private interface FieldValue {}
+    interface FieldValue {}
 
     /**
      * Before any form sees them: a few fields named by short words, each true/false, a number or bounded
