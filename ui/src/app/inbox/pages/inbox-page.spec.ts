@@ -108,7 +108,9 @@ describe('InboxPage', () => {
     const api = fakeApi();
     api.list.mockReturnValue(of(pageOf([OPEN, MINE], 120)));
     const { fixture, element } = await render(api);
-    expect(element.querySelector('.mat-mdc-paginator-range-label')?.textContent).toContain('of 120');
+    expect(element.querySelector('.mat-mdc-paginator-range-label')?.textContent).toContain(
+      'of 120',
+    );
 
     (element.querySelector('button[aria-label="Next page"]') as HTMLButtonElement).click();
     await fixture.whenStable();
