@@ -340,3 +340,16 @@ create table if not exists partner_invitation (
     invited_at timestamp with time zone not null,
     process_instance varchar(64)
 );
+
+-- Saved inbox filters: a user's named task criteria (JSON), optionally shared with one of their roles.
+create table if not exists task_filter (
+    id varchar(36) primary key,
+    owner varchar(64) not null,
+    name varchar(100) not null,
+    criteria varchar(2000) not null,
+    shared_with_group varchar(100),
+    created_at timestamp with time zone not null,
+    updated_at timestamp with time zone not null
+);
+create index if not exists task_filter_owner on task_filter (owner);
+create index if not exists task_filter_shared on task_filter (shared_with_group);

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { SHOWS_OWN_ERRORS } from '../core/http/shows-own-errors';
 import { InboxApi } from './inbox-api';
-import { Task, TaskDetail } from './inbox.models';
+import { Task, TaskDetail, TaskPage } from './inbox.models';
 
 const TASK: Task = {
   id: 't-1',
@@ -43,21 +43,29 @@ describe('InboxApi', () => {
   });
 
   it('lists tasks without empty filters', () => {
-    let received: Task[] | undefined;
+    let received: TaskPage | undefined;
     api.list({ process: ' ', partner: '' }).subscribe((tasks) => (received = tasks));
     const req = backend.expectOne('/api/tasks');
     expect(req.request.method).toBe('GET');
     expect(req.request.params.keys()).toEqual([]);
     expect(req.request.context.get(SHOWS_OWN_ERRORS)).toBe(true);
-    req.flush([TASK]);
-    expect(received).toEqual([TASK]);
+    const page: TaskPage = { content: [TASK], page: { number: 0, size: 50, totalElements: 1 } };
+    req.flush(page);
+    expect(received).toEqual(page);
   });
 
   it('lists tasks by process and partner', () => {
     api.list({ process: 'delegation-approval', partner: 'nikhil' }).subscribe();
     const req = backend.expectOne((r) => r.url === '/api/tasks');
     expect(req.request.urlWithParams).toBe('/api/tasks?process=delegation-approval&partner=nikhil');
-    req.flush([]);
+    req.flush({ content: [], page: { number: 0, size: 50, totalElements: 0 } });
+  });
+
+  it('asks for a page', () => {
+    api.list({}, { page: 2, size: 25 }).subscribe();
+    const req = backend.expectOne((r) => r.url === '/api/tasks');
+    expect(req.request.urlWithParams).toBe('/api/tasks?page=2&size=25');
+    req.flush({ content: [], page: { number: 2, size: 25, totalElements: 60 } });
   });
 
   it('GETs one task with its context and fields', () => {

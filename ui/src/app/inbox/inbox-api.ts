@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { showsOwnErrors } from '../core/http/shows-own-errors';
 import {
+  PageRequest,
   Task,
   TaskComment,
   TaskCompletion,
@@ -10,6 +11,7 @@ import {
   TaskDiagram,
   TaskFilter,
   TaskHistoryEntry,
+  TaskPage,
 } from './inbox.models';
 
 /** Typed client for the task API of all processes. The inbox shows the errors of its calls itself. */
@@ -17,8 +19,8 @@ import {
 export class InboxApi {
   private readonly http = inject(HttpClient);
 
-  /** Open tasks the user may work on, sorted by due date. */
-  list(filter: TaskFilter = {}): Observable<Task[]> {
+  /** A page of the open tasks the user may work on, sorted by due date; the server counts the rest. */
+  list(filter: TaskFilter = {}, paging?: PageRequest): Observable<TaskPage> {
     let params = new HttpParams();
     for (const key of ['process', 'partner'] as const) {
       const value = filter[key]?.trim();
@@ -26,7 +28,10 @@ export class InboxApi {
         params = params.set(key, value);
       }
     }
-    return this.http.get<Task[]>('/api/tasks', { params, context: showsOwnErrors() });
+    if (paging) {
+      params = params.set('page', paging.page).set('size', paging.size);
+    }
+    return this.http.get<TaskPage>('/api/tasks', { params, context: showsOwnErrors() });
   }
 
   /** The names of the critical scopes of the scope catalogue (`GET /api/scopes`). */

@@ -27,6 +27,18 @@ export interface TaskDetail extends Task {
   readonly fields: readonly TaskField[];
 }
 
+/** One page of the task list (`GET /api/tasks`): the rows and where they sit in the whole. */
+export interface TaskPage {
+  readonly content: readonly Task[];
+  readonly page: { readonly number: number; readonly size: number; readonly totalElements: number };
+}
+
+/** Which page of the list, from 0. */
+export interface PageRequest {
+  readonly page: number;
+  readonly size: number;
+}
+
 /** Inbox filters; empty values are not sent. */
 export interface TaskFilter {
   readonly process?: string;

@@ -12,7 +12,7 @@ import {
 } from '../../shared/testing/dom-queries';
 import { MeStore } from '../../core/me/me.store';
 import { InboxApi } from '../inbox-api';
-import { Task, TaskDetail } from '../inbox.models';
+import { Task, TaskDetail, TaskPage } from '../inbox.models';
 import { InboxPage, TASK_COMPLETED } from './inbox-page';
 import { DIAGRAM_VIEWER, DiagramViewer } from '../components/task-diagram/bpmn-viewer';
 
@@ -54,9 +54,13 @@ const DETAIL: TaskDetail = {
   ],
 };
 
+function pageOf(content: Task[], totalElements = content.length): TaskPage {
+  return { content, page: { number: 0, size: 50, totalElements } };
+}
+
 function fakeApi() {
   return {
-    list: vi.fn(() => of([OPEN, MINE])),
+    list: vi.fn(() => of(pageOf([OPEN, MINE]))),
     get: vi.fn(() => of(DETAIL)),
     criticalScopes: vi.fn(() => of(['orders:place'])),
     claim: vi.fn<(id: string) => Observable<Task>>(() => of({ ...OPEN, assignee: 'priya' })),
@@ -112,7 +116,21 @@ describe('InboxPage', () => {
     expect(buttonByText(open, 'Open')).toBeDefined();
     expect(buttonByText(mine, 'Unclaim')).toBeDefined();
     expect(buttonByText(mine, 'Claim')).toBeUndefined();
-    expect(api.list).toHaveBeenCalledWith({ process: '', partner: '' });
+    expect(api.list).toHaveBeenCalledWith({ process: '', partner: '' }, { page: 0, size: 50 });
+  });
+
+  it('shows the total and asks the server for the next page', async () => {
+    const api = fakeApi();
+    api.list.mockReturnValue(of(pageOf([OPEN, MINE], 120)));
+    const { fixture, element } = await render(api);
+    expect(element.querySelector('.mat-mdc-paginator-range-label')?.textContent).toContain(
+      'of 120',
+    );
+
+    (element.querySelector('button[aria-label="Next page"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+
+    expect(api.list).toHaveBeenLastCalledWith({ process: '', partner: '' }, { page: 1, size: 50 });
   });
 
   it('filters by process and partner', async () => {
@@ -121,10 +139,10 @@ describe('InboxPage', () => {
     typeInto(getByLabel(element, 'Partner'), 'nikhil');
     await new Promise((resolve) => setTimeout(resolve, 350));
     await fixture.whenStable();
-    expect(api.list).toHaveBeenLastCalledWith({
-      process: 'delegation-approval',
-      partner: 'nikhil',
-    });
+    expect(api.list).toHaveBeenLastCalledWith(
+      { process: 'delegation-approval', partner: 'nikhil' },
+      { page: 0, size: 50 },
+    );
   });
 
   it('claims and unclaims a task', async () => {

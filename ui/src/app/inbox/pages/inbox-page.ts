@@ -16,6 +16,7 @@ import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import { Observable, Subscription, debounceTime, finalize, of, switchMap, tap } from 'rxjs';
@@ -28,6 +29,7 @@ import { Task, TaskCompletion, TaskDetail, TaskFilter } from '../inbox.models';
 
 export const TASK_COMPLETED = 'Task completed';
 const FILTER_DEBOUNCE_MS = 300;
+export const PAGE_SIZES = [25, 50, 100];
 
 /** The inbox: open tasks of every process (delegation approvals first of all), claim and decide. */
 @Component({
@@ -38,6 +40,7 @@ const FILTER_DEBOUNCE_MS = 300;
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatPaginatorModule,
     MatProgressBarModule,
     MatTableModule,
     TaskDetailPanel,
@@ -60,6 +63,11 @@ export class InboxPage implements OnInit {
   });
 
   protected readonly tasks = signal<readonly Task[]>([]);
+  /** How many tasks match in all, of which `tasks` is one page. */
+  protected readonly total = signal(0);
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(50);
+  protected readonly pageSizes = PAGE_SIZES;
   protected readonly loading = signal(false);
   /** Problem of loading the list or of a claim/unclaim in the table. */
   protected readonly listError = signal<string | null>(null);
@@ -77,7 +85,10 @@ export class InboxPage implements OnInit {
     this.meStore.ensureLoaded();
     this.filters.valueChanges
       .pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed(this.destroyRef))
-      .subscribe(() => this.load());
+      .subscribe(() => {
+        this.pageIndex.set(0);
+        this.load();
+      });
     this.load();
     this.api
       .criticalScopes()
@@ -105,6 +116,13 @@ export class InboxPage implements OnInit {
   }
 
   protected applyFilters(): void {
+    this.pageIndex.set(0);
+    this.load();
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.pageIndex.set(event.pageIndex);
+    this.pageSize.set(event.pageSize);
     this.load();
   }
 
@@ -171,15 +189,16 @@ export class InboxPage implements OnInit {
     this.listRequest?.unsubscribe();
     this.loading.set(true);
     this.listRequest = this.api
-      .list(filter)
+      .list(filter, { page: this.pageIndex(), size: this.pageSize() })
       .pipe(
         finalize(() => this.loading.set(false)),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
-        next: (tasks) => {
+        next: (page) => {
           this.listError.set(null);
-          this.tasks.set(tasks);
+          this.tasks.set(page.content);
+          this.total.set(page.page.totalElements);
         },
         error: (error: unknown) => this.listError.set(problemMessage(error)),
       });

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Task inbox",
-        allowedDependencies = {"audit", "security", "system"})
+        allowedDependencies = {"audit", "keycloak", "security", "system"})
 package com.partnerworkspace.inbox;

@@ -410,7 +410,11 @@ class ConnectionFlowTest {
         // The requester finds "Fix connection" in the inbox; an unknown decision is refused, cancel ends it.
         String unknownClientId = unknownClient.get("id").asText();
         JsonNode fixTask = StreamSupport.stream(
-                        Api.get("/api/tasks", token("nitin")).json().spliterator(), false)
+                        Api.get("/api/tasks?sort=created,desc&size=200", token("nitin"))
+                                .json()
+                                .get("content")
+                                .spliterator(),
+                        false)
                 .filter(task -> task.toString().contains(unknownClientLabel))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no Fix connection task for nitin"));

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Delegations end to end through the API, against the real Keycloak (grants as group memberships the
@@ -54,6 +55,9 @@ class DelegationFlowTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    JdbcClient db;
 
     @Test
     void approvedGrantCountsAtOnceAndRevokeEndsItAtOnce() {
@@ -608,5 +612,268 @@ class DelegationFlowTest {
             }
             Delegations.sleep(Duration.ofMillis(300));
         }
+    }
+
+    private static String positionsReadTaskOf(String justification) {
+        String id = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate",
+                                "arjun",
+                                "scopes",
+                                List.of("positions:read"),
+                                "duration",
+                                "P1D",
+                                "justification",
+                                justification))
+                .get("id")
+                .asText();
+        return taskFor(id, "priya").get("id").asText();
+    }
+
+    private static JsonNode taskList(String user, String query) {
+        Api.Response list = Api.get("/api/tasks?" + query, token(user));
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        return list.json();
+    }
+
+    private static List<String> idsIn(String user, String query) {
+        return taskList(user, query + "&size=200").get("content").findValuesAsText("id");
+    }
+
+    @Test
+    void theInboxListIsFilteredSortedAndPagedByTheServer() {
+        String first = positionsReadTaskOf("Inbox filters, first");
+        String second = positionsReadTaskOf("Inbox filters, second");
+        String base = "process=delegation-approval&partner=nikhil";
+
+        assertThat(idsIn("priya", base)).contains(first, second);
+        assertThat(idsIn("priya", "process=credential-rotation")).doesNotContain(first, second);
+        assertThat(idsIn("priya", "process=delegation-approval&partner=mukesh")).doesNotContain(first, second);
+        assertThat(idsIn("priya", base + "&due=week")).contains(first, second);
+        assertThat(idsIn("priya", base + "&due=none")).doesNotContain(first, second);
+        assertThat(idsIn("priya", base + "&due=overdue")).doesNotContain(first, second);
+        assertThat(idsIn("priya", base + "&priority=50")).contains(first, second);
+        assertThat(idsIn("priya", base + "&priority=99")).doesNotContain(first, second);
+        assertThat(idsIn("priya", base + "&group=approver")).contains(first, second);
+        assertThat(idsIn("priya", base + "&group=ops")).doesNotContain(first, second);
+        assertThat(idsIn("nikhil", base))
+                .as("the requester never sees an approval task")
+                .doesNotContain(first);
+
+        assertThat(idsIn("priya", base + "&sort=created,desc").subList(0, 2)).containsExactly(second, first);
+        JsonNode page = taskList("priya", base + "&sort=created,desc&page=1&size=1");
+        assertThat(page.get("content").findValuesAsText("id")).containsExactly(first);
+        assertThat(page.get("page").get("number").asInt()).isEqualTo(1);
+        assertThat(page.get("page").get("size").asInt()).isEqualTo(1);
+        assertThat(page.get("page").get("totalElements").asLong()).isGreaterThanOrEqualTo(2);
+
+        assertThat(post("/api/tasks/" + first + "/claim", "priya", null).status())
+                .isEqualTo(200);
+        assertThat(idsIn("priya", base + "&assignee=me")).contains(first).doesNotContain(second);
+        assertThat(idsIn("priya", base + "&assignee=unassigned"))
+                .contains(second)
+                .doesNotContain(first);
+        assertThat(idsIn("priya", base + "&assignee=anyone")).contains(first, second);
+        assertThat(idsIn("vikram", base)).as("claimed by priya").doesNotContain(first);
+
+        Api.Response lost = post("/api/tasks/" + first + "/claim", "vikram", null);
+        assertThat(lost.status()).isEqualTo(409);
+        assertThat(lost.json().get("takenBy").asText()).isEqualTo("priya");
+        assertThat(lost.json().get("takenAt").asText()).isNotBlank();
+        assertThat(lost.json().get("detail").asText()).startsWith("priya took this task at ");
+        assertThat(post("/api/tasks/" + second + "/claim", "nikhil", null).status())
+                .as("only a candidate claims")
+                .isEqualTo(404);
+
+        Api.Response badDue = Api.get("/api/tasks?due=soon", token("priya"));
+        assertThat(badDue.status()).isEqualTo(400);
+        assertThat(badDue.json().get("errors").get(0).get("field").asText()).isEqualTo("due");
+        assertThat(decide(first, "priya", false, "Filters tested").status()).isEqualTo(204);
+        assertThat(decide(second, "vikram", false, "Filters tested").status()).isEqualTo(204);
+    }
+
+    @Test
+    void aBulkDecisionAnswersPerTaskAndKeepsEveryRuleOfASingleDecision() {
+        String approved = positionsReadTaskOf("Bulk, approved by priya");
+        String takenByVikram = positionsReadTaskOf("Bulk, claimed by vikram first");
+        String doneByVikram = positionsReadTaskOf("Bulk, completed by vikram first");
+        String critical = requestOk(
+                        "nikhil",
+                        Map.of(
+                                "delegate", "arjun",
+                                "scopes", List.of("orders:place"),
+                                "duration", "PT1H",
+                                "justification", "Bulk decisions keep the four-eyes rule"))
+                .get("id")
+                .asText();
+        assertThat(Delegations.postAs(
+                                "/api/delegations/" + critical + "/confirm-mfa",
+                                RealServers.keycloak().mfaAccessToken("nikhil"),
+                                null)
+                        .status())
+                .isEqualTo(200);
+        approve(critical, "priya");
+        String secondApproval = taskFor(critical, "vikram").get("id").asText();
+        assertThat(post("/api/tasks/" + takenByVikram + "/claim", "vikram", null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(decide(doneByVikram, "vikram", false, "Mine to reject").status())
+                .isEqualTo(204);
+
+        Api.Response bulk = post(
+                "/api/tasks/bulk",
+                "priya",
+                Map.of(
+                        "action",
+                        "complete",
+                        "taskIds",
+                        List.of(approved, takenByVikram, doneByVikram, secondApproval),
+                        "values",
+                        Map.of("approved", false, "comment", "Rejected in bulk: one comment for all")));
+
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        JsonNode results = bulk.json().get("results");
+        assertThat(results.findValuesAsText("taskId"))
+                .containsExactly(approved, takenByVikram, doneByVikram, secondApproval);
+        assertThat(results.get(0).get("outcome").asText()).isEqualTo("done");
+        assertThat(results.get(1).get("outcome").asText()).isEqualTo("task-claimed");
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(1).get("detail").asText()).startsWith("vikram took this task");
+        assertThat(results.get(2).get("outcome").asText()).isEqualTo("task-completed");
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(409);
+        assertThat(results.get(2).get("detail").asText()).startsWith("vikram completed this task at ");
+        assertThat(results.get(3).get("outcome").asText())
+                .as("four eyes: priya gave the first approval")
+                .isEqualTo("already-decided");
+        assertThat(results.get(3).get("status").asInt()).isEqualTo(403);
+        assertThat(Api.get("/api/tasks/" + secondApproval, token("vikram"))
+                        .json()
+                        .get("assignee")
+                        .isNull())
+                .as("nothing half-done: the refused task was not left claimed by priya")
+                .isTrue();
+
+        Api.Response notACandidate = post(
+                "/api/tasks/bulk",
+                "vikram",
+                Map.of("action", "reassign", "taskIds", List.of(takenByVikram), "assignee", "nikhil"));
+        assertThat(notACandidate.json().get("results").get(0).get("outcome").asText())
+                .isEqualTo("not-a-candidate");
+        Api.Response handedOver = post(
+                "/api/tasks/bulk",
+                "vikram",
+                Map.of("action", "reassign", "taskIds", List.of(takenByVikram), "assignee", "priya"));
+        assertThat(handedOver.json().get("results").get(0).get("outcome").asText())
+                .as(handedOver.body())
+                .isEqualTo("done");
+        assertThat(Api.get("/api/tasks/" + takenByVikram, token("priya"))
+                        .json()
+                        .get("assignee")
+                        .asText())
+                .isEqualTo("priya");
+        Api.Response unclaimed = post(
+                "/api/tasks/bulk",
+                "priya",
+                Map.of("action", "unclaim", "filter", Map.of("assignee", "me", "process", "delegation-approval")));
+        assertThat(unclaimed.json().get("results").findValuesAsText("taskId")).contains(takenByVikram);
+        Api.Response claimed = post(
+                "/api/tasks/bulk",
+                "vikram",
+                Map.of("action", "claim", "taskIds", List.of(takenByVikram, secondApproval)));
+        assertThat(claimed.json().get("results").findValuesAsText("outcome")).containsExactly("done", "done");
+
+        assertThat(decide(takenByVikram, "vikram", false, "Cleanup").status()).isEqualTo(204);
+        assertThat(decide(secondApproval, "vikram", false, "Cleanup").status()).isEqualTo(204);
+    }
+
+    private static Api.Response send(String method, String path, String user, Object body) {
+        return Api.send(path, token(user), request -> {
+            try {
+                return request.header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(
+                                                Delegations.JSON.writeValueAsString(body)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void savedFiltersAreOwnedSharedWithAGroupAndCounted() {
+        positionsReadTaskOf("Saved filters count this one");
+        Map<String, Object> nikhilsApprovals = Map.of("process", "delegation-approval", "partner", "nikhil");
+        Api.Response shared = post(
+                "/api/task-filters",
+                "priya",
+                Map.of("name", "Nikhil's approvals", "criteria", nikhilsApprovals, "sharedWithGroup", "approver"));
+        assertThat(shared.status()).as(shared.body()).isEqualTo(201);
+        String sharedId = shared.json().get("id").asText();
+        assertThat(shared.json().get("criteria").get("partner").asText()).isEqualTo("nikhil");
+        String ownId = post("/api/task-filters", "priya", Map.of("name", "Mine", "criteria", Map.of("assignee", "me")))
+                .json()
+                .get("id")
+                .asText();
+
+        Api.Response notMyGroup = post(
+                "/api/task-filters", "priya", Map.of("name", "Ops", "criteria", Map.of(), "sharedWithGroup", "ops"));
+        assertThat(notMyGroup.status()).isEqualTo(400);
+        assertThat(notMyGroup.json().get("errors").get(0).get("field").asText()).isEqualTo("sharedWithGroup");
+        Api.Response badDue =
+                post("/api/task-filters", "priya", Map.of("name", "Soon", "criteria", Map.of("due", "soon")));
+        assertThat(badDue.json().get("errors").get(0).get("field").asText()).isEqualTo("criteria.due");
+
+        assertThat(Api.get("/api/task-filters", token("vikram")).json().findValuesAsText("id"))
+                .contains(sharedId)
+                .doesNotContain(ownId);
+        assertThat(Api.get("/api/task-filters", token("nikhil")).json().findValuesAsText("id"))
+                .doesNotContain(sharedId, ownId);
+        Api.Response notTheOwner = send("PUT", "/api/task-filters/" + sharedId, "vikram", Map.of("name", "Taken over"));
+        assertThat(notTheOwner.status()).isEqualTo(403);
+        assertThat(notTheOwner.json().get("type").asText()).endsWith("/not-the-filter-owner");
+        assertThat(send("DELETE", "/api/task-filters/" + sharedId, "vikram", null)
+                        .status())
+                .isEqualTo(403);
+        assertThat(send("DELETE", "/api/task-filters/" + ownId, "vikram", null).status())
+                .isEqualTo(404);
+        assertThat(Api.get("/api/task-filters/" + sharedId, token("nikhil")).status())
+                .isEqualTo(404);
+
+        long listed = Api.get("/api/tasks?process=delegation-approval&partner=nikhil&size=1", token("priya"))
+                .json()
+                .get("page")
+                .get("totalElements")
+                .asLong();
+        JsonNode counts = Api.get("/api/task-filters/counts", token("priya")).json();
+        assertThat(counts.findValuesAsText("id")).contains(sharedId, ownId);
+        for (JsonNode count : counts) {
+            if (count.get("id").asText().equals(sharedId)) {
+                assertThat(count.get("count").asLong()).isEqualTo(listed).isPositive();
+            }
+        }
+
+        Api.Response renamed = send(
+                "PUT",
+                "/api/task-filters/" + sharedId,
+                "priya",
+                Map.of("name", "Nikhil, due this week", "criteria", Map.of("partner", "nikhil", "due", "week")));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("sharedWithGroup").isNull()).isTrue();
+        assertThat(send("DELETE", "/api/task-filters/" + sharedId, "priya", null)
+                        .status())
+                .isEqualTo(204);
+        assertThat(send("DELETE", "/api/task-filters/" + ownId, "priya", null).status())
+                .isEqualTo(204);
+        assertThat(Api.get("/api/task-filters/" + sharedId, token("priya")).status())
+                .isEqualTo(404);
+        assertThat(db.sql("select action from audit_entry where target = :target order by id")
+                        .param("target", "task-filter/" + sharedId)
+                        .query(String.class)
+                        .list())
+                .containsExactly("task-filter.created", "task-filter.updated", "task-filter.deleted");
     }
 }

@@ -91,9 +91,10 @@ final class Delegations {
     static JsonNode taskFor(String id, String user) {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
-            Api.Response tasks = Api.get("/api/tasks?process=delegation-approval", token(user));
+            Api.Response tasks =
+                    Api.get("/api/tasks?process=delegation-approval&sort=created,desc&size=200", token(user));
             assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
-            for (JsonNode summary : tasks.json()) {
+            for (JsonNode summary : tasks.json().get("content")) {
                 JsonNode task = Api.get("/api/tasks/" + summary.get("id").asText(), token(user))
                         .json();
                 if (id.equals(task.path("context").path("delegationId").asText())) {

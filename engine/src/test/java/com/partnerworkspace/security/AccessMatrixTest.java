@@ -364,8 +364,10 @@ class AccessMatrixTest {
     private static String approvalTaskOf(String delegation, String approver) {
         Instant deadline = Instant.now().plusSeconds(30);
         while (true) {
-            for (JsonNode summary : Api.get("/api/tasks?process=delegation-approval", token(approver))
-                    .json()) {
+            for (JsonNode summary : Api.get(
+                            "/api/tasks?process=delegation-approval&sort=created,desc&size=200", token(approver))
+                    .json()
+                    .get("content")) {
                 String id = summary.get("id").asText();
                 JsonNode task = Api.get("/api/tasks/" + id, token(approver)).json();
                 if (delegation.equals(task.path("context").path("delegationId").asText())) {

@@ -6,16 +6,20 @@ import com.partnerworkspace.inbox.internal.InboxController.TaskDetail;
 import com.partnerworkspace.inbox.internal.InboxController.TaskSummary;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.Refusal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -27,37 +31,95 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Inbox {
 
-    private static final int MAX_TASKS = 500;
-
     private final TaskService tasks;
     private final RepositoryService repository;
     private final Map<String, TaskForm> forms;
     private final TaskWork taskWork;
+    private final HistoryService history;
+    private final Clock clock;
 
-    Inbox(TaskService tasks, RepositoryService repository, List<TaskForm> forms, TaskWork taskWork) {
+    Inbox(
+            TaskService tasks,
+            RepositoryService repository,
+            List<TaskForm> forms,
+            TaskWork taskWork,
+            HistoryService history,
+            Clock clock) {
         this.tasks = tasks;
+        this.history = history;
+        this.clock = clock;
         this.taskWork = taskWork;
         this.repository = repository;
         this.forms = forms.stream().collect(Collectors.toMap(form -> key(form.processKey(), form.taskKey()), f -> f));
     }
 
-    List<TaskSummary> tasks(WorkspaceUser user, String process, String partner) {
-        TaskQuery query = tasks.createTaskQuery()
-                .active()
-                .or()
-                .taskAssignee(user.username())
-                .taskCandidateGroupIn(List.copyOf(rolesOf(user)))
-                .endOr()
-                .initializeFormKeys();
-        if (process != null && !process.isBlank()) {
-            query.processDefinitionKey(process);
-        }
-        if (partner != null && !partner.isBlank()) {
-            query.processVariableValueEquals("partner", partner);
-        }
-        return query.orderByDueDate().asc().orderByTaskCreateTime().asc().listPage(0, MAX_TASKS).stream()
+    /** One page of the tasks the user sees, narrowed by the criteria; counted by the database, not in memory. */
+    TaskPage tasks(WorkspaceUser user, TaskCriteria criteria, TaskSort sort, int page, int size) {
+        List<TaskSummary> content = sort.applyTo(query(user, criteria)).listPage(page * size, size).stream()
                 .map(this::summary)
                 .toList();
+        return new TaskPage(
+                content, new TaskPage.Page(page, size, query(user, criteria).count()));
+    }
+
+    long count(WorkspaceUser user, TaskCriteria criteria) {
+        return query(user, criteria).count();
+    }
+
+    /** The ids of the tasks matching the criteria, at most {@code limit} (by due date). */
+    List<String> taskIds(WorkspaceUser user, TaskCriteria criteria, int limit) {
+        return TaskSort.DEFAULT.applyTo(query(user, criteria)).listPage(0, limit).stream()
+                .map(Task::getId)
+                .toList();
+    }
+
+    /**
+     * The tasks the user sees (v1's rule: assigned to them or offered to one of their roles, which Camunda
+     * matches only while unclaimed), narrowed by the criteria.
+     */
+    private TaskQuery query(WorkspaceUser user, TaskCriteria criteria) {
+        TaskQuery query = tasks.createTaskQuery().active();
+        switch (criteria.assignee() == null ? "anyone" : criteria.assignee()) {
+            case "me" -> query.taskAssignee(user.username());
+            case "unassigned" -> query.taskCandidateGroupIn(List.copyOf(rolesOf(user)));
+            default ->
+                query.or()
+                        .taskAssignee(user.username())
+                        .taskCandidateGroupIn(List.copyOf(rolesOf(user)))
+                        .endOr();
+        }
+        if (present(criteria.process())) {
+            query.processDefinitionKey(criteria.process());
+        }
+        if (present(criteria.partner())) {
+            query.processVariableValueEquals("partner", criteria.partner());
+        }
+        if (present(criteria.group())) {
+            query.taskCandidateGroup(criteria.group());
+        }
+        if (criteria.priority() != null) {
+            query.taskPriority(criteria.priority());
+        }
+        if (present(criteria.due())) {
+            narrowByDue(query, criteria.due());
+        }
+        return query;
+    }
+
+    private void narrowByDue(TaskQuery query, String due) {
+        Instant now = clock.instant();
+        Instant startOfToday = now.truncatedTo(ChronoUnit.DAYS);
+        Date justBeforeToday = Date.from(startOfToday.minusMillis(1));
+        switch (due) {
+            case "overdue" -> query.dueBefore(Date.from(now));
+            case "today" -> query.dueAfter(justBeforeToday).dueBefore(Date.from(startOfToday.plus(1, ChronoUnit.DAYS)));
+            case "week" -> query.dueAfter(justBeforeToday).dueBefore(Date.from(startOfToday.plus(7, ChronoUnit.DAYS)));
+            default -> query.withoutDueDate();
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     TaskDetail task(WorkspaceUser user, String id) {
@@ -67,11 +129,9 @@ class Inbox {
     @Transactional
     TaskDetail claim(WorkspaceUser user, String id) {
         Task task = visibleTask(user, id);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw Refusal.of(HttpStatus.CONFLICT, "task-claimed", "The task is claimed by " + task.getAssignee() + ".");
-        }
+        refuseIfTakenByAnother(user, task);
         formOf(task).ifPresent(form -> form.checkMayDecide(user, task));
-        taskWork.claim(id, user.username());
+        claimFor(user.username(), task);
         return detail(visibleTask(user, id));
     }
 
@@ -88,17 +148,38 @@ class Inbox {
         return detail(visibleTask(user, id));
     }
 
+    /**
+     * Hands the task to another candidate: by whoever holds it (or ops, or a candidate while nobody does),
+     * only to someone the task is offered to, and who may decide it by the form's rules.
+     */
+    @Transactional
+    TaskDetail reassign(WorkspaceUser user, String id, WorkspaceUser to) {
+        Task task = visibleTask(user, id);
+        if (!user.hasRole("ops")) {
+            refuseIfTakenByAnother(user, task);
+        }
+        if (!isCandidate(to, task)) {
+            throw Refusal.of(
+                            HttpStatus.BAD_REQUEST,
+                            "not-a-candidate",
+                            to.username() + " is not among the people this task is offered to.")
+                    .with("assignee", to.username());
+        }
+        formOf(task).ifPresent(form -> form.checkMayDecide(to, task));
+        tasks.setAssignee(id, null);
+        claimFor(to.username(), task);
+        return detail(visibleTask(user, id));
+    }
+
     /** Claims an unclaimed task on the way; the form decides what the submitted fields mean. */
     @Transactional
     void complete(WorkspaceUser user, String id, Map<String, Object> submitted) {
         Task task = visibleTask(user, id);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
-            throw Refusal.of(HttpStatus.CONFLICT, "task-claimed", "The task is claimed by " + task.getAssignee() + ".");
-        }
+        refuseIfTakenByAnother(user, task);
         Optional<TaskForm> form = formOf(task);
         form.ifPresent(f -> f.checkMayDecide(user, task));
         if (task.getAssignee() == null) {
-            taskWork.claim(id, user.username());
+            claimFor(user.username(), task);
         }
         Map<String, Object> variables = form.isPresent() ? form.get().complete(user, task, submitted) : Map.of();
         try {
@@ -113,24 +194,101 @@ class Inbox {
         }
     }
 
+    /** Claims through the product; losing to a claim that committed meanwhile is a 409 naming the winner. */
+    private void claimFor(String username, Task task) {
+        try {
+            taskWork.claim(task.getId(), username);
+        } catch (TaskAlreadyClaimedException e) {
+            throw taken(task.getId(), e.getTaskAssignee());
+        }
+    }
+
+    private void refuseIfTakenByAnother(WorkspaceUser user, Task task) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw taken(task.getId(), task.getAssignee());
+        }
+    }
+
+    /** 409 "task-claimed" with {@code takenBy} and {@code takenAt} (when the engine's history knows it). */
+    Refusal taken(String taskId, String assignee) {
+        Instant takenAt = history
+                .createHistoricIdentityLinkLogQuery()
+                .taskId(taskId)
+                .type(IdentityLinkType.ASSIGNEE)
+                .operationType("add")
+                .userId(assignee)
+                .orderByTime()
+                .desc()
+                .listPage(0, 1)
+                .stream()
+                .findFirst()
+                .map(log -> log.getTime().toInstant())
+                .orElse(null);
+        return Refusal.of(HttpStatus.CONFLICT, "task-claimed", assignee + " took this task" + at(takenAt) + ".")
+                .with("takenBy", assignee)
+                .with("takenAt", takenAt);
+    }
+
+    private static String at(Instant when) {
+        return when == null ? "" : " at " + when;
+    }
+
     /** The task, if the user is its assignee or one of its candidates; else it does not exist for them. */
     Task visibleTask(WorkspaceUser user, String id) {
         Task task = tasks.createTaskQuery().taskId(id).initializeFormKeys().singleResult();
-        if (task == null || !isVisibleTo(user, task)) {
+        if (task == null) {
+            throw completedMeanwhile(user, id)
+                    .orElseGet(() -> Refusal.notFound("task-not-found", "There is no such open task for you."));
+        }
+        if (!isVisibleTo(user, task)) {
             throw Refusal.notFound("task-not-found", "There is no such open task for you.");
         }
         return task;
     }
 
-    private boolean isVisibleTo(WorkspaceUser user, Task task) {
-        if (user.username().equals(task.getAssignee())) {
-            return true;
+    /**
+     * A task the user could have decided that someone completed first: 409 naming who and when. Anyone
+     * else learns nothing about it (404).
+     */
+    private Optional<Refusal> completedMeanwhile(WorkspaceUser user, String id) {
+        HistoricTaskInstance done =
+                history.createHistoricTaskInstanceQuery().taskId(id).finished().singleResult();
+        if (done == null || done.getAssignee() == null) {
+            return Optional.empty();
         }
+        Set<String> roles = rolesOf(user);
+        boolean wasCandidate = user.username().equals(done.getAssignee())
+                || history
+                        .createHistoricIdentityLinkLogQuery()
+                        .taskId(id)
+                        .type(IdentityLinkType.CANDIDATE)
+                        .list()
+                        .stream()
+                        .anyMatch(link -> roles.contains(link.getGroupId())
+                                || user.username().equals(link.getUserId()));
+        if (!wasCandidate) {
+            return Optional.empty();
+        }
+        Instant at = done.getEndTime() == null ? null : done.getEndTime().toInstant();
+        return Optional.of(Refusal.of(
+                        HttpStatus.CONFLICT,
+                        "task-completed",
+                        done.getAssignee() + " completed this task" + at(at) + ".")
+                .with("takenBy", done.getAssignee())
+                .with("takenAt", at));
+    }
+
+    private boolean isVisibleTo(WorkspaceUser user, Task task) {
+        return user.username().equals(task.getAssignee()) || isCandidate(user, task);
+    }
+
+    /** Offered to the user by name or through one of their roles. */
+    private boolean isCandidate(WorkspaceUser user, Task task) {
         Set<String> roles = rolesOf(user);
         return tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .anyMatch(roles::contains);
+                .anyMatch(link ->
+                        roles.contains(link.getGroupId()) || user.username().equals(link.getUserId()));
     }
 
     private static Set<String> rolesOf(WorkspaceUser user) {
@@ -175,8 +333,11 @@ class Inbox {
         return Optional.ofNullable(forms.get(key(processKeyOf(task), task.getTaskDefinitionKey())));
     }
 
+    /** The process's key; null for a task outside any process. */
     private String processKeyOf(Task task) {
-        return repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        return task.getProcessDefinitionId() == null
+                ? null
+                : repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
     }
 
     private static String key(String processKey, String taskKey) {

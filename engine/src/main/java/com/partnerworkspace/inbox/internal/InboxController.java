@@ -5,9 +5,14 @@ import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
 import com.partnerworkspace.system.Problems;
+import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.system.Retry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,10 +36,15 @@ class InboxController {
 
     private static final int MOST_FIELDS = 20;
 
-    private final Inbox inbox;
+    private static final int MOST_PER_PAGE = 200;
+    private static final int MOST_PAGES = 100_000;
 
-    InboxController(Inbox inbox) {
+    private final Inbox inbox;
+    private final BulkTaskWork bulk;
+
+    InboxController(Inbox inbox, BulkTaskWork bulk) {
         this.inbox = inbox;
+        this.bulk = bulk;
     }
 
     record TaskSummary(
@@ -59,14 +69,66 @@ class InboxController {
             Map<String, Object> context,
             List<com.partnerworkspace.inbox.TaskForm.Field> fields) {}
 
-    @Operation(summary = "Tasks assigned to me or offered to my roles, by due date")
+    @Operation(
+            summary = "A page of the tasks assigned to me or offered to my roles",
+            description = "Filters combine with AND. due: overdue (before now), today, week (today and the next"
+                    + " six days, UTC), none (no due date). assignee: me, unassigned (offered to my roles, claimed by"
+                    + " nobody), anyone (default). sort: due|created|priority, optionally ',asc' or ',desc'"
+                    + " (default due,asc; ties by created, then id). page from 0, size 1.." + MOST_PER_PAGE
+                    + " (default 50).")
     @GetMapping(path = "/api/tasks", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<TaskSummary> tasks(
+    TaskPage tasks(
             Authentication authentication,
             @RequestParam(required = false) @Size(max = InputLimits.NAME) String process,
-            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner) {
-        return inbox.tasks(CurrentUser.of(authentication), process, partner);
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String partner,
+            @RequestParam(required = false)
+                    @Size(max = InputLimits.ID)
+                    @Pattern(regexp = TaskCriteria.DUE, message = "must be one of overdue, today, week, none")
+                    String due,
+            @RequestParam(required = false) Integer priority,
+            @RequestParam(required = false) @Size(max = InputLimits.NAME) String group,
+            @RequestParam(required = false)
+                    @Size(max = InputLimits.ID)
+                    @Pattern(regexp = TaskCriteria.ASSIGNEE, message = "must be one of me, unassigned, anyone")
+                    String assignee,
+            @RequestParam(required = false)
+                    @Size(max = InputLimits.ID)
+                    @Pattern(
+                            regexp = TaskSort.SYNTAX,
+                            message = "must be due, created or priority, optionally followed by ,asc or ,desc")
+                    String sort,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MOST_PAGES) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(MOST_PER_PAGE) int size) {
+        return inbox.tasks(
+                CurrentUser.of(authentication),
+                new TaskCriteria(process, partner, due, priority, group, assignee),
+                TaskSort.parse(sort),
+                page,
+                size);
     }
+
+    @Operation(
+            summary = "One action on many tasks, each on its own, with a result per task",
+            description = "action claim|unclaim|reassign|complete on taskIds (at most " + BulkTaskWork.MOST_TASKS
+                    + ") or on every task I see that matches filter (refused when more match). Each task is"
+                    + " decided exactly as alone (own transaction, four eyes, eligible approvers, fresh MFA);"
+                    + " outcome is done or the refusal's slug, status and detail its HTTP answer alone.")
+    @PostMapping(
+            path = "/api/tasks/bulk",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    BulkResults bulk(Authentication authentication, @Valid @RequestBody BulkRequest request) {
+        Map<String, String> errors = request.inconsistencies();
+        if (!errors.isEmpty()) {
+            throw Refusal.invalid(errors);
+        }
+        if (request.values() != null) {
+            requireBounded(request.values());
+        }
+        return new BulkResults(bulk.run(CurrentUser.of(authentication), request));
+    }
+
+    record BulkResults(List<BulkTaskWork.Result> results) {}
 
     @Operation(summary = "One task with its business context and form fields")
     @GetMapping(path = "/api/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -112,7 +174,7 @@ class InboxController {
             types = {"boolean", "number", "string"},
             maxLength = InputLimits.TEXT,
             description = "true/false, a number, or text")
-    private interface FieldValue {}
+    interface FieldValue {}
 
     /**
      * Before any form sees them: a few fields named by short words, each true/false, a number or bounded

@@ -1,6 +1,7 @@
 package com.partnerworkspace.inbox.internal;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
@@ -24,6 +25,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentMatcher;
 import org.mockito.ArgumentMatchers;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,31 +47,133 @@ class InboxControllerWebTest {
     @MockitoBean
     Inbox inbox;
 
+    @MockitoBean
+    BulkTaskWork bulk;
+
     static WorkspaceUser named(String username) {
         return ArgumentMatchers.argThat((ArgumentMatcher<WorkspaceUser>)
                 user -> user != null && user.username().equals(username));
     }
 
     @Test
-    void anApproverListsTheirTasksFilteredAsAsked() throws Exception {
-        when(inbox.tasks(any(), any(), any()))
-                .thenReturn(List.of(new InboxController.TaskSummary(
-                        "t-1",
-                        "Approve delegation",
-                        "delegation-approval",
-                        "nikhil",
-                        null,
-                        Instant.parse("2030-01-01T00:00:00Z"),
-                        null,
-                        "nikhil asks orders:place for arjun for PT8H")));
+    void anApproverListsAPageOfTheirTasksFilteredAsAsked() throws Exception {
+        when(inbox.tasks(any(), any(), any(), anyInt(), anyInt()))
+                .thenReturn(new TaskPage(
+                        List.of(new InboxController.TaskSummary(
+                                "t-1",
+                                "Approve delegation",
+                                "delegation-approval",
+                                "nikhil",
+                                null,
+                                Instant.parse("2030-01-01T00:00:00Z"),
+                                null,
+                                "nikhil asks orders:place for arjun for PT8H")),
+                        new TaskPage.Page(2, 10, 21)));
 
-        mvc.perform(get("/api/tasks?process=delegation-approval&partner=nikhil").with(Tokens.priya()))
+        mvc.perform(get("/api/tasks?process=delegation-approval&partner=nikhil&due=today&priority=80"
+                                + "&group=approver&assignee=unassigned&sort=priority,desc&page=2&size=10")
+                        .with(Tokens.priya()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].id").value("t-1"))
-                .andExpect(jsonPath("$[0].process").value("delegation-approval"))
-                .andExpect(jsonPath("$[0].summary").value("nikhil asks orders:place for arjun for PT8H"))
-                .andExpect(jsonPath("$[0].assignee").doesNotExist());
-        verify(inbox).tasks(named("priya"), eq("delegation-approval"), eq("nikhil"));
+                .andExpect(jsonPath("$.content[0].id").value("t-1"))
+                .andExpect(jsonPath("$.content[0].process").value("delegation-approval"))
+                .andExpect(jsonPath("$.content[0].summary").value("nikhil asks orders:place for arjun for PT8H"))
+                .andExpect(jsonPath("$.content[0].assignee").doesNotExist())
+                .andExpect(jsonPath("$.page.number").value(2))
+                .andExpect(jsonPath("$.page.size").value(10))
+                .andExpect(jsonPath("$.page.totalElements").value(21));
+        verify(inbox)
+                .tasks(
+                        named("priya"),
+                        eq(new TaskCriteria("delegation-approval", "nikhil", "today", 80, "approver", "unassigned")),
+                        eq(new TaskSort("priority", true)),
+                        eq(2),
+                        eq(10));
+    }
+
+    @Test
+    void withoutParametersTheFirstFiftyByDueDate() throws Exception {
+        when(inbox.tasks(any(), any(), any(), anyInt(), anyInt()))
+                .thenReturn(new TaskPage(List.of(), new TaskPage.Page(0, 50, 0)));
+
+        mvc.perform(get("/api/tasks").with(Tokens.priya())).andExpect(status().isOk());
+
+        verify(inbox).tasks(named("priya"), eq(TaskCriteria.ANY), eq(TaskSort.DEFAULT), eq(0), eq(50));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "due=tomorrow | due",
+                "assignee=everyone | assignee",
+                "sort=name | sort",
+                "sort=due,up | sort",
+                "priority=high | priority",
+                "page=-1 | page",
+                "size=0 | size",
+                "size=201 | size"
+            })
+    void aBadParameterIsA400NamingIt(String query, String parameter) throws Exception {
+        mvc.perform(get("/api/tasks?" + query).with(Tokens.priya()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value(parameter));
+        verifyNoInteractions(inbox);
+    }
+
+    @Test
+    void aBulkActionAnswersOneResultPerTask() throws Exception {
+        when(bulk.run(any(), any()))
+                .thenReturn(List.of(
+                        new BulkTaskWork.Result("t-1", "done", 204, null),
+                        new BulkTaskWork.Result("t-2", "task-claimed", 409, "vikram took this task.")));
+
+        mvc.perform(post("/api/tasks/bulk")
+                        .with(Tokens.priya())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\": \"complete\", \"taskIds\": [\"t-1\", \"t-2\"],"
+                                + " \"values\": {\"approved\": true, \"comment\": \"ok\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].taskId").value("t-1"))
+                .andExpect(jsonPath("$.results[0].outcome").value("done"))
+                .andExpect(jsonPath("$.results[1].status").value(409))
+                .andExpect(jsonPath("$.results[1].detail").value("vikram took this task."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"action\": \"approve\", \"taskIds\": [\"t-1\"]} | action",
+                "{\"action\": \"claim\"} | taskIds",
+                "{\"action\": \"claim\", \"taskIds\": [\"t-1\"], \"filter\": {}} | taskIds",
+                "{\"action\": \"reassign\", \"taskIds\": [\"t-1\"]} | assignee",
+                "{\"action\": \"claim\", \"filter\": {\"due\": \"soon\"}} | filter.due",
+                "{\"action\": \"complete\", \"taskIds\": [\"t-1\"], \"values\": {\"a\": [1]}} | a"
+            })
+    void aBadBulkRequestIsA400NamingTheField(String body, String field) throws Exception {
+        mvc.perform(post("/api/tasks/bulk")
+                        .with(Tokens.priya())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(field));
+        verifyNoInteractions(bulk);
+    }
+
+    @Test
+    void moreThanTwoHundredTasksInOneBulkAreRefused() throws Exception {
+        String ids = IntStream.rangeClosed(1, 201)
+                .mapToObj(i -> "\"t-" + i + "\"")
+                .collect(Collectors.joining(", ", "[", "]"));
+
+        mvc.perform(post("/api/tasks/bulk")
+                        .with(Tokens.priya())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\": \"claim\", \"taskIds\": " + ids + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("taskIds"));
+        verifyNoInteractions(bulk);
     }
 
     @Test
@@ -131,7 +236,8 @@ class InboxControllerWebTest {
 
         mvc.perform(post(TASK + "/claim").with(Tokens.priya()))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("https://partner-workspace/problems/task-claimed"));
+                .andExpect(jsonPath("$.type").value("https://partner-workspace/problems/task-claimed"))
+                .andExpect(jsonPath("$.takenBy").value("vikram"));
     }
 
     @Test
