@@ -95,15 +95,13 @@ describe('LayoutStore', () => {
     http.expectOne('/api/workspace').flush(view);
     store.startEditing();
     store.save();
-    http
-      .expectOne('/api/workspace/layout')
-      .flush(
-        {
-          detail: 'The layout is not valid',
-          errors: [{ field: 'layout[1].size', message: 'unknown size' }],
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne('/api/workspace/layout').flush(
+      {
+        detail: 'The layout is not valid',
+        errors: [{ field: 'layout[1].size', message: 'unknown size' }],
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     expect(store.saveError()).toBe('The layout is not valid · layout[1].size: unknown size');
     expect(store.editing()).toBe(true);
   });
