@@ -69,13 +69,14 @@ const STATE_TEXT: Readonly<Record<string, string>> = {
                 </button>
               }
               @case ('FIX') {
-                <a
-                  mat-stroked-button
-                  [routerLink]="c.guide ? null : '/credentials'"
-                  [attr.href]="c.guide"
-                  [attr.aria-label]="'Fix ' + c.label"
+                <a mat-stroked-button routerLink="/credentials" [attr.aria-label]="'Fix ' + c.label"
                   >Fix</a
                 >
+                @if (c.guide) {
+                  <a mat-button [href]="c.guide" [attr.aria-label]="'Guide for ' + c.label"
+                    >Guide</a
+                  >
+                }
               }
               @case ('ROTATE') {
                 <a
