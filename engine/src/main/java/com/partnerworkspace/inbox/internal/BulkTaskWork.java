@@ -7,6 +7,7 @@ import com.partnerworkspace.security.StepUpRequiredException;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.system.Retry;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,13 @@ class BulkTaskWork {
         this.directory = directory;
     }
 
-    record Result(String taskId, String outcome, int status, String detail) {
+    record Result(
+            String taskId,
+            String outcome,
+            int status,
+
+            @Schema(nullable = true, description = "Why it was refused; null when done")
+            String detail) {
 
         static Result done(String taskId, HttpStatus status) {
             return new Result(taskId, "done", status.value(), null);

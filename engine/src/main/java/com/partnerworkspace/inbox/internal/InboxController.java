@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InboxController {
 
+    /** What a candidate hears about a task someone else completed: who, and when. */
+    static final String TAKEN_MEANWHILE = "Someone completed the task meanwhile (takenBy, takenAt)";
+
     private static final int MOST_FIELDS = 20;
 
     private static final int MOST_PER_PAGE = 200;
@@ -131,6 +134,7 @@ class InboxController {
     record BulkResults(List<BulkTaskWork.Result> results) {}
 
     @Operation(summary = "One task with its business context and form fields")
+    @AlsoAnswers(status = 409, description = TAKEN_MEANWHILE)
     @GetMapping(path = "/api/tasks/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     TaskDetail task(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return inbox.task(CurrentUser.of(authentication), id);

@@ -2,6 +2,7 @@ package com.partnerworkspace.inbox.internal;
 
 import com.partnerworkspace.inbox.internal.CommentStore.TaskComment;
 import com.partnerworkspace.security.CurrentUser;
+import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -53,12 +54,14 @@ class TaskDetailsController {
     }
 
     @Operation(summary = "The task's process diagram with the current step and the completed path")
+    @AlsoAnswers(status = 409, description = InboxController.TAKEN_MEANWHILE)
     @GetMapping(path = "/api/tasks/{id}/diagram", produces = MediaType.APPLICATION_JSON_VALUE)
     TaskDetails.Diagram diagram(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return details.diagram(CurrentUser.of(authentication), id);
     }
 
     @Operation(summary = "What happened so far: the process's steps and who took or gave back the task")
+    @AlsoAnswers(status = 409, description = InboxController.TAKEN_MEANWHILE)
     @GetMapping(path = "/api/tasks/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     List<TaskDetails.HistoryEntry> history(
             Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
@@ -66,6 +69,7 @@ class TaskDetailsController {
     }
 
     @Operation(summary = "The task's comments, oldest first (its candidates and the partner it is about)")
+    @AlsoAnswers(status = 409, description = InboxController.TAKEN_MEANWHILE)
     @GetMapping(path = "/api/tasks/{id}/comments", produces = MediaType.APPLICATION_JSON_VALUE)
     List<Comment> comments(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
         return comments.of(CurrentUser.of(authentication), id).stream()
@@ -74,6 +78,7 @@ class TaskDetailsController {
     }
 
     @Operation(summary = "Comment on the task (audited)")
+    @AlsoAnswers(status = 409, description = InboxController.TAKEN_MEANWHILE)
     @PostMapping(
             path = "/api/tasks/{id}/comments",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -87,6 +92,7 @@ class TaskDetailsController {
     }
 
     @Operation(summary = "Change my comment (audited)")
+    @AlsoAnswers(status = 409, description = InboxController.TAKEN_MEANWHILE)
     @PutMapping(
             path = "/api/tasks/{id}/comments/{commentId}",
             consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -100,6 +106,7 @@ class TaskDetailsController {
     }
 
     @Operation(summary = "Delete my comment (audited)")
+    @AlsoAnswers(status = 409, description = InboxController.TAKEN_MEANWHILE)
     @DeleteMapping(path = "/api/tasks/{id}/comments/{commentId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(

@@ -57,6 +57,7 @@ class TaskFilterController {
             path = FILTERS,
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SavedFilter> create(Authentication authentication, @Valid @RequestBody TaskFilterRequest request) {
         SavedFilter created = filters.create(CurrentUser.of(authentication), request);
         return ResponseEntity.created(URI.create(FILTERS + "/" + created.id())).body(created);

@@ -3,6 +3,7 @@ package com.partnerworkspace.inbox.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerworkspace.system.JdbcRows;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,7 +30,10 @@ class TaskFilters {
             String owner,
             String name,
             TaskCriteria criteria,
+
+            @Schema(nullable = true, description = "The group it is shared with; null when only the owner's")
             String sharedWithGroup,
+
             Instant createdAt,
             Instant updatedAt) {}
 
