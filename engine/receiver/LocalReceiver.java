@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * POST /slack/{any}                                         a Slack incoming webhook (JSON body)
  * POST /sms/2010-04-01/Accounts/{sid}/Messages.json         Twilio's "create message" (form: To, From, Body; basic auth)
- * POST /_receiver/fail?channel=slack|sms&status=500[&times=N]  answer the next N (default: all) calls with status
+ * POST /_receiver/fail?channel=slack|sms&status=500[&times=N][&path=/slack/p]  answer the next N (default: all)
+ *                                                           calls with status; with path, only calls to paths
+ *                                                           starting with it (so other senders are not hit)
  * POST /_receiver/ok?channel=slack|sms                      answer normally again
  * GET  /_receiver/requests?channel=slack|sms                what was received (JSON), oldest first
  * DELETE /_receiver/requests                                forget it
@@ -37,7 +39,7 @@ public class LocalReceiver {
 
     record Received(String channel, String path, Instant at, int status, String account, String body, Map<String, String> form) {}
 
-    record Failure(int status, AtomicInteger remaining) {}
+    record Failure(int status, AtomicInteger remaining, String pathPrefix) {}
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
@@ -69,7 +71,7 @@ public class LocalReceiver {
         }
         String body = body(exchange);
         Map<String, String> form = channel.equals("sms") ? form(body) : Map.of();
-        int status = plannedStatus(channel);
+        int status = plannedStatus(channel, exchange.getRequestURI().getPath());
         if (status / 100 == 2 && channel.equals("sms")) {
             status = smsProblem(exchange, form) == null ? 201 : 400;
         }
@@ -101,9 +103,9 @@ public class LocalReceiver {
         return form.get("To").matches("\\+[1-9][0-9]{6,14}") ? null : "To is not an E.164 number";
     }
 
-    private int plannedStatus(String channel) {
+    private int plannedStatus(String channel, String path) {
         Failure failure = failures.get(channel);
-        if (failure == null) {
+        if (failure == null || !path.startsWith(failure.pathPrefix())) {
             return 200;
         }
         if (failure.remaining().get() < 0) {
@@ -123,7 +125,12 @@ public class LocalReceiver {
         switch (exchange.getRequestMethod() + " " + path) {
             case "POST /_receiver/fail" -> {
                 int times = Integer.parseInt(query.getOrDefault("times", "-1"));
-                failures.put(channel, new Failure(Integer.parseInt(query.getOrDefault("status", "500")), new AtomicInteger(times)));
+                failures.put(
+                        channel,
+                        new Failure(
+                                Integer.parseInt(query.getOrDefault("status", "500")),
+                                new AtomicInteger(times),
+                                query.getOrDefault("path", "")));
                 reply(exchange, 204, null);
             }
             case "POST /_receiver/ok" -> {

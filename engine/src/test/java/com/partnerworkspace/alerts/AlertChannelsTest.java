@@ -120,7 +120,7 @@ class AlertChannelsTest {
         String partner = partner();
         String phone = phone();
         savePreferences(partner, partner + "@partner-workspace.test", phone, List.of());
-        Receiver.fail("slack", 500, -1);
+        Receiver.fail("slack", 500, -1, "/slack/" + partner);
 
         String id = raiseTest(partner, "WARNING"); // routed to email and Slack
         JsonNode alert = await(
@@ -145,7 +145,7 @@ class AlertChannelsTest {
         String partner = partner();
         String phone = phone();
         savePreferences(partner, partner + "@partner-workspace.test", phone, List.of());
-        Receiver.fail("slack", 503, 1);
+        Receiver.fail("slack", 503, 1, "/slack/" + partner);
 
         Api.Response report =
                 Connections.post("/api/alert-preferences/test?partner=" + partner, Connections.token("omar"), Map.of());

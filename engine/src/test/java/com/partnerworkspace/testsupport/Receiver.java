@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +70,18 @@ public final class Receiver {
 
     /** The next {@code times} calls on the channel (all, when negative) are answered with {@code status}. */
     public static void fail(String channel, int status, int times) {
-        send("POST", "/_receiver/fail?channel=" + channel + "&status=" + status + "&times=" + times);
+        fail(channel, status, times, "");
+    }
+
+    /**
+     * Fails only the calls to paths starting with {@code path} (e.g. one partner's Slack webhook), so a
+     * delivery still running for another test neither fails nor uses up the planned failures.
+     */
+    public static void fail(String channel, int status, int times, String path) {
+        send(
+                "POST",
+                "/_receiver/fail?channel=" + channel + "&status=" + status + "&times=" + times + "&path="
+                        + URLEncoder.encode(path, StandardCharsets.UTF_8));
     }
 
     public static void ok(String channel) {
