@@ -10,6 +10,7 @@ export const WIDGET_IDS = [
   'approvals',
   'platform-health',
   'partner-overview',
+  'seed-metrics',
   'onboarding',
 ] as const;
 export type WidgetId = (typeof WIDGET_IDS)[number];

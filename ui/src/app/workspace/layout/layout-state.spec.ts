@@ -72,6 +72,7 @@ describe('the standard layout (no GET /api/workspace yet)', () => {
       'partner-overview',
       'alerts',
       'audit',
+      'seed-metrics',
     ]);
     expect(ids(standardLayout(['approver', 'ops']))).toEqual([
       'approvals',
@@ -79,6 +80,7 @@ describe('the standard layout (no GET /api/workspace yet)', () => {
       'platform-health',
       'partner-overview',
       'alerts',
+      'seed-metrics',
     ]);
   });
 });

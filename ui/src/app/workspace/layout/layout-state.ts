@@ -18,6 +18,7 @@ export const WIDGET_TITLES: Readonly<Record<WidgetId, string>> = {
   approvals: 'Approvals waiting',
   'platform-health': 'Platform health',
   'partner-overview': 'Partner overview',
+  'seed-metrics': 'Seed metrics',
   onboarding: 'Getting started',
 };
 
@@ -33,6 +34,7 @@ export const WIDGET_SETTING_KEYS: Readonly<Record<WidgetId, readonly (keyof Widg
   approvals: [],
   'platform-health': [],
   'partner-overview': [],
+  'seed-metrics': [],
   onboarding: [],
 };
 
@@ -63,7 +65,7 @@ export function standardLayout(roles: readonly string[]): LayoutItem[] {
     addAll(['approvals', 'audit']);
   }
   if (roles.includes('ops')) {
-    addAll(['platform-health', 'partner-overview', 'alerts', 'audit']);
+    addAll(['platform-health', 'partner-overview', 'alerts', 'audit', 'seed-metrics']);
   }
   if (ids.length === 0) {
     addAll(['login-health', 'audit']);

@@ -10,6 +10,7 @@ import { LoginHealthWidget } from './login-health/login-health-widget';
 import { OnboardingWidget } from './onboarding/onboarding-widget';
 import { PartnerOverviewWidget } from './partner-overview/partner-overview-widget';
 import { PlatformHealthWidget } from './platform-health/platform-health-widget';
+import { SeedMetricsWidget } from './seed-metrics/seed-metrics-widget';
 import { UpcomingRotationsWidget } from './upcoming-rotations/upcoming-rotations-widget';
 
 /** Renders the component of a widget id. */
@@ -26,6 +27,7 @@ import { UpcomingRotationsWidget } from './upcoming-rotations/upcoming-rotations
     OnboardingWidget,
     PartnerOverviewWidget,
     PlatformHealthWidget,
+    SeedMetricsWidget,
     UpcomingRotationsWidget,
   ],
   template: `
@@ -59,6 +61,9 @@ import { UpcomingRotationsWidget } from './upcoming-rotations/upcoming-rotations
       }
       @case ('partner-overview') {
         <app-partner-overview-widget [settings]="settings()" />
+      }
+      @case ('seed-metrics') {
+        <app-seed-metrics-widget [settings]="settings()" />
       }
       @case ('onboarding') {
         <app-onboarding-widget [settings]="settings()" />

@@ -65,6 +65,7 @@ class PersonaDefaultsDecisionTest {
         assertThat(widgets(role("ops")).get(0))
                 .containsEntry("widget", "platform-health")
                 .containsEntry("pinned", true);
+        assertThat(firstWidgets(widgets(role("ops")))).as("the seed's measures").contains("seed-metrics");
         assertThat(firstWidgets(widgets(role("nobody-known")))).containsExactly("audit");
     }
 

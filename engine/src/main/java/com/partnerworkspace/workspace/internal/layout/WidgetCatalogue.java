@@ -32,6 +32,7 @@ final class WidgetCatalogue {
             Map.entry("approvals", Map.of()),
             Map.entry("platform-health", Map.of()),
             Map.entry("partner-overview", Map.of()),
+            Map.entry("seed-metrics", Map.of()),
             Map.entry("onboarding", Map.of()));
 
     private static final Set<String> WITH_WINDOW = Set.of("latency", "alerts", "audit", "delegations");

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
  * decisions per month (audit trail) and satisfaction (survey answers). Months are UTC calendar months.
  */
 @Service
-class SeedMetrics {
+public class SeedMetrics {
 
     static final String INVITED = "partner.invited";
     static final String ACTIVATED = "connection.activated";
@@ -29,7 +29,7 @@ class SeedMetrics {
     static final String REJECTED = "delegation.rejected";
     static final int MONTHS = 12;
 
-    record Metrics(
+    public record Metrics(
             Instant generatedAt,
 
             @Schema(description = "Each invited partner, invitation to first Active connection")
@@ -40,7 +40,7 @@ class SeedMetrics {
 
             Satisfaction satisfaction) {}
 
-    record Onboarding(
+    public record Onboarding(
             String partner,
             Instant invitedAt,
 
@@ -49,9 +49,9 @@ class SeedMetrics {
 
             @Schema(nullable = true) Long minutes) {}
 
-    record Decisions(String month, int approved, int rejected) {}
+    public record Decisions(String month, int approved, int rejected) {}
 
-    record Satisfaction(
+    public record Satisfaction(
             int answers,
 
             @Schema(nullable = true, description = "Mean score 1-5; null without answers")
@@ -62,7 +62,7 @@ class SeedMetrics {
 
             List<MonthScore> byMonth) {}
 
-    record MonthScore(String month, int answers, double average) {}
+    public record MonthScore(String month, int answers, double average) {}
 
     private final AuditFacts audit;
     private final SurveyStore surveys;
@@ -74,7 +74,7 @@ class SeedMetrics {
         this.clock = clock;
     }
 
-    Metrics now() {
+    public Metrics now() {
         Instant now = clock.instant();
         Instant yearAgo = firstMonth(now).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         return new Metrics(now, onboarding(), decisions(now, yearAgo), satisfaction(now, yearAgo));

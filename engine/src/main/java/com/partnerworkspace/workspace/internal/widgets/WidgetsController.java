@@ -2,6 +2,7 @@ package com.partnerworkspace.workspace.internal.widgets;
 
 import com.partnerworkspace.security.CurrentUser;
 import com.partnerworkspace.system.InputLimits;
+import com.partnerworkspace.workspace.internal.metrics.SeedMetrics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,7 +37,8 @@ class WidgetsController {
                         ApprovalsWidget.ApprovalsData.class,
                         PlatformHealthWidget.PlatformHealthData.class,
                         PartnerOverviewWidget.PartnerOverviewData.class,
-                        OnboardingWidget.OnboardingData.class
+                        OnboardingWidget.OnboardingData.class,
+                        SeedMetrics.Metrics.class
                     })
             Object data) {}
 
@@ -47,8 +49,9 @@ class WidgetsController {
     }
 
     @Operation(
-            summary = "One dashboard widget's data (login-health, broker-connections, upcoming-rotations, latency,"
-                    + " delegations, alerts, audit, approvals, platform-health, partner-overview, onboarding)",
+            summary =
+                    "One dashboard widget's data (login-health, broker-connections, upcoming-rotations, latency,"
+                            + " delegations, alerts, audit, approvals, platform-health, partner-overview, seed-metrics, onboarding)",
             description = "404 for an unknown widget, 403 for a widget the caller's role does not use or a partner"
                     + " they may not see; partner defaults to the caller's own.")
     @GetMapping(path = "/api/workspace/widgets/{widget}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -21,9 +21,11 @@ import com.partnerworkspace.keycloak.Person;
 import com.partnerworkspace.testsupport.SliceGrants;
 import com.partnerworkspace.testsupport.Tokens;
 import com.partnerworkspace.testsupport.WebSlice;
+import com.partnerworkspace.workspace.internal.metrics.SeedMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -59,7 +61,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     ApprovalsWidget.class,
     PlatformHealthWidget.class,
     PartnerOverviewWidget.class,
-    OnboardingWidget.class
+    OnboardingWidget.class,
+    SeedMetricsWidget.class
 })
 class WidgetsControllerWebTest {
 
@@ -108,6 +111,9 @@ class WidgetsControllerWebTest {
     @MockitoBean
     ProcessEngine engine;
 
+    @MockitoBean
+    SeedMetrics seedMetrics;
+
     @Nested
     class Refusals {
 
@@ -121,14 +127,14 @@ class WidgetsControllerWebTest {
 
         @Test
         void aWidgetForAnotherRoleIsA403Problem() throws Exception {
-            for (String opsOnly : new String[] {"platform-health", "partner-overview"}) {
+            for (String opsOnly : new String[] {"platform-health", "partner-overview", "seed-metrics"}) {
                 widget("/api/workspace/widgets/" + opsOnly, Tokens.nikhil())
                         .andExpect(status().isForbidden())
                         .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
                 widget("/api/workspace/widgets/" + opsOnly, Tokens.priya()).andExpect(status().isForbidden());
             }
             widget("/api/workspace/widgets/approvals", Tokens.nikhil()).andExpect(status().isForbidden());
-            verifyNoInteractions(tasks, runtime, connections);
+            verifyNoInteractions(tasks, runtime, connections, seedMetrics);
         }
 
         @Test
@@ -273,6 +279,29 @@ class WidgetsControllerWebTest {
                     .andExpect(jsonPath("$.data.jobExecutorActive").value(false))
                     .andExpect(jsonPath("$.data.incidents").value(2))
                     .andExpect(jsonPath("$.data.failedJobs").value(1));
+        }
+
+        @Test
+        void seedMetricsShowOpsTheSeedsMeasures() throws Exception {
+            Instant invited = Instant.parse("2026-11-02T09:00:00Z");
+            when(seedMetrics.now())
+                    .thenReturn(new SeedMetrics.Metrics(
+                            invited.plus(Duration.ofDays(1)),
+                            List.of(new SeedMetrics.Onboarding(
+                                    "ravi", invited, invited.plus(Duration.ofMinutes(18)), 18L)),
+                            List.of(new SeedMetrics.Decisions("2026-11", 7, 2)),
+                            new SeedMetrics.Satisfaction(
+                                    2,
+                                    4.5,
+                                    Map.of(1, 0, 2, 0, 3, 0, 4, 1, 5, 1),
+                                    List.of(new SeedMetrics.MonthScore("2026-11", 2, 4.5)))));
+
+            widget("/api/workspace/widgets/seed-metrics", Tokens.omar())
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.widget").value("seed-metrics"))
+                    .andExpect(jsonPath("$.data.onboarding[0].minutes").value(18))
+                    .andExpect(jsonPath("$.data.approvalsPerMonth[0].approved").value(7))
+                    .andExpect(jsonPath("$.data.satisfaction.average").value(4.5));
         }
 
         @Test
