@@ -12,6 +12,9 @@
  * <p>Raise an alert from any feature: {@code events.publishEvent(new AlertRaised(partner, type,
  * resource, severity, summary, details))} inside the transaction of the act that found the condition;
  * {@code AlertCleared} with the same partner, type and resource resolves it.
+ *
+ * <p>A partner who has not chosen channels hears, at their own tier, on their persona's channels: the
+ * {@link com.partnerworkspace.alerts.PersonaChannels} the workspace provides from its persona decision.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Alerts",

@@ -1,9 +1,13 @@
 package com.partnerworkspace.alerts.internal;
 
+import com.partnerworkspace.alerts.PersonaChannels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,6 +28,7 @@ class EscalationSteps {
     private final AlertDeliveries deliveries;
     private final AlertSilences silences;
     private final AlertPreferencesStore preferences;
+    private final ObjectProvider<PersonaChannels> personaChannels;
     private final Clock clock;
 
     EscalationSteps(
@@ -31,11 +36,13 @@ class EscalationSteps {
             AlertDeliveries deliveries,
             AlertSilences silences,
             AlertPreferencesStore preferences,
+            ObjectProvider<PersonaChannels> personaChannels,
             Clock clock) {
         this.repository = repository;
         this.deliveries = deliveries;
         this.silences = silences;
         this.preferences = preferences;
+        this.personaChannels = personaChannels;
         this.clock = clock;
     }
 
@@ -63,8 +70,30 @@ class EscalationSteps {
             Duration left = Duration.between(clock.instant(), silencedUntil.get());
             return new Notified(true, true, left.plusSeconds(1).withNanos(0));
         }
-        deliveries.deliver(alert, level, channels);
+        deliveries.deliver(alert, level, channelsFor(alert.partner(), level, channels));
         return new Notified(true, false, escalationDelay(alert));
+    }
+
+    /**
+     * The routed channels, narrowed for the partner's own tier to their persona's channels while they have
+     * not chosen their own (an intraday trader on email and SMS hears no Slack). The backup tier, and a
+     * routing that would leave nothing, keep every routed channel: an alert is never dropped by a default.
+     */
+    String channelsFor(String partner, int level, String routed) {
+        if (tier(level) != 1 || preferences.of(partner).customised()) {
+            return routed;
+        }
+        PersonaChannels persona = personaChannels.getIfAvailable();
+        List<String> theirs = persona == null ? List.of() : persona.of(partner);
+        return narrowed(routed, theirs);
+    }
+
+    static String narrowed(String routed, List<String> personaChannels) {
+        List<String> kept = Arrays.stream(routed.split(","))
+                .map(String::strip)
+                .filter(personaChannels::contains)
+                .toList();
+        return kept.isEmpty() ? routed : String.join(",", kept);
     }
 
     int escalate(String alertId, int level) {

@@ -64,7 +64,7 @@ class AlertEscalationProcessTest {
     private int silencedNotifications = 0;
 
     /** The real steps' decisions, with the effects (database, channels) replaced by what each test sets. */
-    private final EscalationSteps steps = new EscalationSteps(null, null, null, null, null) {
+    private final EscalationSteps steps = new EscalationSteps(null, null, null, null, null, null) {
         @Override
         boolean inQuietHours(String partner) {
             return inQuietHours;
@@ -120,6 +120,18 @@ class AlertEscalationProcessTest {
     void levelsAlternateBetweenTheTeamTierAndTheBackupTier() {
         assertThat(List.of(1, 2, 3, 4, 5).stream().map(EscalationSteps::tier).toList())
                 .containsExactly(1, 2, 1, 2, 1);
+    }
+
+    @Test
+    void aPartnerWhoNeverChoseHearsOnTheirPersonasChannelsButNeverOnNone() {
+        assertThat(EscalationSteps.narrowed("email,slack,sms", List.of("email", "sms")))
+                .isEqualTo("email,sms");
+        assertThat(EscalationSteps.narrowed("email,slack", List.of("email", "sms")))
+                .isEqualTo("email");
+        assertThat(EscalationSteps.narrowed("slack", List.of("email")))
+                .as("a routing the persona has no channel of keeps what it routed")
+                .isEqualTo("slack");
+        assertThat(EscalationSteps.narrowed("email,slack", List.of())).isEqualTo("email,slack");
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakAdmin;
 import com.partnerworkspace.testsupport.MailServer;
 import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,6 +38,9 @@ class PartnersApiTest {
 
     @Autowired
     JdbcClient db;
+
+    @Autowired
+    TestClock clock;
 
     @BeforeAll
     static void keycloakMailsToThisRunsSmtpServer() {
@@ -92,6 +96,17 @@ class PartnersApiTest {
                         "partner.setup-email-sent",
                         "partner.persona-defaults-applied",
                         "partner.welcome-sent");
+
+        // The alerts feature follows the same persona: an intraday trader (email, SMS) who has not chosen
+        // channels hears a critical alert (routed to email, Slack and SMS) on email and SMS, not on Slack.
+        Api.Response raised = post("/api/alerts/test", token("omar"), Map.of("partner", id, "severity", "CRITICAL"));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+        String alertId = raised.json().get("id").asText();
+        clock.awaitTimerOf(alertId); // the first level went out; the escalation waits
+        JsonNode delivered =
+                Api.get("/api/alerts/" + alertId, token("omar")).json().get("deliveries");
+        assertThat(delivered.findValuesAsText("channel")).containsExactlyInAnyOrder("email", "sms");
+        assertThat(delivered.findValuesAsText("recipient")).contains(email);
     }
 
     /**

@@ -59,8 +59,16 @@ class PersonaDefaults {
     }
 
     Defaults of(WorkspaceUser user) {
-        Map<String, String> traits = directory.personaOf(user.username());
-        Map<String, Object> inputs = inputs(roleOf(user), traits);
+        return of(roleOf(user), directory.personaOf(user.username()));
+    }
+
+    /** A partner's own defaults (the partner's account carries the partner's persona traits). */
+    Defaults ofPartner(String partner) {
+        return of("partner", directory.personaOf(partner));
+    }
+
+    private Defaults of(String role, Map<String, String> traits) {
+        Map<String, Object> inputs = inputs(role, traits);
         DecisionDefinition widgets = latest(WIDGETS);
         return evaluated.computeIfAbsent(new Key(widgets.getId(), inputs), key -> evaluate(widgets, inputs, traits));
     }
