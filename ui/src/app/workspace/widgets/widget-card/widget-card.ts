@@ -13,7 +13,13 @@ import { WidgetLoad } from '../widget-poll';
   selector: 'app-widget-card',
   imports: [MatCardModule, MatButtonModule, MatProgressBarModule],
   template: `
-    <mat-card appearance="outlined" class="widget" role="region" [attr.aria-label]="title()">
+    <mat-card
+      appearance="outlined"
+      class="widget"
+      role="region"
+      [attr.aria-label]="title()"
+      [attr.aria-busy]="state().status === 'loading'"
+    >
       <mat-card-header>
         <mat-card-title
           ><h2 class="title">{{ title() }}</h2></mat-card-title

@@ -97,16 +97,28 @@ class WorkspaceJourneyTest {
         assertThat(widgetNames()).isEqualTo(defaults);
     }
 
-    /** Logs in, times the first widget's arrival, and checks both screen sizes for horizontal scrolling. */
+    /**
+     * Logs in, times the first useful paint (from "Sign In" to the first widget showing its data, not its
+     * loading bar), and checks both screen sizes for horizontal scrolling.
+     */
     private void landOnTheDashboard(String user, String firstWidget) {
+        page.navigate(EngineTest.BASE_URL + "/workspace");
+        button("Log in").click();
+        Locator signIn = KeycloakLoginPage.fillIn(page, user);
         long started = System.nanoTime();
-        logIn(user);
-        assertThat(widgets().first()).isVisible(visibleWithin());
+        signIn.click();
+        Locator first = widgets().first();
+        assertThat(first).hasAttribute("aria-busy", "false", loadedWithin());
         long firstPaint = System.nanoTime() - started;
-        assertThat(widgets().first()).hasAttribute("aria-label", firstWidget);
+        assertThat(first).hasAttribute("aria-label", firstWidget);
         System.out.printf(
-                "%nJOURNEY %s: login submitted to the first widget shown in %d ms (target < 1500 ms)%n%n",
+                "%nJOURNEY %s: login submitted to the first widget showing its data in %d ms (target < 1500 ms)%n%n",
                 user, firstPaint / 1_000_000);
+        System.out.println("API calls of the first paint (path, started ms after the redirect back, took ms): "
+                + page.evaluate("() => performance.getEntriesByType('resource')"
+                        + ".filter(e => e.name.includes('/api/'))"
+                        + ".map(e => new URL(e.name).pathname + ' ' + Math.round(e.startTime) + ' ' + Math.round(e.duration))"
+                        + ".join(', ')"));
 
         for (int[] size : new int[][] {{1366, 768}, {820, 1180}}) {
             page.setViewportSize(size[0], size[1]);
@@ -146,5 +158,10 @@ class WorkspaceJourneyTest {
 
     private static com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions visibleWithin() {
         return new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(UI_TIMEOUT_MS);
+    }
+
+    private static com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions loadedWithin() {
+        return new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions()
+                .setTimeout(UI_TIMEOUT_MS);
     }
 }

@@ -67,7 +67,7 @@ class PersonaDefaults {
         return of("partner", directory.personaOf(partner));
     }
 
-    private Defaults of(String role, Map<String, String> traits) {
+    Defaults of(String role, Map<String, String> traits) {
         Map<String, Object> inputs = inputs(role, traits);
         DecisionDefinition widgets = latest(WIDGETS);
         return evaluated.computeIfAbsent(new Key(widgets.getId(), inputs), key -> evaluate(widgets, inputs, traits));
