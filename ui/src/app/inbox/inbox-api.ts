@@ -3,7 +3,11 @@ import { Injectable, inject } from '@angular/core';
 import { Observable, map } from 'rxjs';
 import { showsOwnErrors } from '../core/http/shows-own-errors';
 import {
+  BulkRequest,
+  BulkResult,
+  FilterCount,
   PageRequest,
+  SavedFilter,
   Task,
   TaskComment,
   TaskCompletion,
@@ -12,6 +16,7 @@ import {
   TaskFilter,
   TaskHistoryEntry,
   TaskPage,
+  TaskSortOrder,
 } from './inbox.models';
 
 /** Typed client for the task API of all processes. The inbox shows the errors of its calls itself. */
@@ -19,19 +24,48 @@ import {
 export class InboxApi {
   private readonly http = inject(HttpClient);
 
-  /** A page of the open tasks the user may work on, sorted by due date; the server counts the rest. */
-  list(filter: TaskFilter = {}, paging?: PageRequest): Observable<TaskPage> {
-    let params = new HttpParams();
-    for (const key of ['process', 'partner'] as const) {
-      const value = filter[key]?.trim();
-      if (value) {
-        params = params.set(key, value);
-      }
-    }
+  /** A page of the open tasks the user may work on (default by due date); the server counts the rest. */
+  list(filter: TaskFilter = {}, paging?: PageRequest, sort?: TaskSortOrder): Observable<TaskPage> {
+    let params = filterParams(filter);
     if (paging) {
       params = params.set('page', paging.page).set('size', paging.size);
     }
+    if (sort) {
+      params = params.set('sort', sort);
+    }
     return this.http.get<TaskPage>('/api/tasks', { params, context: showsOwnErrors() });
+  }
+
+  savedFilters(): Observable<SavedFilter[]> {
+    return this.http.get<SavedFilter[]>('/api/task-filters', { context: showsOwnErrors() });
+  }
+
+  filterCounts(): Observable<FilterCount[]> {
+    return this.http.get<FilterCount[]>('/api/task-filters/counts', { context: showsOwnErrors() });
+  }
+
+  saveFilter(
+    name: string,
+    criteria: TaskFilter,
+    sharedWithGroup?: string,
+  ): Observable<SavedFilter> {
+    return this.http.post<SavedFilter>(
+      '/api/task-filters',
+      { name, criteria: cleaned(criteria), sharedWithGroup: sharedWithGroup || null },
+      { context: showsOwnErrors() },
+    );
+  }
+
+  deleteFilter(id: string): Observable<void> {
+    return this.http.delete<void>(`/api/task-filters/${encodeURIComponent(id)}`, {
+      context: showsOwnErrors(),
+    });
+  }
+
+  bulk(request: BulkRequest): Observable<{ results: BulkResult[] }> {
+    return this.http.post<{ results: BulkResult[] }>('/api/tasks/bulk', request, {
+      context: showsOwnErrors(),
+    });
   }
 
   /** The names of the critical scopes of the scope catalogue (`GET /api/scopes`). */
@@ -92,6 +126,26 @@ export class InboxApi {
       context: showsOwnErrors(),
     });
   }
+}
+
+/** The criteria without empty members (a blank text, a null choice). */
+export function cleaned(filter: TaskFilter): TaskFilter {
+  const kept: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    const text = typeof value === 'string' ? value.trim() : value;
+    if (text !== null && text !== undefined && text !== '') {
+      kept[key] = text;
+    }
+  }
+  return kept as TaskFilter;
+}
+
+function filterParams(filter: TaskFilter): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(cleaned(filter))) {
+    params = params.set(key, value);
+  }
+  return params;
 }
 
 function taskUrl(id: string): string {

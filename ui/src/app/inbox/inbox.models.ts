@@ -39,10 +39,53 @@ export interface PageRequest {
   readonly size: number;
 }
 
-/** Inbox filters; empty values are not sent. */
+export const DUE_CHOICES = ['overdue', 'today', 'week', 'none'] as const;
+export type DueChoice = (typeof DUE_CHOICES)[number];
+export const ASSIGNEE_CHOICES = ['anyone', 'me', 'unassigned'] as const;
+export type AssigneeChoice = (typeof ASSIGNEE_CHOICES)[number];
+
+/** Inbox filters (a saved filter's criteria too); empty values are not sent. */
 export interface TaskFilter {
-  readonly process?: string;
-  readonly partner?: string;
+  readonly process?: string | null;
+  readonly partner?: string | null;
+  readonly due?: DueChoice | null;
+  readonly priority?: number | null;
+  readonly group?: string | null;
+  readonly assignee?: AssigneeChoice | null;
+}
+
+/** `due`, `created` or `priority`, then `,asc` or `,desc`. */
+export type TaskSortOrder = string;
+
+/** A saved filter (`/api/task-filters`): the owner's own or shared with one of my groups. */
+export interface SavedFilter {
+  readonly id: string;
+  readonly owner: string;
+  readonly name: string;
+  readonly criteria: TaskFilter | null;
+  readonly sharedWithGroup: string | null;
+}
+
+/** `GET /api/task-filters/counts`. */
+export interface FilterCount {
+  readonly id: string;
+  readonly count: number;
+}
+
+/** `POST /api/tasks/bulk`. */
+export interface BulkRequest {
+  readonly action: 'claim' | 'unclaim' | 'reassign' | 'complete';
+  readonly taskIds: readonly string[];
+  readonly assignee?: string;
+  readonly values?: TaskCompletion;
+}
+
+/** What one task of a bulk action came to: `done`, or the refusal's slug with its status and why. */
+export interface BulkResult {
+  readonly taskId: string;
+  readonly outcome: string;
+  readonly status: number;
+  readonly detail: string | null;
 }
 
 /** Body of `POST /api/tasks/{id}/complete`, e.g. `{approved: true, comment: "..."}`. */

@@ -12,7 +12,7 @@ import {
 } from '../../shared/testing/dom-queries';
 import { MeStore } from '../../core/me/me.store';
 import { InboxApi } from '../inbox-api';
-import { Task, TaskDetail, TaskPage } from '../inbox.models';
+import { BulkRequest, BulkResult, SavedFilter, Task, TaskDetail, TaskPage } from '../inbox.models';
 import { InboxPage, TASK_COMPLETED } from './inbox-page';
 import { DIAGRAM_VIEWER, DiagramViewer } from '../components/task-diagram/bpmn-viewer';
 
@@ -71,8 +71,31 @@ function fakeApi() {
     ),
     history: vi.fn(() => of([])),
     comments: vi.fn(() => of([])),
+    savedFilters: vi.fn(() => of([CRITICAL_TODAY])),
+    filterCounts: vi.fn(() => of([{ id: 'f-1', count: 3 }])),
+    saveFilter: vi.fn(() => of(CRITICAL_TODAY)),
+    deleteFilter: vi.fn(() => of(undefined)),
+    bulk: vi.fn<(request: BulkRequest) => Observable<{ results: BulkResult[] }>>(() =>
+      of({ results: [] }),
+    ),
   };
 }
+
+const CRITICAL_TODAY: SavedFilter = {
+  id: 'f-1',
+  owner: 'priya',
+  name: 'critical, due today',
+  criteria: { due: 'today', priority: 80 },
+  sharedWithGroup: null,
+};
+const NO_FILTER = {
+  process: '',
+  partner: '',
+  due: null,
+  priority: null,
+  group: '',
+  assignee: null,
+};
 
 async function render(api = fakeApi()) {
   const me = signal({ username: 'priya', roles: ['approver'] });
@@ -100,6 +123,7 @@ describe('InboxPage', () => {
     const table = element.querySelector('table')!;
     expect(table).not.toBeNull();
     expect(Array.from(table.querySelectorAll('th')).map(accessibleText)).toEqual([
+      '',
       'Name',
       'Summary',
       'Partner',
@@ -116,7 +140,7 @@ describe('InboxPage', () => {
     expect(buttonByText(open, 'Open')).toBeDefined();
     expect(buttonByText(mine, 'Unclaim')).toBeDefined();
     expect(buttonByText(mine, 'Claim')).toBeUndefined();
-    expect(api.list).toHaveBeenCalledWith({ process: '', partner: '' }, { page: 0, size: 50 });
+    expect(api.list).toHaveBeenCalledWith(NO_FILTER, { page: 0, size: 50 }, undefined);
   });
 
   it('shows the total and asks the server for the next page', async () => {
@@ -130,7 +154,7 @@ describe('InboxPage', () => {
     (element.querySelector('button[aria-label="Next page"]') as HTMLButtonElement).click();
     await fixture.whenStable();
 
-    expect(api.list).toHaveBeenLastCalledWith({ process: '', partner: '' }, { page: 1, size: 50 });
+    expect(api.list).toHaveBeenLastCalledWith(NO_FILTER, { page: 1, size: 50 }, undefined);
   });
 
   it('filters by process and partner', async () => {
@@ -140,8 +164,9 @@ describe('InboxPage', () => {
     await new Promise((resolve) => setTimeout(resolve, 350));
     await fixture.whenStable();
     expect(api.list).toHaveBeenLastCalledWith(
-      { process: 'delegation-approval', partner: 'nikhil' },
+      { ...NO_FILTER, process: 'delegation-approval', partner: 'nikhil' },
       { page: 0, size: 50 },
+      undefined,
     );
   });
 
@@ -160,7 +185,7 @@ describe('InboxPage', () => {
   it('reads durations in words and marks a task about a critical scope', async () => {
     const { element } = await render();
     const [critical, plain] = rows(element);
-    const summary = (row: HTMLElement) => accessibleText(row.querySelectorAll('td')[1]);
+    const summary = (row: HTMLElement) => accessibleText(row.querySelectorAll('td')[2]);
     expect(summary(critical)).toBe('nikhil asks orders:place for arjun for 8 hours critical');
     expect(accessibleText(critical.querySelector('.chip.critical')!)).toBe('critical');
     expect(summary(plain)).toBe('nikhil → bot');
@@ -253,5 +278,99 @@ describe('InboxPage', () => {
       'You cannot approve your own request',
     );
     expect(element.querySelector('[role="status"]')?.textContent).toBe('');
+  });
+
+  it('shows each saved filter with its count and applies its criteria', async () => {
+    const { fixture, element, api } = await render();
+    const saved = element.querySelector('button[aria-label="critical, due today, 3 open"]');
+    expect(saved).not.toBeNull();
+    (saved as HTMLButtonElement).click();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await fixture.whenStable();
+    expect(api.list).toHaveBeenLastCalledWith(
+      { ...NO_FILTER, due: 'today', priority: 80 },
+      { page: 0, size: 50 },
+      undefined,
+    );
+    expect(saved!.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('approves the selected tasks with one comment and lists what each came to', async () => {
+    const api = fakeApi();
+    api.bulk.mockReturnValue(
+      of({
+        results: [
+          { taskId: 't-1', outcome: 'done', status: 204, detail: null },
+          {
+            taskId: 't-2',
+            outcome: 'task-completed',
+            status: 409,
+            detail: 'vikram completed this task at 2026-12-04T09:58:00Z.',
+          },
+        ],
+      }),
+    );
+    const { fixture, element } = await render(api);
+    (
+      element.querySelector('input[aria-label="Select all tasks on this page"]') as HTMLElement
+    ).click();
+    await fixture.whenStable();
+    expect(element.textContent).toContain('2 selected');
+
+    typeInto(getByLabel(element, 'Comment for all'), 'Covered');
+    buttonByText(element, 'Approve selected')!.click();
+    await fixture.whenStable();
+
+    expect(api.bulk).toHaveBeenCalledWith({
+      action: 'complete',
+      taskIds: ['t-1', 't-2'],
+      values: { approved: true, comment: 'Covered' },
+    });
+    const results = element.querySelector('[aria-label="Results of the last bulk action"]')!;
+    expect(results.textContent).toContain('done');
+    expect(results.textContent).toContain('refused — vikram completed this task');
+    expect(element.querySelector('[role="status"]')?.textContent).toBe('1 of 2 done');
+  });
+
+  it('says who took a task that was claimed meanwhile', async () => {
+    const api = fakeApi();
+    api.claim.mockReturnValue(
+      throwError(
+        () =>
+          new HttpErrorResponse({
+            status: 409,
+            error: {
+              type: 'https://partner-workspace/problems/task-claimed',
+              detail: 'priya took this task.',
+              takenBy: 'vikram',
+              takenAt: new Date(Date.now() - 120_000).toISOString(),
+            },
+          }),
+      ),
+    );
+    const { fixture, element } = await render(api);
+    buttonByText(rows(element)[0], 'Claim')!.click();
+    await fixture.whenStable();
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'vikram took this 2 minutes ago.',
+    );
+  });
+
+  it('triages by keyboard: j moves to the next task, c claims it, x selects it', async () => {
+    const api = fakeApi();
+    api.list.mockReturnValue(of(pageOf([MINE, OPEN])));
+    const { fixture, element } = await render(api);
+    const press = (key: string) =>
+      element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    press('j');
+    await fixture.whenStable();
+    expect(rows(element)[1].getAttribute('aria-current')).toBe('true');
+    press('c');
+    await fixture.whenStable();
+    expect(api.claim).toHaveBeenCalledWith('t-1');
+    press('x');
+    await fixture.whenStable();
+    expect(element.textContent).toContain('1 selected');
+    expect(element.querySelector('#inbox-shortcuts')?.textContent).toContain('approve selected');
   });
 });

@@ -14,22 +14,81 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
-import { Observable, Subscription, debounceTime, finalize, of, switchMap, tap } from 'rxjs';
+import {
+  Observable,
+  Subscription,
+  debounceTime,
+  filter,
+  finalize,
+  fromEvent,
+  of,
+  switchMap,
+  tap,
+  timer,
+} from 'rxjs';
 import { problemMessage } from '../../core/http/problem';
 import { MeStore } from '../../core/me/me.store';
 import { durationsInWords } from '../../shared/time/time-format';
+import { BulkAction, BulkBar } from '../components/bulk-bar/bulk-bar';
+import { NewSavedFilter, SavedFilters } from '../components/saved-filters/saved-filters';
 import { TaskDetailPanel } from '../components/task-detail/task-detail';
 import { InboxApi } from '../inbox-api';
-import { Task, TaskCompletion, TaskDetail, TaskFilter } from '../inbox.models';
+import {
+  ASSIGNEE_CHOICES,
+  AssigneeChoice,
+  BulkRequest,
+  BulkResult,
+  DUE_CHOICES,
+  DueChoice,
+  FilterCount,
+  SavedFilter,
+  Task,
+  TaskCompletion,
+  TaskDetail,
+  TaskFilter,
+} from '../inbox.models';
+import { takenMessage } from '../taken';
 
 export const TASK_COMPLETED = 'Task completed';
 const FILTER_DEBOUNCE_MS = 300;
 export const PAGE_SIZES = [25, 50, 100];
+/** The list and the filter counts refresh this often while the tab is visible (issue 23: within 10 s). */
+export const REFRESH_MS = 10_000;
+
+export const DUE_LABELS: Readonly<Record<DueChoice, string>> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  week: 'Due this week',
+  none: 'No due date',
+};
+export const ASSIGNEE_LABELS: Readonly<Record<AssigneeChoice, string>> = {
+  anyone: 'Anyone',
+  me: 'Me',
+  unassigned: 'Unassigned',
+};
+export const SORTS: readonly { readonly value: string; readonly label: string }[] = [
+  { value: 'due,asc', label: 'Due soonest' },
+  { value: 'created,desc', label: 'Newest' },
+  { value: 'created,asc', label: 'Oldest' },
+  { value: 'priority,desc', label: 'Highest priority' },
+];
+
+/** The shortcuts of keyboard triage, shown on the page. */
+export const SHORTCUTS: readonly { readonly keys: string; readonly does: string }[] = [
+  { keys: 'j / k', does: 'next / previous task' },
+  { keys: 'o', does: 'open' },
+  { keys: 'c', does: 'claim' },
+  { keys: 'x', does: 'select' },
+  { keys: 'a', does: 'approve selected' },
+  { keys: 'r', does: 'reject selected (comment first)' },
+];
 
 /** The inbox: open tasks of every process (delegation approvals first of all), claim and decide. */
 @Component({
@@ -38,13 +97,18 @@ export const PAGE_SIZES = [25, 50, 100];
     DatePipe,
     ReactiveFormsModule,
     MatButtonModule,
+    MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
     MatPaginatorModule,
     MatProgressBarModule,
+    MatSelectModule,
     MatTableModule,
+    BulkBar,
+    SavedFilters,
     TaskDetailPanel,
   ],
+  host: { '(keydown)': 'onKey($event)' },
   templateUrl: './inbox-page.html',
   styleUrl: './inbox-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,12 +119,50 @@ export class InboxPage implements OnInit {
   private readonly destroyRef = inject(DestroyRef);
   private readonly injector = inject(Injector);
   private readonly detailPanel = viewChild(TaskDetailPanel);
+  private readonly bulkBar = viewChild(BulkBar);
 
-  protected readonly columns = ['name', 'summary', 'partner', 'due', 'assignee', 'actions'];
+  protected readonly columns = [
+    'select',
+    'name',
+    'summary',
+    'partner',
+    'due',
+    'assignee',
+    'actions',
+  ];
+  protected readonly dueChoices = DUE_CHOICES;
+  protected readonly dueLabels = DUE_LABELS;
+  protected readonly assigneeChoices = ASSIGNEE_CHOICES;
+  protected readonly assigneeLabels = ASSIGNEE_LABELS;
+  protected readonly sorts = SORTS;
+  protected readonly shortcuts = SHORTCUTS;
   protected readonly filters = new FormGroup({
     process: new FormControl('', { nonNullable: true }),
     partner: new FormControl('', { nonNullable: true }),
+    due: new FormControl<DueChoice | null>(null),
+    priority: new FormControl<number | null>(null),
+    group: new FormControl('', { nonNullable: true }),
+    assignee: new FormControl<AssigneeChoice | null>(null),
   });
+  protected readonly sort = new FormControl('due,asc', { nonNullable: true });
+
+  protected readonly savedFilters = signal<readonly SavedFilter[]>([]);
+  protected readonly filterCounts = signal<readonly FilterCount[]>([]);
+  protected readonly activeFilterId = signal<string | null>(null);
+  /** Ids of the selected tasks (kept across refreshes while the tasks are still listed). */
+  protected readonly selectedIds = signal<ReadonlySet<string>>(new Set());
+  protected readonly selectedTasks = computed(() =>
+    this.tasks().filter((task) => this.selectedIds().has(task.id)),
+  );
+  protected readonly allSelected = computed(
+    () => this.tasks().length > 0 && this.selectedTasks().length === this.tasks().length,
+  );
+  protected readonly bulkResults = signal<readonly BulkResult[]>([]);
+  protected readonly bulkBusy = signal(false);
+  /** Tasks seen on this page, to name bulk results of tasks no longer listed. */
+  protected readonly known = signal<ReadonlyMap<string, Task>>(new Map());
+  /** The row keyboard triage is on. */
+  protected readonly focusIndex = signal(0);
 
   protected readonly tasks = signal<readonly Task[]>([]);
   /** How many tasks match in all, of which `tasks` is one page. */
@@ -71,12 +173,14 @@ export class InboxPage implements OnInit {
   protected readonly loading = signal(false);
   /** Problem of loading the list or of a claim/unclaim in the table. */
   protected readonly listError = signal<string | null>(null);
+  /** Problem of loading the list itself; gone with the next list that loads. */
+  protected readonly loadError = signal<string | null>(null);
   protected readonly selected = signal<TaskDetail | null>(null);
   /** Problem of opening, claiming or completing the selected task. */
   protected readonly detailError = signal<string | null>(null);
   protected readonly busyId = signal<string | null>(null);
   protected readonly status = signal('');
-  private readonly username = computed(() => this.meStore.me()?.username ?? null);
+  protected readonly username = computed(() => this.meStore.me()?.username ?? null);
   /** Critical scopes of the catalogue: a task about one of them is marked critical. */
   private readonly criticalScopes = signal<ReadonlySet<string>>(new Set());
   private listRequest: Subscription | null = null;
@@ -89,7 +193,10 @@ export class InboxPage implements OnInit {
         this.pageIndex.set(0);
         this.load();
       });
+    this.sort.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.load());
     this.load();
+    this.loadSavedFilters();
+    this.refreshWhileVisible();
     this.api
       .criticalScopes()
       .pipe(takeUntilDestroyed(this.destroyRef))
@@ -178,10 +285,213 @@ export class InboxPage implements OnInit {
           this.load();
         },
         error: (error: unknown) => {
-          this.detailError.set(problemMessage(error));
+          this.detailError.set(takenMessage(error, Date.now()));
           this.load();
         },
       });
+  }
+
+  /** Applies a saved filter's criteria to the form (the list follows). */
+  protected applySaved(saved: SavedFilter): void {
+    const criteria = saved.criteria ?? {};
+    this.filters.setValue({
+      process: criteria.process ?? '',
+      partner: criteria.partner ?? '',
+      due: criteria.due ?? null,
+      priority: criteria.priority ?? null,
+      group: criteria.group ?? '',
+      assignee: criteria.assignee ?? null,
+    });
+    this.activeFilterId.set(saved.id);
+  }
+
+  protected saveFilter(wanted: NewSavedFilter): void {
+    this.api
+      .saveFilter(wanted.name, this.filters.getRawValue(), wanted.sharedWithGroup)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (saved) => {
+          this.status.set(`Filter "${saved.name}" saved`);
+          this.activeFilterId.set(saved.id);
+          this.loadSavedFilters();
+        },
+        error: (error: unknown) => this.listError.set(problemMessage(error)),
+      });
+  }
+
+  protected deleteFilter(saved: SavedFilter): void {
+    this.api
+      .deleteFilter(saved.id)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: () => {
+          this.status.set(`Filter "${saved.name}" deleted`);
+          this.activeFilterId.update((id) => (id === saved.id ? null : id));
+          this.loadSavedFilters();
+        },
+        error: (error: unknown) => this.listError.set(problemMessage(error)),
+      });
+  }
+
+  protected isSelected(task: Task): boolean {
+    return this.selectedIds().has(task.id);
+  }
+
+  protected toggle(task: Task): void {
+    this.selectedIds.update((ids) => {
+      const next = new Set(ids);
+      if (!next.delete(task.id)) {
+        next.add(task.id);
+      }
+      return next;
+    });
+  }
+
+  protected toggleAll(): void {
+    this.selectedIds.set(
+      this.allSelected() ? new Set() : new Set(this.tasks().map((task) => task.id)),
+    );
+  }
+
+  /** One action on every selected task; the answer lists each task's outcome. */
+  protected bulk(action: BulkAction): void {
+    const taskIds = this.selectedTasks().map((task) => task.id);
+    if (taskIds.length === 0) {
+      return;
+    }
+    const request: BulkRequest =
+      action.action === 'complete'
+        ? {
+            action: 'complete',
+            taskIds,
+            values: { approved: action.approved, comment: action.comment },
+          }
+        : { action: action.action, taskIds };
+    this.bulkBusy.set(true);
+    this.status.set('');
+    this.api
+      .bulk(request)
+      .pipe(
+        finalize(() => this.bulkBusy.set(false)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: ({ results }) => {
+          this.bulkResults.set(results);
+          const done = results.filter((result) => result.outcome === 'done').length;
+          this.status.set(`${done} of ${results.length} done`);
+          this.selectedIds.set(new Set());
+          this.load();
+          this.loadCounts();
+        },
+        error: (error: unknown) => this.listError.set(problemMessage(error)),
+      });
+  }
+
+  /** Keyboard triage (see SHORTCUTS); keys typed into a field are the field's. */
+  protected onKey(event: KeyboardEvent): void {
+    const target = event.target as HTMLElement | null;
+    if (
+      event.ctrlKey ||
+      event.metaKey ||
+      event.altKey ||
+      target?.closest('input, textarea, select, mat-select, [contenteditable="true"]')
+    ) {
+      return;
+    }
+    const task = this.tasks()[this.focusIndex()];
+    const act: Record<string, () => void> = {
+      j: () => this.moveFocus(1),
+      ArrowDown: () => this.moveFocus(1),
+      k: () => this.moveFocus(-1),
+      ArrowUp: () => this.moveFocus(-1),
+      o: () => task && this.open(task),
+      c: () => task && !task.assignee && this.claim(task),
+      x: () => task && this.toggle(task),
+      a: () => this.decideSelected(true),
+      r: () => this.decideSelected(false),
+    };
+    const action = act[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  }
+
+  private moveFocus(by: number): void {
+    const last = this.tasks().length - 1;
+    this.focusIndex.set(Math.max(0, Math.min(last, this.focusIndex() + by)));
+  }
+
+  /** Approve/reject the selection (or the row under focus) with the bulk bar's comment. */
+  private decideSelected(approved: boolean): void {
+    const task = this.tasks()[this.focusIndex()];
+    if (this.selectedIds().size === 0 && task) {
+      this.selectedIds.set(new Set([task.id]));
+    }
+    afterNextRender(
+      () => {
+        const bar = this.bulkBar();
+        if (!approved && bar && !bar.hasComment()) {
+          this.status.set('Write why you reject in "Comment for all", then press Reject selected');
+          bar.focusComment();
+          return;
+        }
+        bar?.decide(approved);
+      },
+      { injector: this.injector },
+    );
+  }
+
+  private sortParam(): string | undefined {
+    return this.sort.value === 'due,asc' ? undefined : this.sort.value;
+  }
+
+  private keepSelectionOf(listed: readonly Task[]): void {
+    const ids = new Set(listed.map((task) => task.id));
+    this.selectedIds.update((selected) => new Set([...selected].filter((id) => ids.has(id))));
+    this.known.update((known) => new Map([...known, ...listed.map((t) => [t.id, t] as const)]));
+    this.focusIndex.update((index) => Math.min(index, Math.max(0, listed.length - 1)));
+  }
+
+  private loadSavedFilters(): void {
+    this.api
+      .savedFilters()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (filters) => this.savedFilters.set(filters),
+        // Without saved filters the inbox still lists and filters.
+        error: () => undefined,
+      });
+    this.loadCounts();
+  }
+
+  private loadCounts(): void {
+    this.api
+      .filterCounts()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({ next: (counts) => this.filterCounts.set(counts), error: () => undefined });
+  }
+
+  /** Refreshes the list and the counts every REFRESH_MS while the tab is visible, and on return to it. */
+  private refreshWhileVisible(): void {
+    const visible = () => typeof document === 'undefined' || document.visibilityState === 'visible';
+    const returns =
+      typeof document === 'undefined'
+        ? of()
+        : fromEvent(document, 'visibilitychange').pipe(filter(visible));
+    timer(REFRESH_MS, REFRESH_MS)
+      .pipe(
+        filter(() => visible() && !this.loading() && !this.bulkBusy() && this.busyId() === null),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => this.refresh());
+    returns.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.refresh());
+  }
+
+  private refresh(): void {
+    this.load();
+    this.loadCounts();
   }
 
   private load(): void {
@@ -189,18 +499,19 @@ export class InboxPage implements OnInit {
     this.listRequest?.unsubscribe();
     this.loading.set(true);
     this.listRequest = this.api
-      .list(filter, { page: this.pageIndex(), size: this.pageSize() })
+      .list(filter, { page: this.pageIndex(), size: this.pageSize() }, this.sortParam())
       .pipe(
         finalize(() => this.loading.set(false)),
         takeUntilDestroyed(this.destroyRef),
       )
       .subscribe({
         next: (page) => {
-          this.listError.set(null);
+          this.loadError.set(null);
           this.tasks.set(page.content);
           this.total.set(page.page.totalElements);
+          this.keepSelectionOf(page.content);
         },
-        error: (error: unknown) => this.listError.set(problemMessage(error)),
+        error: (error: unknown) => this.loadError.set(problemMessage(error)),
       });
   }
 
@@ -224,7 +535,7 @@ export class InboxPage implements OnInit {
       .subscribe({
         next: (updated) => this.applyUpdate(updated),
         error: (error: unknown) => {
-          this.listError.set(problemMessage(error));
+          this.listError.set(takenMessage(error, Date.now()));
           this.load();
         },
       });

@@ -8,6 +8,7 @@ import {
   relativeText,
   splitDuration,
   toLocalInput,
+  agoText,
 } from './time-format';
 
 describe('durationText (settings and policies, e.g. the alert preferences)', () => {
@@ -112,5 +113,13 @@ describe('datetime-local values (the silences)', () => {
     expect(fromLocalInput('2026-13-45T99:99')).toBeNull();
     expect(toLocalInput(null)).toBe('');
     expect(toLocalInput('not a date')).toBe('');
+  });
+
+  it('says how long ago an instant was, in its largest unit', () => {
+    const now = Date.parse('2026-12-04T10:00:00Z');
+    expect(agoText('2026-12-04T09:58:00Z', now)).toBe('2 minutes ago');
+    expect(agoText('2026-12-04T09:59:30Z', now)).toBe('just now');
+    expect(agoText('2026-12-04T07:59:00Z', now)).toBe('2 hours ago');
+    expect(agoText(null, now)).toBeNull();
   });
 });

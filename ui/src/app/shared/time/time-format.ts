@@ -143,6 +143,15 @@ export function relativeText(instant: string | null, now: number): string | null
   return left > 0 ? `in ${countdownWords(left)}` : 'due now';
 }
 
+/** `2 minutes ago`, `just now` (under a minute), or null without an instant. */
+export function agoText(instant: string | null, now: number): string | null {
+  if (!instant) {
+    return null;
+  }
+  const past = -secondsUntil(instant, now);
+  return past < 60 ? 'just now' : `${durationWords(past, 1)} ago`;
+}
+
 /**
  * The value of a `datetime-local` input (`2026-11-26T23:30`, the browser's time zone) for an
  * ISO-8601 instant; an empty string for anything that is not one.
