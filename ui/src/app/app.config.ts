@@ -7,6 +7,8 @@ import {
 } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideOAuthClient } from 'angular-oauth2-oidc';
+import { NAV_BADGE_SOURCES } from './core/layout/nav-badges';
+import { InboxBadge } from './inbox/inbox-badge';
 import { routes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { authInterceptor } from './core/http/auth.interceptor';
@@ -18,5 +20,6 @@ export const appConfig: ApplicationConfig = {
     provideOAuthClient(),
     provideAppInitializer(() => inject(AuthService).initialize()),
     provideRouter(routes, withComponentInputBinding()),
+    { provide: NAV_BADGE_SOURCES, useFactory: () => [inject(InboxBadge)] },
   ],
 };

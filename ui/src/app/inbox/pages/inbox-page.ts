@@ -54,13 +54,12 @@ import {
   TaskDetail,
   TaskFilter,
 } from '../inbox.models';
+import { REFRESH_MS } from '../refresh';
 import { takenMessage } from '../taken';
 
 export const TASK_COMPLETED = 'Task completed';
 const FILTER_DEBOUNCE_MS = 300;
 export const PAGE_SIZES = [25, 50, 100];
-/** The list and the filter counts refresh this often while the tab is visible (issue 23: within 10 s). */
-export const REFRESH_MS = 10_000;
 
 export const DUE_LABELS: Readonly<Record<DueChoice, string>> = {
   overdue: 'Overdue',

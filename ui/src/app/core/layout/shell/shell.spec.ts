@@ -4,6 +4,7 @@ import { provideRouter } from '@angular/router';
 import { Me } from '../../me/me.api';
 import { MeStore } from '../../me/me.store';
 import { AuthService } from '../../auth/auth.service';
+import { NAV_BADGE_SOURCES, NavBadgeSource } from '../nav-badges';
 import { Shell } from './shell';
 
 function fakeStore(value: Me) {
@@ -17,12 +18,13 @@ function fakeStore(value: Me) {
   };
 }
 
-async function render(value: Me) {
+async function render(value: Me, badges: NavBadgeSource[] = []) {
   const auth = { logout: vi.fn() };
   TestBed.configureTestingModule({
     imports: [Shell],
     providers: [
       provideRouter([]),
+      { provide: NAV_BADGE_SOURCES, useValue: badges },
       { provide: AuthService, useValue: auth },
       { provide: MeStore, useValue: fakeStore(value) },
     ],
@@ -131,5 +133,22 @@ describe('Shell', () => {
     expect(button(element, 'Profile')).toBeDefined();
     button(element, 'Log out')!.click();
     expect(auth.logout).toHaveBeenCalled();
+  });
+
+  it('shows my open task count beside Inbox once the item is shown', async () => {
+    const inbox = { path: '/inbox', count: signal<number | null>(7), start: vi.fn() };
+    const { element } = await render(
+      {
+        username: 'priya',
+        displayName: 'Priya',
+        roles: ['approver'],
+        partner: null,
+      } as unknown as Me,
+      [inbox],
+    );
+    expect(inbox.start).toHaveBeenCalled();
+    const badge = element.querySelector('nav .badge');
+    expect(badge?.textContent?.trim()).toBe('7');
+    expect(badge?.getAttribute('aria-label')).toBe('7 open');
   });
 });

@@ -4,6 +4,7 @@ import {
   Component,
   OnInit,
   computed,
+  effect,
   inject,
   viewChild,
 } from '@angular/core';
@@ -15,6 +16,7 @@ import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NAV_BADGE_SOURCES } from '../nav-badges';
 import { map } from 'rxjs';
 import { ProfileDialog } from '../../../workspace/profile/profile-dialog/profile-dialog';
 import { Me } from '../../me/me.api';
@@ -96,6 +98,7 @@ export class Shell implements OnInit {
     const me = this.me.me();
     return me ? NAV_ITEMS.filter((item) => item.shownTo(me)) : NAV_ITEMS.slice(0, 1);
   });
+  private readonly badges = inject(NAV_BADGE_SOURCES);
   protected readonly isNarrow = toSignal(
     inject(BreakpointObserver)
       .observe([Breakpoints.XSmall, Breakpoints.Small])
@@ -105,6 +108,18 @@ export class Shell implements OnInit {
 
   ngOnInit(): void {
     this.me.ensureLoaded();
+  }
+
+  constructor() {
+    effect(() => {
+      const shown = new Set(this.navItems().map((item) => item.path));
+      this.badges.filter((badge) => shown.has(badge.path)).forEach((badge) => badge.start());
+    });
+  }
+
+  /** The count beside a navigation item, or null for none. */
+  protected badgeOf(path: string): number | null {
+    return this.badges.find((badge) => badge.path === path)?.count() ?? null;
   }
 
   protected toggleNav(): void {
