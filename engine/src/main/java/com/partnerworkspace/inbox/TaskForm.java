@@ -22,6 +22,13 @@ public interface TaskForm {
     /** The partner the task is about, for filtering; null when none. */
     String partner(Task task);
 
+    /** The task's line in the list and its partner together: what the list shows of it, read at once. */
+    default Listed listed(Task task) {
+        return new Listed(summary(task), partner(task));
+    }
+
+    record Listed(String summary, String partner) {}
+
     /** Who asks what, for whom, how long and why: what a decider reads before deciding. */
     Map<String, Object> context(Task task);
 

@@ -57,4 +57,25 @@ class EngineOnPostgresTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("partner").asText()).isEqualTo("raja");
     }
+
+    /** The inbox's indexes on Camunda's task tables, made after the engine created them (InboxIndexes). */
+    @Test
+    void hasTheInboxIndexesOnCamundasTaskTables() throws Exception {
+        java.util.Set<String> indexes = new java.util.HashSet<>();
+        try (var connection = dataSource.getConnection();
+                var rows = connection
+                        .createStatement()
+                        .executeQuery("select indexname from pg_indexes where tablename in"
+                                + " ('act_ru_task', 'act_ru_identitylink')")) {
+            while (rows.next()) {
+                indexes.add(rows.getString(1));
+            }
+        }
+        assertThat(indexes)
+                .contains(
+                        "pw_idx_task_due",
+                        "pw_idx_task_procdef_due",
+                        "pw_idx_task_priority",
+                        "pw_idx_ident_lnk_group_task");
+    }
 }

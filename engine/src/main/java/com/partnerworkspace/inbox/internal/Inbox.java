@@ -6,9 +6,7 @@ import com.partnerworkspace.inbox.internal.InboxController.TaskDetail;
 import com.partnerworkspace.inbox.internal.InboxController.TaskSummary;
 import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.Refusal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +33,7 @@ class Inbox {
     private final Map<String, TaskForm> forms;
     private final TaskWork taskWork;
     private final HistoryService history;
-    private final Clock clock;
+    private final TaskListQuery list;
 
     Inbox(
             TaskService tasks,
@@ -44,10 +41,10 @@ class Inbox {
             List<TaskForm> forms,
             TaskWork taskWork,
             HistoryService history,
-            Clock clock) {
+            TaskListQuery list) {
         this.tasks = tasks;
         this.history = history;
-        this.clock = clock;
+        this.list = list;
         this.taskWork = taskWork;
         this.repository = repository;
         this.forms = forms.stream().collect(Collectors.toMap(form -> key(form.processKey(), form.taskKey()), f -> f));
@@ -55,71 +52,22 @@ class Inbox {
 
     /** One page of the tasks the user sees, narrowed by the criteria; counted by the database, not in memory. */
     TaskPage tasks(WorkspaceUser user, TaskCriteria criteria, TaskSort sort, int page, int size) {
-        List<TaskSummary> content = sort.applyTo(query(user, criteria)).listPage(page * size, size).stream()
-                .map(this::summary)
-                .toList();
-        return new TaskPage(
-                content, new TaskPage.Page(page, size, query(user, criteria).count()));
+        List<TaskSummary> content =
+                list.page(user.username(), rolesOf(user), criteria, sort, page * size, size).stream()
+                        .map(this::summary)
+                        .toList();
+        return new TaskPage(content, new TaskPage.Page(page, size, count(user, criteria)));
     }
 
     long count(WorkspaceUser user, TaskCriteria criteria) {
-        return query(user, criteria).count();
+        return list.count(user.username(), rolesOf(user), criteria);
     }
 
     /** The ids of the tasks matching the criteria, at most {@code limit} (by due date). */
     List<String> taskIds(WorkspaceUser user, TaskCriteria criteria, int limit) {
-        return TaskSort.DEFAULT.applyTo(query(user, criteria)).listPage(0, limit).stream()
+        return list.page(user.username(), rolesOf(user), criteria, TaskSort.DEFAULT, 0, limit).stream()
                 .map(Task::getId)
                 .toList();
-    }
-
-    /**
-     * The tasks the user sees (v1's rule: assigned to them or offered to one of their roles, which Camunda
-     * matches only while unclaimed), narrowed by the criteria.
-     */
-    private TaskQuery query(WorkspaceUser user, TaskCriteria criteria) {
-        TaskQuery query = tasks.createTaskQuery().active();
-        switch (criteria.assignee() == null ? "anyone" : criteria.assignee()) {
-            case "me" -> query.taskAssignee(user.username());
-            case "unassigned" -> query.taskCandidateGroupIn(List.copyOf(rolesOf(user)));
-            default ->
-                query.or()
-                        .taskAssignee(user.username())
-                        .taskCandidateGroupIn(List.copyOf(rolesOf(user)))
-                        .endOr();
-        }
-        if (present(criteria.process())) {
-            query.processDefinitionKey(criteria.process());
-        }
-        if (present(criteria.partner())) {
-            query.processVariableValueEquals("partner", criteria.partner());
-        }
-        if (present(criteria.group())) {
-            query.taskCandidateGroup(criteria.group());
-        }
-        if (criteria.priority() != null) {
-            query.taskPriority(criteria.priority());
-        }
-        if (present(criteria.due())) {
-            narrowByDue(query, criteria.due());
-        }
-        return query;
-    }
-
-    private void narrowByDue(TaskQuery query, String due) {
-        Instant now = clock.instant();
-        Instant startOfToday = now.truncatedTo(ChronoUnit.DAYS);
-        Date justBeforeToday = Date.from(startOfToday.minusMillis(1));
-        switch (due) {
-            case "overdue" -> query.dueBefore(Date.from(now));
-            case "today" -> query.dueAfter(justBeforeToday).dueBefore(Date.from(startOfToday.plus(1, ChronoUnit.DAYS)));
-            case "week" -> query.dueAfter(justBeforeToday).dueBefore(Date.from(startOfToday.plus(7, ChronoUnit.DAYS)));
-            default -> query.withoutDueDate();
-        }
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 
     TaskDetail task(WorkspaceUser user, String id) {
@@ -296,16 +244,16 @@ class Inbox {
     }
 
     private TaskSummary summary(Task task) {
-        Optional<TaskForm> form = formOf(task);
+        Optional<TaskForm.Listed> listed = formOf(task).map(f -> f.listed(task));
         return new TaskSummary(
                 task.getId(),
                 task.getName(),
                 processKeyOf(task),
-                form.map(f -> f.partner(task)).orElse(null),
+                listed.map(TaskForm.Listed::partner).orElse(null),
                 task.getAssignee(),
                 instant(task.getCreateTime()),
                 instant(task.getDueDate()),
-                form.map(f -> f.summary(task)).orElse(task.getName()));
+                listed.map(TaskForm.Listed::summary).orElse(task.getName()));
     }
 
     private TaskDetail detail(Task task) {

@@ -1,7 +1,6 @@
 package com.partnerworkspace.inbox.internal;
 
 import com.partnerworkspace.system.Refusal;
-import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * The order of a task list, written {@code field} or {@code field,asc|desc} (Spring Data's habit), e.g.
@@ -22,26 +21,5 @@ record TaskSort(String field, boolean descending) {
         }
         String[] parts = text.split(",");
         return new TaskSort(parts[0], parts.length > 1 && parts[1].equals("desc"));
-    }
-
-    TaskQuery applyTo(TaskQuery query) {
-        switch (field) {
-            case "created" -> query.orderByTaskCreateTime();
-            case "priority" -> query.orderByTaskPriority();
-            default -> query.orderByDueDate();
-        }
-        direction(query);
-        if (!field.equals("created")) {
-            query.orderByTaskCreateTime().asc();
-        }
-        return query.orderByTaskId().asc();
-    }
-
-    private void direction(TaskQuery query) {
-        if (descending) {
-            query.desc();
-        } else {
-            query.asc();
-        }
     }
 }
