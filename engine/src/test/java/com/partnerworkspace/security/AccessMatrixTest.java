@@ -211,6 +211,8 @@ class AccessMatrixTest {
                 .path()
                 .replace("{partner}", OWNER)
                 .replace("{commentId}", operation.path().contains("{commentId}") ? approversComment(fixtures) : "")
+                .replace("{key}", "delegation-approval")
+                .replace("{version}", "1")
                 .replaceAll("\\{[a-zA-Z]+}", idFor(operation.path(), fixtures));
         if (operation.takesPartner()) {
             path += "?partner=" + OWNER;

@@ -69,6 +69,8 @@ class LoginJourneyTest {
         assertThat(link(navigation, "Models")).isVisible();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Models")))
                 .isVisible();
+        assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Deployed models")))
+                .containsText("delegation-approval");
     }
 
     /** The value beside a label in the profile panel's description list. */

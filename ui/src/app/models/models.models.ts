@@ -1,0 +1,24 @@
+/** A deployed model (`GET /api/models`). */
+export interface Model {
+  readonly key: string;
+  readonly type: 'bpmn' | 'dmn' | 'form';
+  readonly name: string | null;
+  readonly latestVersion: number;
+  readonly runningInstances: number;
+  readonly incidents: number;
+}
+
+/** One deployed version of a model (`GET /api/models/{key}/versions`), newest first. */
+export interface ModelVersion {
+  readonly version: number;
+  readonly deployedAt: string | null;
+  readonly deployedBy: string | null;
+  readonly source: 'release' | 'browser';
+  readonly runningInstances: number;
+}
+
+export const TYPE_LABELS: Readonly<Record<Model['type'], string>> = {
+  bpmn: 'Process (BPMN)',
+  dmn: 'Decision (DMN)',
+  form: 'Form',
+};
