@@ -22,3 +22,21 @@ export const TYPE_LABELS: Readonly<Record<Model['type'], string>> = {
   dmn: 'Decision (DMN)',
   form: 'Form',
 };
+
+/** An open incident (`GET /api/incidents`), newest first. */
+export interface OpenIncident {
+  readonly id: string;
+  readonly type: string;
+  readonly process: string | null;
+  readonly processInstanceId: string | null;
+  readonly activity: string | null;
+  readonly message: string | null;
+  readonly since: string;
+  readonly retryable: boolean;
+}
+
+/** `GET /api/incidents/{id}`: the incident and its failed job's stack trace. */
+export interface IncidentDetail {
+  readonly incident: OpenIncident;
+  readonly stacktrace: string | null;
+}

@@ -27,6 +27,24 @@ describe('ModelsPage', () => {
           },
         ]),
       ),
+      incidents: vi.fn(() =>
+        of([
+          {
+            id: 'i-1',
+            type: 'failedJob',
+            process: 'credential-rotation',
+            processInstanceId: 'pi-1',
+            activity: 'Task_WriteSecret',
+            message: 'Vault sealed',
+            since: '2026-12-04T10:00:00Z',
+            retryable: true,
+          },
+        ]),
+      ),
+      incident: vi.fn(() =>
+        of({ incident: { id: 'i-1' }, stacktrace: 'java.lang.IllegalStateException: sealed' }),
+      ),
+      retry: vi.fn(() => of({ id: 'i-1' })),
       versions: vi.fn(() =>
         of([
           {
@@ -67,5 +85,24 @@ describe('ModelsPage', () => {
     expect(list.textContent).toContain('Version 3');
     expect(list.textContent).toContain('with a release');
     expect(list.textContent).toContain('12 running');
+  });
+
+  it('lists open incidents with their stack trace and retries one', async () => {
+    const { fixture, element, api } = await render();
+    const list = element.querySelector('ul[aria-label="Open incidents"]')!;
+    expect(list.textContent).toContain('credential-rotation');
+    expect(list.textContent).toContain('Vault sealed');
+
+    buttonByText(list, 'Stack trace')!.click();
+    await fixture.whenStable();
+    expect(element.querySelector('pre.trace')?.textContent).toContain('IllegalStateException');
+
+    buttonByText(list, 'Retry')!.click();
+    await fixture.whenStable();
+    expect(api.retry).toHaveBeenCalledWith('i-1');
+    expect(element.querySelector('[role="status"]')?.textContent).toContain(
+      'Retrying credential-rotation',
+    );
+    expect(api.incidents).toHaveBeenCalledTimes(2);
   });
 });

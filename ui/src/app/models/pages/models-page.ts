@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { problemMessage } from '../../core/http/problem';
 import { ModelsApi } from '../models-api';
-import { Model, ModelVersion, TYPE_LABELS } from '../models.models';
+import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '../models.models';
 
 /**
  * Models (ops): every deployed process, decision and form with its latest version, running instances
@@ -93,6 +93,44 @@ import { Model, ModelVersion, TYPE_LABELS } from '../models.models';
         </tbody>
       </table>
     </div>
+
+    <h2>Open incidents</h2>
+    <p class="status" role="status">{{ status() }}</p>
+    @if (incidents().length === 0) {
+      <p class="muted">No open incidents.</p>
+    } @else {
+      <ul class="incidents" aria-label="Open incidents">
+        @for (incident of incidents(); track incident.id) {
+          <li>
+            <strong>{{ incident.process ?? 'no process' }}</strong>
+            at {{ incident.activity ?? '—' }} since {{ incident.since | date: 'medium' }}:
+            {{ incident.message ?? incident.type }}
+            <button
+              mat-button
+              type="button"
+              [attr.aria-label]="'Stack trace of the incident at ' + incident.activity"
+              (click)="showTrace(incident)"
+            >
+              Stack trace
+            </button>
+            @if (incident.retryable) {
+              <button
+                mat-stroked-button
+                type="button"
+                [disabled]="busyId() === incident.id"
+                [attr.aria-label]="'Retry the incident at ' + incident.activity"
+                (click)="retry(incident)"
+              >
+                Retry
+              </button>
+            }
+            @if (trace()?.incident?.id === incident.id) {
+              <pre class="trace" tabindex="0">{{ trace()?.stacktrace ?? 'No stack trace.' }}</pre>
+            }
+          </li>
+        }
+      </ul>
+    }
   `,
   styles: `
     :host {
@@ -127,6 +165,16 @@ import { Model, ModelVersion, TYPE_LABELS } from '../models.models';
       margin: 0;
       padding-left: 20px;
     }
+    .incidents li {
+      margin-bottom: 8px;
+    }
+    .trace {
+      max-height: 240px;
+      overflow: auto;
+      font-size: 12px;
+      background: var(--mat-sys-surface-container);
+      padding: 8px;
+    }
     .visually-hidden {
       position: absolute;
       width: 1px;
@@ -145,8 +193,13 @@ export class ModelsPage implements OnInit {
   protected readonly openKey = signal<string | null>(null);
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
+  protected readonly incidents = signal<readonly OpenIncident[]>([]);
+  protected readonly trace = signal<IncidentDetail | null>(null);
+  protected readonly busyId = signal<string | null>(null);
+  protected readonly status = signal('');
 
   ngOnInit(): void {
+    this.loadIncidents();
     this.api.list().subscribe({
       next: (models) => {
         this.models.set(models);
@@ -156,6 +209,36 @@ export class ModelsPage implements OnInit {
         this.error.set(problemMessage(error));
         this.loading.set(false);
       },
+    });
+  }
+
+  protected showTrace(incident: OpenIncident): void {
+    this.api.incident(incident.id).subscribe({
+      next: (detail) => this.trace.set(detail),
+      error: (error: unknown) => this.error.set(problemMessage(error)),
+    });
+  }
+
+  /** One more try of the failed job; the list shows what is still open. */
+  protected retry(incident: OpenIncident): void {
+    this.busyId.set(incident.id);
+    this.api.retry(incident.id).subscribe({
+      next: () => {
+        this.busyId.set(null);
+        this.status.set(`Retrying ${incident.process ?? ''} at ${incident.activity ?? ''}`);
+        this.loadIncidents();
+      },
+      error: (error: unknown) => {
+        this.busyId.set(null);
+        this.error.set(problemMessage(error));
+      },
+    });
+  }
+
+  private loadIncidents(): void {
+    this.api.incidents().subscribe({
+      next: (incidents) => this.incidents.set(incidents),
+      error: (error: unknown) => this.error.set(problemMessage(error)),
     });
   }
 

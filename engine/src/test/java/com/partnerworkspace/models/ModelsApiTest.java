@@ -12,6 +12,15 @@ import org.junit.jupiter.api.Test;
 @EngineTest
 class ModelsApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.partnerworkspace.testsupport.TestClock clock;
+
     @Test
     void opsSeeEveryProcessAndDecisionWithVersionsInstancesAndIncidents() {
         Api.Response models = Api.get("/api/models", token("omar"));
@@ -49,6 +58,52 @@ class ModelsApiTest {
         assertThat(Api.get("/api/models/alert-routing/versions/99999", token("omar"))
                         .status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * A failed job's incident (the escalation timer of an alert, its retries run out), listed with its
+     * stack trace and retried: the incident closes and the timer waits on as before. Audited.
+     */
+    @Test
+    void opsSeeAFailedJobsIncidentAndRetryIt() {
+        Api.Response raised = com.partnerworkspace.credentials.Connections.post(
+                "/api/alerts/test", token("omar"), java.util.Map.of("partner", "p-models", "severity", "INFO"));
+        assertThat(raised.status()).as(raised.body()).isEqualTo(201);
+        String alertId = raised.json().get("id").asText();
+        clock.awaitTimerOf(alertId);
+        String instance = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(alertId)
+                .singleResult()
+                .getId();
+        String job = management
+                .createJobQuery()
+                .processInstanceId(instance)
+                .timers()
+                .singleResult()
+                .getId();
+        management.setJobRetries(job, 0);
+
+        Api.Response listed = Api.get("/api/incidents?process=alert-escalation", token("omar"));
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        JsonNode incident = null;
+        for (JsonNode each : listed.json()) {
+            if (instance.equals(each.get("processInstanceId").asText())) {
+                incident = each;
+            }
+        }
+        assertThat(incident).as("the incident of " + instance).isNotNull();
+        assertThat(incident.get("type").asText()).isEqualTo("failedJob");
+        assertThat(incident.get("retryable").asBoolean()).isTrue();
+        String id = incident.get("id").asText();
+        assertThat(Api.get("/api/incidents/" + id, token("priya")).status()).isEqualTo(403);
+
+        Api.Response retried = com.partnerworkspace.credentials.Connections.post(
+                "/api/incidents/" + id + "/retry", token("omar"), null);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(runtime.createIncidentQuery().incidentId(id).count()).isZero();
+        assertThat(management.createJobQuery().jobId(job).singleResult().getRetries())
+                .isEqualTo(1);
+        assertThat(Api.get("/api/incidents/" + id, token("omar")).status()).isEqualTo(404);
     }
 
     private static JsonNode byKey(JsonNode models, String key) {
