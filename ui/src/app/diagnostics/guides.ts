@@ -10,6 +10,9 @@ export interface GuideEntry {
   readonly title: string;
 }
 
+/** The app path of the guides (`system.Guides.BASE` in the engine). */
+export const GUIDES_BASE = '/diagnostics/guides/';
+
 /** Where brokers send the browser back; registered at the broker as the app's redirect URI. */
 export const CALLBACK_PATH = '/api/brokers/callback';
 

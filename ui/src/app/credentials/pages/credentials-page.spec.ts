@@ -161,7 +161,8 @@ describe('CredentialsPage', () => {
       (a) => accessibleText(a) === 'Troubleshooting guide',
     );
     expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected#check-the-secret');
-    expect(buttonNames(rejected)).toEqual(['Reconnect', 'Revoke']);
+    // The guide's section opens beside the failure.
+    expect(buttonNames(rejected)).toEqual(['How to fix this', 'Reconnect', 'Revoke']);
 
     expect(accessibleText(revoked.querySelector('[data-state]')!)).toBe('Revoked');
     expect(buttonNames(revoked)).toEqual([]);
