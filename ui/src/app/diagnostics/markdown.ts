@@ -23,19 +23,21 @@ export type Block =
   | {
       readonly kind: 'list';
       readonly ordered: boolean;
+      /** The first number of an ordered list (a list interrupted by a code block goes on counting). */
+      readonly start: number;
       readonly items: readonly (readonly Inline[])[];
     };
 
 const HEADING = /^(#{1,3})\s+(.*?)(?:\s+\{#([a-z0-9-]+)\})?\s*$/;
 const BULLET = /^-\s+(.*)$/;
-const NUMBERED = /^\d+\.\s+(.*)$/;
+const NUMBERED = /^(\d+)\.\s+(.*)$/;
 const FENCE = /^```\s*([a-z]*)/;
 const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
 export function parseMarkdown(markdown: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
+  let list: { ordered: boolean; start: number; items: string[] } | null = null;
   let code: { language: string; lines: string[] } | null = null;
 
   const flush = () => {
@@ -44,7 +46,12 @@ export function parseMarkdown(markdown: string): Block[] {
       paragraph = [];
     }
     if (list) {
-      blocks.push({ kind: 'list', ordered: list.ordered, items: list.items.map(parseInline) });
+      blocks.push({
+        kind: 'list',
+        ordered: list.ordered,
+        start: list.start,
+        items: list.items.map(parseInline),
+      });
       list = null;
     }
   };
@@ -80,8 +87,8 @@ export function parseMarkdown(markdown: string): Block[] {
       if (paragraph.length || (list && list.ordered !== ordered)) {
         flush();
       }
-      list ??= { ordered, items: [] };
-      list.items.push((bullet ?? numbered)![1]);
+      list ??= { ordered, start: numbered ? Number(numbered[1]) : 1, items: [] };
+      list.items.push(bullet ? bullet[1] : numbered![2]);
     } else if (list && /^\s+/.test(raw)) {
       list.items[list.items.length - 1] += ' ' + line.trim();
     } else {

@@ -39,7 +39,7 @@ interface LinkTarget {
         }
         @case ('list') {
           @if (block.ordered) {
-            <ol>
+            <ol [attr.start]="block.start === 1 ? null : block.start">
               @for (item of block.items; track $index) {
                 <li>
                   <ng-container *ngTemplateOutlet="inlines; context: { $implicit: item }" />

@@ -105,4 +105,14 @@ describe('parseMarkdown', () => {
     });
     expect(blocks[2]).toEqual({ kind: 'heading', level: 3, id: 'then', text: 'Then' });
   });
+
+  it('goes on counting a numbered list interrupted by a code block', () => {
+    const blocks = parseMarkdown('# T\n\n1. One\n\n```bash\nls\n```\n\n2. Two\n');
+    expect(blocks.map((b) => (b.kind === 'list' ? b.start : b.kind))).toEqual([
+      'heading',
+      1,
+      'code',
+      2,
+    ]);
+  });
 });

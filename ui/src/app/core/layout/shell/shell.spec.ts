@@ -132,4 +132,12 @@ describe('Shell', () => {
     button(element, 'Log out')!.click();
     expect(auth.logout).toHaveBeenCalled();
   });
+
+  it('offers Help: the partner onboarding guide', async () => {
+    const { element } = await render(partner);
+    const help = Array.from(element.querySelectorAll('header a')).find((a) =>
+      a.textContent?.trim().endsWith('Help'),
+    );
+    expect(help?.getAttribute('href')).toBe('/diagnostics/guides/partner-onboarding');
+  });
 });

@@ -120,6 +120,40 @@ class GuideLinksTest {
     }
 
     @Test
+    void everyGuideLinkInTheDocsResolves() {
+        try (Stream<Path> files = Files.list(REPO.resolve("docs"))) {
+            List<Path> docs =
+                    files.filter(file -> file.toString().endsWith(".md")).toList();
+            int links = 0;
+            for (Path doc : docs) {
+                Matcher matcher = MARKDOWN_LINK.matcher(read(doc));
+                while (matcher.find()) {
+                    if (matcher.group(1) != null) {
+                        links++;
+                        assertResolves(new Link(
+                                matcher.group(1).substring("/diagnostics/guides/".length()),
+                                matcher.group(2),
+                                "docs/" + doc.getFileName()));
+                    }
+                }
+            }
+            assertThat(links).as("guide links in docs/").isGreaterThan(3);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void thePartnerGuideIsServedWithTheGuidesForTheUiHelp() throws IOException {
+        Path served = GUIDES.resolve("partner-onboarding.md");
+        assertThat(Files.isSymbolicLink(served))
+                .as("one file, two places: a link to docs/")
+                .isTrue();
+        assertThat(served.toRealPath())
+                .isEqualTo(REPO.resolve("docs/partner-onboarding.md").toRealPath());
+    }
+
+    @Test
     void theNewGuidesTheIssueAsksForExist() {
         for (String guide : List.of(
                 "code-reused-or-expired", "insufficient-scope", "mfa-problems", "static-address", "daily-relogin")) {
