@@ -158,4 +158,25 @@ describe('DiagnosticsPage', () => {
     expect(element.querySelector('article[aria-label="Main account"]')).toBeNull();
     expect(element.querySelector('article[aria-label="Raja main"]')).not.toBeNull();
   });
+
+  it('runs the doctor at once on the connection whose failure sent the user here', async () => {
+    TestBed.configureTestingModule({
+      imports: [DiagnosticsPage],
+      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting()],
+    });
+    const fixture = TestBed.createComponent(DiagnosticsPage);
+    fixture.componentRef.setInput('connection', 'c-1');
+    const backend = TestBed.inject(HttpTestingController);
+    backend.expectOne('/api/connections').flush([CONNECTION, OTHER]);
+    backend.expectOne({ method: 'POST', url: '/api/connections/c-1/diagnose' }).flush(FAILED);
+    backend.expectNone({ method: 'POST', url: '/api/connections/c-2/diagnose' });
+    backend.match('/api/connections/c-1/diagnoses').forEach((r) => r.flush([]));
+    backend.expectOne('/api/connections/c-2/diagnoses').flush([]);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const article = element.querySelector('#connection-c-1')!;
+    expect(article.querySelector('[data-check="client-credentials"]')!.textContent).toContain(
+      'Fail',
+    );
+  });
 });

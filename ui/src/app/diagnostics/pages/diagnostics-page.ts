@@ -1,5 +1,14 @@
-import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { DatePipe, ViewportScroller } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterNextRender,
+  computed,
+  inject,
+  input,
+  Injector,
+  signal,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -78,7 +87,11 @@ const ALL = '';
           </div>
           @for (connection of group.connections; track connection.id) {
             @let doctor = state(connection.id);
-            <article class="connection" [attr.aria-label]="connection.label">
+            <article
+              class="connection"
+              [id]="'connection-' + connection.id"
+              [attr.aria-label]="connection.label"
+            >
               <header>
                 <h4>{{ connection.label }}</h4>
                 <span class="meta">{{ connection.brokerName }} · {{ connection.state }}</span>
@@ -203,7 +216,12 @@ const ALL = '';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DiagnosticsPage {
+  /** Query parameter: the connection whose failure sent the user here; the doctor runs on it at once. */
+  readonly connection = input<string>();
+
   private readonly api = inject(DiagnosticsApi);
+  private readonly scroller = inject(ViewportScroller);
+  private readonly injector = inject(Injector);
 
   protected readonly guides = GUIDES;
   protected readonly all = ALL;
@@ -230,6 +248,7 @@ export class DiagnosticsPage {
       next: (connections) => {
         this.connections.set(connections);
         connections.forEach((connection) => this.loadRuns(connection.id));
+        this.examineRequested(connections);
       },
       error: () => this.loadError.set('The connections could not be loaded.'),
     });
@@ -253,6 +272,16 @@ export class DiagnosticsPage {
       error: () =>
         this.update(connection.id, { running: false, error: 'The doctor could not run.' }),
     });
+  }
+
+  private examineRequested(connections: readonly DiagnosedConnection[]): void {
+    const requested = connections.find((c) => c.id === this.connection());
+    if (requested) {
+      this.run(requested);
+      afterNextRender(() => this.scroller.scrollToAnchor('connection-' + requested.id), {
+        injector: this.injector,
+      });
+    }
   }
 
   /** A run in a few words: what failed and what warned. */
