@@ -10,6 +10,9 @@ export interface GuideEntry {
   readonly title: string;
 }
 
+/** The app path of the guides (`system.Guides.BASE` in the engine). */
+export const GUIDES_BASE = '/diagnostics/guides/';
+
 /** Where brokers send the browser back; registered at the broker as the app's redirect URI. */
 export const CALLBACK_PATH = '/api/brokers/callback';
 
@@ -26,7 +29,12 @@ export const GUIDES: readonly GuideEntry[] = [
   { slug: 'insufficient-scope', title: 'Insufficient scope' },
   { slug: 'mfa-problems', title: 'MFA problems' },
   { slug: 'static-address', title: 'Static address' },
+  // docs/partner-onboarding.md (linked from public/guides), also the shell's Help.
+  { slug: 'partner-onboarding', title: 'Partner onboarding guide' },
 ];
+
+/** The partner guide: first login to an Active connection, delegations, alert channels. */
+export const HELP_PATH = '/diagnostics/guides/partner-onboarding';
 
 export function findGuide(slug: string): GuideEntry | null {
   return GUIDES.find((guide) => guide.slug === slug) ?? null;

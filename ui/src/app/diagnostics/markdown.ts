@@ -1,8 +1,9 @@
 /**
  * The small Markdown subset the guides are written in, parsed into blocks the guide page renders with
- * Angular templates (never as HTML, so nothing in a file can inject markup): `#`/`##` headings with an
- * optional `{#anchor}`, paragraphs, `-` and `1.` lists (continuation lines indented), and inline `code`,
- * **bold** and [links](target).
+ * Angular templates (never as HTML, so nothing in a file can inject markup): `#`/`##`/`###` headings with
+ * an optional `{#anchor}`, paragraphs, `-` and `1.` lists (continuation lines indented), fenced code blocks
+ * (```` ```lang ````; the docs in `docs/` show commands and API calls in them), and inline `code`, **bold**
+ * and [links](target).
  */
 export type Inline =
   | { readonly kind: 'text'; readonly text: string }
@@ -13,26 +14,31 @@ export type Inline =
 export type Block =
   | {
       readonly kind: 'heading';
-      readonly level: 1 | 2;
+      readonly level: 1 | 2 | 3;
       readonly id: string | null;
       readonly text: string;
     }
   | { readonly kind: 'paragraph'; readonly inlines: readonly Inline[] }
+  | { readonly kind: 'code'; readonly language: string; readonly text: string }
   | {
       readonly kind: 'list';
       readonly ordered: boolean;
+      /** The first number of an ordered list (a list interrupted by a code block goes on counting). */
+      readonly start: number;
       readonly items: readonly (readonly Inline[])[];
     };
 
-const HEADING = /^(#{1,2})\s+(.*?)(?:\s+\{#([a-z0-9-]+)\})?\s*$/;
+const HEADING = /^(#{1,3})\s+(.*?)(?:\s+\{#([a-z0-9-]+)\})?\s*$/;
 const BULLET = /^-\s+(.*)$/;
-const NUMBERED = /^\d+\.\s+(.*)$/;
+const NUMBERED = /^(\d+)\.\s+(.*)$/;
+const FENCE = /^```\s*([a-z]*)/;
 const INLINE = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]+)\)/g;
 
 export function parseMarkdown(markdown: string): Block[] {
   const blocks: Block[] = [];
   let paragraph: string[] = [];
-  let list: { ordered: boolean; items: string[] } | null = null;
+  let list: { ordered: boolean; start: number; items: string[] } | null = null;
+  let code: { language: string; lines: string[] } | null = null;
 
   const flush = () => {
     if (paragraph.length) {
@@ -40,13 +46,33 @@ export function parseMarkdown(markdown: string): Block[] {
       paragraph = [];
     }
     if (list) {
-      blocks.push({ kind: 'list', ordered: list.ordered, items: list.items.map(parseInline) });
+      blocks.push({
+        kind: 'list',
+        ordered: list.ordered,
+        start: list.start,
+        items: list.items.map(parseInline),
+      });
       list = null;
     }
   };
 
   for (const raw of markdown.split(/\r?\n/)) {
     const line = raw.trimEnd();
+    const fence = FENCE.exec(line);
+    if (code) {
+      if (fence && !fence[1]) {
+        blocks.push({ kind: 'code', language: code.language, text: code.lines.join('\n') });
+        code = null;
+      } else {
+        code.lines.push(raw);
+      }
+      continue;
+    }
+    if (fence) {
+      flush();
+      code = { language: fence[1], lines: [] };
+      continue;
+    }
     const heading = HEADING.exec(line);
     const bullet = BULLET.exec(line);
     const numbered = NUMBERED.exec(line);
@@ -54,15 +80,15 @@ export function parseMarkdown(markdown: string): Block[] {
       flush();
     } else if (heading) {
       flush();
-      const level = heading[1].length === 1 ? 1 : 2;
+      const level = heading[1].length as 1 | 2 | 3;
       blocks.push({ kind: 'heading', level, id: heading[3] ?? null, text: heading[2] });
     } else if (bullet || numbered) {
       const ordered = !!numbered;
       if (paragraph.length || (list && list.ordered !== ordered)) {
         flush();
       }
-      list ??= { ordered, items: [] };
-      list.items.push((bullet ?? numbered)![1]);
+      list ??= { ordered, start: numbered ? Number(numbered[1]) : 1, items: [] };
+      list.items.push(bullet ? bullet[1] : numbered![2]);
     } else if (list && /^\s+/.test(raw)) {
       list.items[list.items.length - 1] += ' ' + line.trim();
     } else {

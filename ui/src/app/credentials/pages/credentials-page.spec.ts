@@ -161,7 +161,12 @@ describe('CredentialsPage', () => {
       (a) => accessibleText(a) === 'Troubleshooting guide',
     );
     expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected#check-the-secret');
-    expect(buttonNames(rejected)).toEqual(['Reconnect', 'Revoke']);
+    // The guide's section opens beside the failure, and the doctor is one click away.
+    expect(buttonNames(rejected)).toEqual(['How to fix this', 'Reconnect', 'Revoke']);
+    const doctor = Array.from(rejected.querySelectorAll('a')).find(
+      (a) => accessibleText(a) === 'Run the OAuth doctor',
+    );
+    expect(doctor?.getAttribute('href')).toMatch(/^\/diagnostics\?connection=/);
 
     expect(accessibleText(revoked.querySelector('[data-state]')!)).toBe('Revoked');
     expect(buttonNames(revoked)).toEqual([]);

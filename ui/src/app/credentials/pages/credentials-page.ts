@@ -15,7 +15,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router } from '@angular/router';
 import { finalize } from 'rxjs';
 import { StepUp } from '../../core/auth/step-up';
 import { MeStore } from '../../core/me/me.store';
@@ -26,6 +26,7 @@ import {
   AddConnectionDialogData,
 } from '../components/add-connection-dialog/add-connection-dialog';
 import { ConnectionCard } from '../components/connection-card/connection-card';
+import { GuidePanel } from '../../diagnostics/components/guide-panel/guide-panel';
 import { SurveyCard } from '../../shared/survey/survey-card';
 import { RevokeDialog, RevokeDialogData } from '../components/revoke-dialog/revoke-dialog';
 import { ShareDialog, ShareDialogData } from '../components/share-dialog/share-dialog';
@@ -59,8 +60,8 @@ interface ActionError {
     MatButtonModule,
     MatIconModule,
     MatProgressSpinnerModule,
-    RouterLink,
     ConnectionCard,
+    GuidePanel,
     SurveyCard,
   ],
   providers: [RevealStore],

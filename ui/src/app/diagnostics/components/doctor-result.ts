@@ -2,7 +2,8 @@ import { CdkCopyToClipboard } from '@angular/cdk/clipboard';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CheckResult, CheckStatus, Diagnosis } from '../diagnostics.models';
+import { CheckStatus, Diagnosis } from '../diagnostics.models';
+import { GuidePanel } from './guide-panel/guide-panel';
 
 const STATUS_WORDS: Record<CheckStatus, string> = {
   pass: 'Pass',
@@ -11,10 +12,13 @@ const STATUS_WORDS: Record<CheckStatus, string> = {
   skipped: 'Skipped',
 };
 
-/** One doctor run: each check with its status, evidence, the guide section and a one-click fix. */
+/**
+ * One doctor run: each check with its status, evidence, a one-click fix where one exists, and the guide section
+ * that explains it, opened beside the check.
+ */
 @Component({
   selector: 'app-doctor-result',
-  imports: [CdkCopyToClipboard, DatePipe, RouterLink],
+  imports: [CdkCopyToClipboard, DatePipe, GuidePanel, RouterLink],
   template: `
     <p class="ran">
       Ran {{ diagnosis().ranAt | date: 'medium' }} in {{ diagnosis().durationMs }} ms
@@ -27,17 +31,17 @@ const STATUS_WORDS: Record<CheckStatus, string> = {
             <span>{{ check.title }}</span>
           </p>
           <p class="evidence">{{ check.evidence }}</p>
-          <p class="actions">
-            <a [routerLink]="guidePath(check)" [fragment]="guideSection(check)">Guide</a>
-            @if (check.fix; as fix) {
+          @if (check.fix; as fix) {
+            <p class="actions">
               @if (fix.value) {
                 <button type="button" [cdkCopyToClipboard]="fix.value">{{ fix.label }}</button>
                 <code>{{ fix.value }}</code>
               } @else {
                 <a routerLink="/credentials">{{ fix.label }}</a>
               }
-            }
-          </p>
+            </p>
+          }
+          <app-guide-panel [guide]="check.guide" linkLabel="Guide" />
         </li>
       }
     </ul>
@@ -77,7 +81,7 @@ const STATUS_WORDS: Record<CheckStatus, string> = {
       flex-wrap: wrap;
       gap: 12px;
       align-items: center;
-      margin: 0;
+      margin: 0 0 4px;
     }
     .ran {
       font: var(--mat-sys-body-small);
@@ -90,13 +94,5 @@ export class DoctorResult {
 
   protected statusWord(status: CheckStatus): string {
     return STATUS_WORDS[status];
-  }
-
-  protected guidePath(check: CheckResult): string {
-    return check.guide.split('#', 1)[0];
-  }
-
-  protected guideSection(check: CheckResult): string | undefined {
-    return check.guide.split('#', 2)[1] || undefined;
   }
 }

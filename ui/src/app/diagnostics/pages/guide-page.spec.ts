@@ -93,4 +93,26 @@ describe('parseMarkdown', () => {
       inlines: [{ kind: 'text', text: '<img src=x onerror=alert(1)> text' }],
     });
   });
+
+  it('keeps a fenced block whole, as code, with its language', () => {
+    const blocks = parseMarkdown(
+      '# T\n\n```http test\nGET /api/connections\n\nAuthorization: Bearer <token>\n```\n\n### Then {#then}\n',
+    );
+    expect(blocks[1]).toEqual({
+      kind: 'code',
+      language: 'http',
+      text: 'GET /api/connections\n\nAuthorization: Bearer <token>',
+    });
+    expect(blocks[2]).toEqual({ kind: 'heading', level: 3, id: 'then', text: 'Then' });
+  });
+
+  it('goes on counting a numbered list interrupted by a code block', () => {
+    const blocks = parseMarkdown('# T\n\n1. One\n\n```bash\nls\n```\n\n2. Two\n');
+    expect(blocks.map((b) => (b.kind === 'list' ? b.start : b.kind))).toEqual([
+      'heading',
+      1,
+      'code',
+      2,
+    ]);
+  });
 });

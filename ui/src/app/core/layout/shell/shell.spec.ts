@@ -123,6 +123,14 @@ describe('Shell', () => {
     expect(element.querySelector('main')).not.toBeNull();
   });
 
+  it('offers Help: the partner onboarding guide', async () => {
+    const { element } = await render(partner);
+    const help = Array.from(element.querySelectorAll('header a')).find((a) =>
+      a.textContent?.trim().endsWith('Help'),
+    );
+    expect(help?.getAttribute('href')).toBe('/diagnostics/guides/partner-onboarding');
+  });
+
   it('omits the partner chip without a partner', async () => {
     const { element } = await render({ ...partner, partner: null });
     expect(element.textContent).not.toContain('Partner:');

@@ -18,6 +18,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { NAV_BADGE_SOURCES } from '../nav-badges';
 import { map } from 'rxjs';
+import { HELP_PATH } from '../../../diagnostics/guides';
 import { ProfileDialog } from '../../../workspace/profile/profile-dialog/profile-dialog';
 import { Me } from '../../me/me.api';
 import { MeStore } from '../../me/me.store';
@@ -91,6 +92,7 @@ export class Shell implements OnInit {
   private readonly sidenav = viewChild.required<MatSidenav>('sidenav');
 
   protected readonly appName = 'Partner Workspace';
+  protected readonly helpPath = HELP_PATH;
   protected readonly displayName = this.me.displayName;
   protected readonly partner = this.me.partner;
   /** Until `/api/me` answers, only the Workspace. */

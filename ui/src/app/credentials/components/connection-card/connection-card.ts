@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, input, output } from '@an
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import { injectNow } from '../../../shared/time/clock';
 import { countdownWords, expiryText, relativeText } from '../../../shared/time/time-format';
 import {
@@ -29,6 +30,7 @@ import { RevealedValues } from '../revealed-values/revealed-values';
     MatProgressBarModule,
     FailureNotice,
     RevealedValues,
+    RouterLink,
   ],
   templateUrl: './connection-card.html',
   styleUrl: './connection-card.scss',

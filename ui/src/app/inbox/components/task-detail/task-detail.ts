@@ -13,6 +13,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { GuidePanel } from '../../../diagnostics/components/guide-panel/guide-panel';
 import { durationsInWords } from '../../../shared/time/time-format';
 import { TaskCompletion, TaskDetail, TaskField } from '../../inbox.models';
 import { TaskCommentsPanel } from '../task-comments/task-comments';
@@ -30,6 +31,9 @@ const KNOWN_CONTEXT: readonly (readonly [string, string])[] = [
   ['justification', 'Justification'],
   ['approvals', 'Approvals so far'],
 ];
+
+/** Context keys shown in their own way rather than as a row: `guide` opens its section beside the task. */
+const SHOWN_APART = ['guide'];
 
 /** Fields the detail always offers itself: the decision buttons and the comment. */
 const BUILT_IN_FIELDS = ['approved', 'comment'];
@@ -52,6 +56,7 @@ export interface ContextRow {
     MatCheckboxModule,
     MatFormFieldModule,
     MatInputModule,
+    GuidePanel,
     TaskCommentsPanel,
     TaskDiagramPanel,
     TaskHistoryPanel,
@@ -86,7 +91,7 @@ export class TaskDetailPanel {
   protected readonly contextRows = computed<readonly ContextRow[]>(() => {
     const context = this.task().context ?? {};
     const rows: ContextRow[] = [];
-    const known = new Set(KNOWN_CONTEXT.map(([key]) => key));
+    const known = new Set([...KNOWN_CONTEXT.map(([key]) => key), ...SHOWN_APART]);
     for (const [key, label] of KNOWN_CONTEXT) {
       pushRow(rows, key, label, context[key]);
     }
@@ -96,6 +101,12 @@ export class TaskDetailPanel {
       }
     }
     return rows;
+  });
+
+  /** The guide section that explains what the task is about (e.g. "Fix connection"), if the task names one. */
+  protected readonly guide = computed(() => {
+    const guide = this.task().context?.['guide'];
+    return typeof guide === 'string' && guide ? guide : null;
   });
 
   /** The summary in plain words (`for PT8H` → `for 8 hours`). */

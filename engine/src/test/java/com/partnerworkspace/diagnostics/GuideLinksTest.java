@@ -26,6 +26,9 @@ class GuideLinksTest {
     private static final Path SOURCES = REPO.resolve("engine/src/main/java");
     private static final Pattern GUIDE_OF = Pattern.compile("Guides\\.of\\(\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern ANCHOR = Pattern.compile("\\{#([a-z0-9-]+)\\}\\s*$", Pattern.MULTILINE);
+    private static final Pattern PROBLEM = Pattern.compile(
+            "(?:(\\w+) = )?(Refusal\\.of|Refusal\\.titled|Problems\\.of)\\(\\s*HttpStatus\\.\\w+,\\s*\"([a-z0-9-]+)\"");
+    private static final Pattern OAUTH_OR_BROKER = Pattern.compile("broker|oauth|login|step-up|redirect|code-|token");
     private static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\((/diagnostics/guides/[^)#]+)?#([^)]+)\\)");
 
     record Link(String guide, String section, String from) {}
@@ -82,6 +85,72 @@ class GuideLinksTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A problem about a broker, an OAuth login, a code or token, a redirect or an MFA step-up is one a partner can
+     * often fix alone: each carries its guide section. Found in the sources as the slug of {@code Refusal.of},
+     * {@code Refusal.titled} or {@code Problems.of}; the guide is a {@code with("guide", ...)} on the refusal, or a
+     * {@code setProperty("guide", ...)} on the problem before it is returned. The states and failures of a
+     * connection, whose slugs are not literals, are checked by {@code credentials.internal.FailureGuidesTest}.
+     */
+    @Test
+    void everyOAuthOrBrokerProblemCarriesItsGuide() {
+        List<String> found = new ArrayList<>();
+        for (Path source : javaSources()) {
+            String text = read(source);
+            Matcher matcher = PROBLEM.matcher(text);
+            while (matcher.find()) {
+                String slug = matcher.group(3);
+                if (!OAUTH_OR_BROKER.matcher(slug).find()) {
+                    continue;
+                }
+                found.add(slug);
+                String built = matcher.group(1) == null
+                        ? text.substring(matcher.start(), text.indexOf(";\n", matcher.end()))
+                        : text.substring(matcher.start(), text.indexOf("return", matcher.end()));
+                assertThat(built)
+                        .as("the problem %s (%s) carries its guide section", slug, SOURCES.relativize(source))
+                        .containsPattern("(with|setProperty)\\(\\s*\"guide\",\\s*(Guides\\.of|[A-Za-z_.]+guide)");
+            }
+        }
+        assertThat(found)
+                .as("the scan found the OAuth and broker problems")
+                .contains("broker-login-state-invalid", "rotation-needs-broker-login", "mfa-step-up-required");
+    }
+
+    @Test
+    void everyGuideLinkInTheDocsResolves() {
+        try (Stream<Path> files = Files.list(REPO.resolve("docs"))) {
+            List<Path> docs =
+                    files.filter(file -> file.toString().endsWith(".md")).toList();
+            int links = 0;
+            for (Path doc : docs) {
+                Matcher matcher = MARKDOWN_LINK.matcher(read(doc));
+                while (matcher.find()) {
+                    if (matcher.group(1) != null) {
+                        links++;
+                        assertResolves(new Link(
+                                matcher.group(1).substring("/diagnostics/guides/".length()),
+                                matcher.group(2),
+                                "docs/" + doc.getFileName()));
+                    }
+                }
+            }
+            assertThat(links).as("guide links in docs/").isGreaterThan(3);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void thePartnerGuideIsServedWithTheGuidesForTheUiHelp() throws IOException {
+        Path served = GUIDES.resolve("partner-onboarding.md");
+        assertThat(Files.isSymbolicLink(served))
+                .as("one file, two places: a link to docs/")
+                .isTrue();
+        assertThat(served.toRealPath())
+                .isEqualTo(REPO.resolve("docs/partner-onboarding.md").toRealPath());
     }
 
     @Test

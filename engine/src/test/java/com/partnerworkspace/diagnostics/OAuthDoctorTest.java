@@ -327,6 +327,11 @@ class OAuthDoctorTest {
         assertThat(post("/api/connections/" + id + "/diagnose", token("omar"), null)
                         .status())
                 .isEqualTo(200);
+        // Ops' Diagnostics page: every partner's connections, and the history of each.
+        assertThat(Api.get("/api/connections", token("omar")).body()).contains(id);
+        JsonNode opsRuns =
+                Api.get("/api/connections/" + id + "/diagnoses", token("omar")).json();
+        assertThat(opsRuns.get(0).get("ranBy").asText()).isEqualTo("omar");
 
         // Revoked: token-state names it and the checks needing keys step aside.
         assertThat(post("/api/connections/" + id + "/revoke", token("nitin"), null)

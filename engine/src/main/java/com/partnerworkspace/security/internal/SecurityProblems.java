@@ -3,6 +3,7 @@ package com.partnerworkspace.security.internal;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.PartnerAccessDeniedException;
 import com.partnerworkspace.security.StepUpRequiredException;
+import com.partnerworkspace.system.Guides;
 import com.partnerworkspace.system.Problems;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,8 @@ class SecurityProblems {
                 "This needs a login with your one-time code within the last " + maxAge + " seconds.");
         problem.setProperty("acrValues", PartnerAccess.MFA_ACR);
         problem.setProperty("maxAge", maxAge);
+        // Should the step-up itself fail (no code, a lost authenticator), the guide says what to do.
+        problem.setProperty("guide", Guides.of("mfa-problems", "step-up-refused"));
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .header(
                         HttpHeaders.WWW_AUTHENTICATE,

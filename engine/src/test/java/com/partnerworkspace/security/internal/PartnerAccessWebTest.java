@@ -191,7 +191,8 @@ class PartnerAccessWebTest {
                                             containsString("acr_values=\"mfa\""),
                                             containsString("max_age=120"))))
                     .andExpect(jsonPath("$.type").value("https://partner-workspace/problems/mfa-step-up-required"))
-                    .andExpect(jsonPath("$.maxAge").value(120));
+                    .andExpect(jsonPath("$.maxAge").value(120))
+                    .andExpect(jsonPath("$.guide").value("/diagnostics/guides/mfa-problems#step-up-refused"));
         }
 
         @Test
