@@ -444,12 +444,15 @@ class WorkspaceJourneyTest {
     }
 
     /**
-     * Each screen size once the widgets have their data: nothing scrolls or sticks out sideways, and a
-     * screenshot in {@code target/screenshots/workspace-<user>-<size>.png}.
+     * Each screen size once every widget has its data (none in its error state): nothing scrolls or sticks
+     * out sideways, and a screenshot in {@code target/screenshots/workspace-<user>-<size>.png}.
      */
     private void photographWithoutSidewaysScrolling(String user) {
         assertThat(page.locator(".board mat-progress-bar"))
                 .hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(UI_TIMEOUT_MS));
+        assertThat(page.locator(".board [role=alert]").allInnerTexts())
+                .as("widgets in their error state on %s's dashboard", user)
+                .isEmpty();
         for (int[] size : new int[][] {{1366, 768}, {820, 1180}}) {
             page.setViewportSize(size[0], size[1]);
             // Settled: the window has the new width and what it set moving (the side navigation turning into
