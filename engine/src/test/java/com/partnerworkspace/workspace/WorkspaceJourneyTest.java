@@ -103,7 +103,7 @@ class WorkspaceJourneyTest {
     void everyoneOnTheirDefaults() {
         page = browser.page();
         page.setDefaultTimeout(UI_TIMEOUT_MS);
-        db.sql("delete from workspace_layout where username in ('nikhil', 'mukesh', 'raja', 'nitin', 'omar')")
+        db.sql("delete from workspace_layout where username in ('nikhil', 'mukesh', 'raja', 'nitin', 'omar', 'priya')")
                 .update();
     }
 
@@ -117,9 +117,9 @@ class WorkspaceJourneyTest {
         landOnTheDashboard("mukesh", "Broker connections");
     }
 
-    /** The other launch partners and ops: each dashboard fits both screen sizes (nikhil's and mukesh's above). */
+    /** The other launch partners, ops and an approver: each dashboard loads and fits both screen sizes. */
     @ParameterizedTest
-    @ValueSource(strings = {"raja", "nitin", "omar"})
+    @ValueSource(strings = {"raja", "nitin", "omar", "priya"})
     void theDashboardFitsDesktopAndTabletWithoutScrollingSideways(String user) {
         logIn(user);
         assertThat(widgets().first()).isVisible(visibleWithin());
