@@ -15,6 +15,14 @@ public interface OpenAlerts {
      */
     List<Summary> of(WorkspaceUser user, String partner, Instant since);
 
+    /**
+     * Every partner's open and acknowledged alerts raised since {@code since}, newest first: for ops, who
+     * watch the whole platform.
+     *
+     * @throws com.partnerworkspace.system.Refusal 403 unless the user is ops
+     */
+    List<Summary> ofAllPartners(WorkspaceUser user, Instant since);
+
     /** Whether the partner saved alert preferences of their own (chose channels) rather than the defaults. */
     boolean choseChannels(String partner);
 

@@ -9,5 +9,8 @@ public interface AuditEntries {
     /** The partner's entries since {@code since}, newest first, at most {@code limit}. */
     List<Entry> recent(String partner, Instant since, int limit);
 
+    /** What {@code actor} did since {@code since}, newest first, at most {@code limit}. */
+    List<Entry> recentBy(String actor, Instant since, int limit);
+
     record Entry(long id, Instant at, String actor, String action, String target) {}
 }

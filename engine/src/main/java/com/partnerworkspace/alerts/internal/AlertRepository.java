@@ -78,6 +78,16 @@ class AlertRepository {
                 .list();
     }
 
+    /** Every partner's unresolved alerts since then, newest first. */
+    List<Alert> unresolvedOfAllSince(Instant since) {
+        return db.sql("""
+                        select * from alert where raised_at >= :since and state <> 'RESOLVED'
+                        order by raised_at desc limit 200""")
+                .param("since", time(since))
+                .query(AlertRepository::alert)
+                .list();
+    }
+
     List<Alert> recentOfAll(int limit) {
         return db.sql("select * from alert order by raised_at desc limit :limit")
                 .param("limit", limit)

@@ -3,8 +3,10 @@ package com.partnerworkspace.alerts.internal;
 import com.partnerworkspace.alerts.OpenAlerts;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Refusal;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -23,7 +25,20 @@ class OpenAlertsQuery implements OpenAlerts {
     @Override
     public List<Summary> of(WorkspaceUser user, String partner, Instant since) {
         partnerAccess.requireMayActFor(user, partner, AlertService.ALERTS_SCOPE);
-        return repository.unresolvedSince(partner, since).stream()
+        return summaries(repository.unresolvedSince(partner, since));
+    }
+
+    @Override
+    public List<Summary> ofAllPartners(WorkspaceUser user, Instant since) {
+        if (!user.hasRole("ops")) {
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN, "alerts-of-all-partners", "Only operations see every partner's alerts.");
+        }
+        return summaries(repository.unresolvedOfAllSince(since));
+    }
+
+    private static List<Summary> summaries(List<Alert> alerts) {
+        return alerts.stream()
                 .map(a -> new Summary(
                         a.id(),
                         a.type(),

@@ -16,7 +16,16 @@ class AuditEntriesQuery implements AuditEntries {
 
     @Override
     public List<Entry> recent(String partner, Instant since, int limit) {
-        return trail.page(new AuditQuery(partner, null, null, null, since, null, 0, limit)).stream()
+        return entries(new AuditQuery(partner, null, null, null, since, null, 0, limit));
+    }
+
+    @Override
+    public List<Entry> recentBy(String actor, Instant since, int limit) {
+        return entries(new AuditQuery(null, actor, null, null, since, null, 0, limit));
+    }
+
+    private List<Entry> entries(AuditQuery query) {
+        return trail.page(query).stream()
                 .map(e -> new Entry(e.id(), e.at(), e.actor(), e.action(), e.target()))
                 .toList();
     }

@@ -36,6 +36,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * The generic errors, as problem+json: Spring's own exceptions keep their statuses with a detail
@@ -81,6 +82,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // Spring Security answers these with its own problem+json 401/403
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) {
+            // The browser left (a page navigated away mid-download): nobody to answer, nothing went wrong here.
+            log.debug("Client went away before the answer was written: {}", e.getMessage());
+            return null;
         }
         return incident(e);
     }

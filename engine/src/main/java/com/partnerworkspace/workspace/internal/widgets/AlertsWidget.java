@@ -25,9 +25,17 @@ class AlertsWidget implements Widget {
         return "alerts";
     }
 
+    /** Ops without a partner named see every partner's; anyone else without a partner is refused. */
+    @Override
+    public boolean spansPartners() {
+        return true;
+    }
+
     @Override
     public AlertsData data(WidgetQuery query) {
-        List<OpenAlerts.Summary> open = alerts.of(query.user(), query.partner(), query.since());
+        List<OpenAlerts.Summary> open = query.partner() == null
+                ? alerts.ofAllPartners(query.user(), query.since())
+                : alerts.of(query.user(), query.partner(), query.since());
         Map<String, Integer> bySeverity = new TreeMap<>(Map.of("CRITICAL", 0, "WARNING", 0, "INFO", 0));
         open.forEach(alert -> bySeverity.merge(alert.severity(), 1, Integer::sum));
         return new AlertsData(bySeverity, open);

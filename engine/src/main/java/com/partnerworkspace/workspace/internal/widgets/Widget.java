@@ -22,6 +22,14 @@ interface Widget {
         return true;
     }
 
+    /**
+     * Whether a caller who belongs to no partner (ops, an approver) and names none reads across what they may
+     * see, with {@code partner} null; otherwise such a caller has to name the partner.
+     */
+    default boolean spansPartners() {
+        return false;
+    }
+
     /** The widget's typed data for the query. */
     Object data(WidgetQuery query);
 }

@@ -42,14 +42,17 @@ class Widgets {
         if (length == null) {
             throw Refusal.invalid("window", "must be one of PT24H, P7D, P30D");
         }
-        String about = widget.partnerScoped() ? partnerFor(user, partner) : null;
+        String about = widget.partnerScoped() ? partnerFor(user, partner, widget) : null;
         Instant now = clock.instant();
         return new WidgetData(id, now, widget.data(new WidgetQuery(user, sessionId, about, length, now)));
     }
 
-    private static String partnerFor(WorkspaceUser user, String partner) {
+    private static String partnerFor(WorkspaceUser user, String partner, Widget widget) {
         if (partner != null && !partner.isBlank()) {
             return partner;
+        }
+        if (user.partner() == null && widget.spansPartners()) {
+            return null;
         }
         if (user.partner() == null) {
             throw Refusal.invalid("partner", "name the partner: you belong to none");

@@ -53,7 +53,9 @@ class WidgetsController {
                     "One dashboard widget's data (login-health, broker-connections, upcoming-rotations, latency,"
                             + " delegations, alerts, audit, approvals, platform-health, partner-overview, seed-metrics, onboarding)",
             description = "404 for an unknown widget, 403 for a widget the caller's role does not use or a partner"
-                    + " they may not see; partner defaults to the caller's own.")
+                    + " they may not see; partner defaults to the caller's own. A caller with no partner who names"
+                    + " none gets alerts and audit across what they may see (ops: every partner; others: their own"
+                    + " acts); any other partner widget is then a 400 naming partner.")
     @GetMapping(path = "/api/workspace/widgets/{widget}", produces = MediaType.APPLICATION_JSON_VALUE)
     WidgetResponse widget(
             Authentication authentication,

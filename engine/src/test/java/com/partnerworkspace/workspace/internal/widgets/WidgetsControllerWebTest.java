@@ -1,7 +1,9 @@
 package com.partnerworkspace.workspace.internal.widgets;
 
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -167,6 +169,26 @@ class WidgetsControllerWebTest {
                     .andExpect(jsonPath("$.errors[0].field").value("partner"));
             widget("/api/workspace/widgets/broker-connections?partner=nikhil", Tokens.omar())
                     .andExpect(status().isOk());
+        }
+
+        /** Ops' and approvers' default dashboards hold these two: they have no partner to name. */
+        @Test
+        void withoutAPartnerOpsSeeEveryPartnersAlertsAndTheWholeTrailAndAnApproverTheirOwnActs() throws Exception {
+            when(alerts.ofAllPartners(any(), any())).thenReturn(List.of(alert("a-1", "CRITICAL")));
+            when(audit.recent(isNull(), any(), anyInt()))
+                    .thenReturn(List.of(new AuditEntries.Entry(1, Instant.now(), "nitin", "connection.created", "c")));
+            when(audit.recentBy(eq("priya"), any(), anyInt()))
+                    .thenReturn(List.of(new AuditEntries.Entry(2, Instant.now(), "priya", "delegation.approved", "d")));
+
+            widget("/api/workspace/widgets/alerts", Tokens.omar())
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.data.bySeverity.CRITICAL").value(1));
+            widget("/api/workspace/widgets/audit", Tokens.omar())
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.data.entries[0].actor").value("nitin"));
+            widget("/api/workspace/widgets/audit", Tokens.priya())
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.data.entries[0].actor").value("priya"));
         }
 
         @Test
