@@ -66,6 +66,9 @@ class DelegationApprovalProcessTest {
         execute(asyncJobOf(instance));
         assertThat(instance).isWaitingAt("Task_ApproveDelegation");
         assertThat(task()).hasCandidateGroup("approver").hasDueDate(deadline());
+        org.assertj.core.api.Assertions.assertThat(task().getPriority())
+                .as("routine: the policy's priority")
+                .isEqualTo(50);
         approve(instance, true);
 
         runJobsUntilWaitingAt(instance, "Event_DelegationExpires");

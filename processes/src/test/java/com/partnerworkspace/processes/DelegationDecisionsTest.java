@@ -24,6 +24,14 @@ class DelegationDecisionsTest {
     }
 
     @Test
+    void criticalRequestsComeFirstInTheApproversInbox() {
+        assertThat(policy(true, "bot", 4)).containsEntry("priority", 90);
+        assertThat(policy(true, "person", 4)).containsEntry("priority", 80);
+        assertThat(policy(false, "person", 24 * 14)).containsEntry("priority", 60);
+        assertThat(policy(false, "person", 8)).containsEntry("priority", 50);
+    }
+
+    @Test
     void criticalScopesForABotMayLastADay() {
         assertThat(policy(true, "bot", 4)).containsEntry("maxDuration", "P1D").containsEntry("approvalsRequired", 2);
     }
