@@ -35,6 +35,13 @@ final class SmokeTestScript {
             + " input[autocomplete=one-time-code], input[name=totp]";
 
     private static final int STEP_LIMIT_MS = 20_000;
+    /** A wait that ended this close to the deadline ended because of it. */
+    private static final long DEADLINE_SLACK_MS = 250;
+
+    private static final double SCREENSHOT_MS = 5_000;
+    /** Past the deadline a screenshot gets little time: a page that never loaded may never paint. */
+    private static final double LATE_SCREENSHOT_MS = 2_000;
+
     private static final double CLEAN_UP_MS = 10_000;
 
     /** What a run needs; {@code toString} names no secret. */
@@ -106,7 +113,7 @@ final class SmokeTestScript {
                 SmokeTest.Step step = step(page, i, name, actions.get(i));
                 steps.add(step);
                 failed = !step.status().equals("PASSED");
-                timedOut = failed && remainingMs() <= 0;
+                timedOut = failed && remainingMs() <= DEADLINE_SLACK_MS;
             }
             if (!failed) {
                 revokeQuietly(page);
@@ -131,7 +138,7 @@ final class SmokeTestScript {
             } catch (StepFailed e) {
                 failure = e.getMessage();
             } catch (PlaywrightException e) {
-                failure = remainingMs() <= 0
+                failure = remainingMs() <= DEADLINE_SLACK_MS
                         ? "The run's deadline passed during this step."
                         : "The page did not get there (" + where(page) + "): " + reason(e);
             }
@@ -246,7 +253,7 @@ final class SmokeTestScript {
         try {
             byte[] png = page.screenshot(new Page.ScreenshotOptions()
                     .setMask(List.of(page.locator(SECRET_FIELDS)))
-                    .setTimeout(5_000));
+                    .setTimeout(remainingMs() > SCREENSHOT_MS ? SCREENSHOT_MS : LATE_SCREENSHOT_MS));
             artifacts.add(new SmokeTestStore.Artifact(artifact, "image/png", png));
             return artifact;
         } catch (PlaywrightException e) {

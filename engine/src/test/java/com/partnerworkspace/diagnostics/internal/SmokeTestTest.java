@@ -1,4 +1,4 @@
-package com.partnerworkspace.diagnostics;
+package com.partnerworkspace.diagnostics.internal;
 
 import static com.partnerworkspace.credentials.Connections.BROKER_SIM_SECRET;
 import static com.partnerworkspace.credentials.Connections.token;
@@ -49,12 +49,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SmokeTestTest {
 
     private static final String PARTNER = "raja";
-    private static final SecretPath SYNTHETIC = new SecretPath(PARTNER, "smoke-test-user");
+    private static final SecretPath SYNTHETIC = SmokeTestUsers.secretOf(PARTNER);
     /** Playwright's default mask colour over a masked field. */
     private static final int MASK_RGB = 0xFF00FF;
 
     @Autowired
     VaultSecrets vault;
+
+    @Autowired
+    SmokeTestUsers users;
 
     @Test
     void theSmokeTestLogsInThroughKeycloakAndTheBrokerToAnActiveConnectionWithNoSecretInAnyArtifact() throws Exception {
@@ -125,7 +128,7 @@ class SmokeTestTest {
     @Test
     void aWrongSyntheticPasswordFailsAtKeycloakSkipsTheRestAndRaisesAnAlert() throws Exception {
         String connection = activeConnection();
-        startAndAwait(connection); // makes the synthetic user if no earlier run did
+        users.loginFor(PARTNER); // makes the synthetic user if no earlier run did
         Map<String, String> good = vault.read(SYNTHETIC).values();
         Map<String, String> wrong = new HashMap<>(good);
         wrong.put("password", "Wrong-" + UUID.randomUUID());
