@@ -118,6 +118,16 @@ class SmokeTests {
         return run;
     }
 
+    /** A partner (for their own partner) or ops; anyone else is refused before the request is read. */
+    void requireMayRunAny(WorkspaceUser user) {
+        if (!user.hasRole("ops") && (!user.hasRole("partner") || user.partner() == null)) {
+            throw Refusal.of(
+                    HttpStatus.FORBIDDEN,
+                    "smoke-test-not-allowed",
+                    "Only a partner (for their own login) or operations staff can run the smoke test.");
+        }
+    }
+
     /** A run the user may see (the partner's own or ops), else 404. */
     SmokeTest find(WorkspaceUser user, String id) {
         return store.find(id)

@@ -1,14 +1,18 @@
 package com.partnerworkspace.diagnostics.internal;
 
 import com.partnerworkspace.security.CurrentUser;
+import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
+import com.partnerworkspace.system.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SmokeTestsController {
 
     private final SmokeTests smokeTests;
+    private final Validator validator;
 
-    SmokeTestsController(SmokeTests smokeTests) {
+    SmokeTestsController(SmokeTests smokeTests, Validator validator) {
         this.smokeTests = smokeTests;
+        this.validator = validator;
     }
 
     /** Which partner's login to test, and optionally with which of its connections. */
@@ -53,6 +59,7 @@ class SmokeTestsController {
                     + " code of the partner's synthetic user), the broker's login, back to an Active connection"
                     + " (partner or ops; audited; 60 s deadline; a failed run raises an alert)")
     @AlsoAnswers(status = 403, description = "Neither the partner nor operations staff")
+    @AlsoAnswers(status = 404, description = "The partner has no such connection")
     @AlsoAnswers(
             status = 409,
             description = "A run for the partner is queued or running, or it has no connection the test can use")
@@ -60,8 +67,19 @@ class SmokeTestsController {
             path = "/api/smoke-tests",
             consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Started> start(Authentication authentication, @Valid @RequestBody SmokeTestRequest request) {
-        SmokeTest run = smokeTests.start(CurrentUser.of(authentication), request.partner(), request.connection());
+    ResponseEntity<Started> start(Authentication authentication, @RequestBody SmokeTestRequest request) {
+        WorkspaceUser user = CurrentUser.of(authentication);
+        // Who may not run it at all is told so before anything about the request.
+        smokeTests.requireMayRunAny(user);
+        Map<String, String> invalid = new TreeMap<>();
+        validator
+                .validate(request)
+                .forEach(violation ->
+                        invalid.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
+        if (!invalid.isEmpty()) {
+            throw Refusal.invalid(invalid);
+        }
+        SmokeTest run = smokeTests.start(user, request.partner(), request.connection());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .cacheControl(CacheControl.noStore())
                 .body(new Started(run.id(), run.state()));
