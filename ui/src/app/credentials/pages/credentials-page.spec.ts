@@ -151,7 +151,13 @@ describe('CredentialsPage', () => {
     expect(active.textContent).toContain('••••1234');
     expect(active.textContent).toContain('312 ms');
     expect(active.textContent).toContain('Token age');
-    expect(buttonNames(active)).toEqual(['Reveal', 'Share', 'Rotate', 'Revoke']);
+    expect(buttonNames(active)).toEqual([
+      'Run Playwright smoke test',
+      'Reveal',
+      'Share',
+      'Rotate',
+      'Revoke',
+    ]);
 
     expect(accessibleText(rejected.querySelector('[data-state]')!)).toBe('Keys rejected');
     expect(rejected.textContent).toContain('No token yet');
@@ -161,7 +167,7 @@ describe('CredentialsPage', () => {
       (a) => accessibleText(a) === 'Troubleshooting guide',
     );
     expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected#check-the-secret');
-    expect(buttonNames(rejected)).toEqual(['Reconnect', 'Revoke']);
+    expect(buttonNames(rejected)).toEqual(['Run Playwright smoke test', 'Reconnect', 'Revoke']);
 
     expect(accessibleText(revoked.querySelector('[data-state]')!)).toBe('Revoked');
     expect(buttonNames(revoked)).toEqual([]);

@@ -4,6 +4,7 @@ import { DiagnosticsApi } from '../diagnostics-api';
 import { DiagnosedConnection, Diagnosis } from '../diagnostics.models';
 import { DoctorResult } from '../components/doctor-result';
 import { GUIDES } from '../guides';
+import { SmokeTestPanel } from '../smoke-test/smoke-test-panel';
 
 /** What the page knows of one connection's doctor: its last result, and whether a run is going. */
 interface DoctorState {
@@ -20,7 +21,7 @@ const IDLE: DoctorState = { running: false, last: null, error: null };
  */
 @Component({
   selector: 'app-diagnostics-page',
-  imports: [RouterLink, DoctorResult],
+  imports: [RouterLink, DoctorResult, SmokeTestPanel],
   template: `
     <h1>Diagnostics</h1>
     <p class="intro">
@@ -48,6 +49,7 @@ const IDLE: DoctorState = { running: false, last: null, error: null };
           @if (doctor.error) {
             <p role="alert">{{ doctor.error }}</p>
           }
+          <app-smoke-test [partner]="connection.partner" [connection]="connection.id" />
           @if (doctor.last; as last) {
             <app-doctor-result [diagnosis]="last" />
           } @else if (!doctor.running) {

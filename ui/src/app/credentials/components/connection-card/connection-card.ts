@@ -12,6 +12,7 @@ import {
   RECONNECTABLE_STATES,
   USABLE_STATES,
 } from '../../credentials.models';
+import { SmokeTestPanel } from '../../../diagnostics/smoke-test/smoke-test-panel';
 import { RevealedView } from '../../reveal-store';
 import { FailureNotice } from '../failure-notice/failure-notice';
 import { RevealedValues } from '../revealed-values/revealed-values';
@@ -29,6 +30,7 @@ import { RevealedValues } from '../revealed-values/revealed-values';
     MatProgressBarModule,
     FailureNotice,
     RevealedValues,
+    SmokeTestPanel,
   ],
   templateUrl: './connection-card.html',
   styleUrl: './connection-card.scss',
