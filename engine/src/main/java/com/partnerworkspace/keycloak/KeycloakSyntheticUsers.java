@@ -18,6 +18,12 @@ import org.keycloak.representations.idm.UserRepresentation;
 @org.springframework.stereotype.Component
 public class KeycloakSyntheticUsers {
 
+    /**
+     * Synthetic users' addresses are under this reserved top-level domain (RFC 2606), where no mail is ever
+     * delivered: that is how the directory tells them from people.
+     */
+    public static final String EMAIL_DOMAIN_SUFFIX = ".invalid";
+
     private final RealmResource realm;
     private final UsersResource users;
 
@@ -34,12 +40,19 @@ public class KeycloakSyntheticUsers {
         }
     }
 
+    static boolean isSynthetic(UserRepresentation user) {
+        return user.getEmail() != null && user.getEmail().endsWith(EMAIL_DOMAIN_SUFFIX);
+    }
+
     public boolean exists(String username) {
         return find(username).isPresent();
     }
 
     /** Deletes the user of that name if any, then creates it with these credentials, in the partner's group. */
     public void recreate(SyntheticUser user) {
+        if (!user.email().endsWith(EMAIL_DOMAIN_SUFFIX)) {
+            throw new IllegalArgumentException("a synthetic user's address must end in " + EMAIL_DOMAIN_SUFFIX);
+        }
         find(user.username()).ifPresent(existing -> users.delete(existing.getId()));
         try (Response response = users.create(representation(user))) {
             if (response.getStatus() != 201) {

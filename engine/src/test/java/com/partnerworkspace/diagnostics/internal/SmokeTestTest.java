@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerworkspace.credentials.Connections;
+import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.Slow;
@@ -58,6 +59,9 @@ class SmokeTestTest {
 
     @Autowired
     SmokeTestUsers users;
+
+    @Autowired
+    KeycloakDirectory directory;
 
     @Test
     void theSmokeTestLogsInThroughKeycloakAndTheBrokerToAnActiveConnectionWithNoSecretInAnyArtifact() throws Exception {
@@ -156,6 +160,11 @@ class SmokeTestTest {
 
             JsonNode alerts = Api.get("/api/alerts", token(PARTNER)).json();
             assertThat(alerts.findValuesAsText("type")).contains("diagnostics.smoke-test-failed");
+            // The alert goes to raja's people, never to the synthetic user's undeliverable address.
+            assertThat(directory.ownUsersOf(PARTNER))
+                    .extracting(com.partnerworkspace.keycloak.Person::username)
+                    .contains(PARTNER)
+                    .doesNotContain(SmokeTestUsers.usernameOf(PARTNER));
         } finally {
             vault.write(SYNTHETIC, good);
         }
