@@ -30,10 +30,10 @@ export class SmokeTestApi {
     });
   }
 
-  /** A screenshot or the trace; fetched with the login's token, so shown through an object URL. */
-  artifact(id: string, name: string): Observable<Blob> {
+  /** A screenshot (PNG) or the trace (zip), fetched with the login's token. */
+  artifact(id: string, name: string): Observable<ArrayBuffer> {
     return this.http.get(`${runUrl(id)}/artifacts/${encodeURIComponent(name)}`, {
-      responseType: 'blob',
+      responseType: 'arraybuffer',
       context: showsOwnErrors(),
     });
   }

@@ -55,7 +55,7 @@ const FAILED: SmokeTest = {
 describe('SmokeTestPanel', () => {
   beforeEach(() => {
     vi.useFakeTimers();
-    URL.createObjectURL = vi.fn(() => 'blob:screenshot');
+    URL.createObjectURL = vi.fn(() => 'blob:trace');
     URL.revokeObjectURL = vi.fn();
     TestBed.configureTestingModule({
       imports: [Host],
@@ -93,7 +93,7 @@ describe('SmokeTestPanel', () => {
     for (const name of ['step-1-workspace.png', 'step-2-keycloak-login.png', 'trace.zip']) {
       backend
         .expectOne(`/api/smoke-tests/run-1/artifacts/${name}`)
-        .flush(new Blob(['x']), { headers: { 'Content-Type': 'image/png' } });
+        .flush(new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer);
     }
     fixture.detectChanges();
 
@@ -104,6 +104,8 @@ describe('SmokeTestPanel', () => {
     expect(failed.getAttribute('data-status')).toBe('FAILED');
     expect(failed.textContent).toContain('Invalid username or password.');
     expect(failed.querySelector('img')!.getAttribute('alt')).toContain('secret fields masked');
+    // data: URLs, which the page's content security policy allows for images (blob: it does not)
+    expect(failed.querySelector('img')!.getAttribute('src')).toBe('data:image/png;base64,iVBORw==');
     expect(element.querySelector('a.trace')).not.toBeNull();
     expect(element.querySelector('button')!.disabled).toBe(false);
 

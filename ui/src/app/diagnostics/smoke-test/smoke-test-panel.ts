@@ -150,7 +150,7 @@ export class SmokeTestPanel {
 
   protected readonly run = signal<SmokeTest | null>(null);
   protected readonly error = signal<string | null>(null);
-  /** Object URLs of fetched artifacts, by artifact name. */
+  /** URLs of fetched artifacts, by artifact name. */
   protected readonly images = signal<Readonly<Record<string, string>>>({});
   private readonly starting = signal(false);
   protected readonly busy = computed(() => {
@@ -234,15 +234,33 @@ export class SmokeTestPanel {
         .artifact(run.id, name)
         .pipe(takeUntilDestroyed(this.destroyRef))
         .subscribe({
-          next: (blob) =>
-            this.images.update((all) => ({ ...all, [name]: URL.createObjectURL(blob) })),
+          next: (bytes) =>
+            this.images.update((all) => ({ ...all, [name]: artifactUrl(name, bytes) })),
           error: () => undefined, // the step still shows its status and duration
         });
     }
   }
 
   private releaseImages(): void {
-    Object.values(this.images()).forEach((url) => URL.revokeObjectURL(url));
+    Object.values(this.images())
+      .filter((url) => url.startsWith('blob:'))
+      .forEach((url) => URL.revokeObjectURL(url));
     this.images.set({});
   }
+}
+
+/**
+ * Screenshots as `data:` URLs (the page's content security policy allows those for images, not
+ * `blob:`); the trace as an object URL for its download link.
+ */
+function artifactUrl(name: string, bytes: ArrayBuffer): string {
+  if (!name.endsWith('.png')) {
+    return URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
+  }
+  const view = new Uint8Array(bytes);
+  let binary = '';
+  for (let start = 0; start < view.length; start += 0x8000) {
+    binary += String.fromCharCode(...view.subarray(start, start + 0x8000));
+  }
+  return `data:image/png;base64,${btoa(binary)}`;
 }

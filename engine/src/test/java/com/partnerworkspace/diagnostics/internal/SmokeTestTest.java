@@ -1,14 +1,22 @@
 package com.partnerworkspace.diagnostics.internal;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static com.partnerworkspace.credentials.Connections.BROKER_SIM_SECRET;
 import static com.partnerworkspace.credentials.Connections.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.testsupport.Api;
+import com.partnerworkspace.testsupport.BrowserPage;
 import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.KeycloakLoginPage;
 import com.partnerworkspace.testsupport.Slow;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultSecrets.SecretPath;
@@ -34,16 +42,18 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The Playwright smoke test through its API, against the real stack: raja's synthetic user logs in to the
+ * The Playwright smoke test, started from a connection card and read through its API, against the real
+ * stack: raja's synthetic user logs in to the
  * workspace through Keycloak (password and TOTP), logs in at broker-sim for a new connection made with the
  * keys of raja's connection, and sees it Active. Every artifact is fetched and searched for every secret
  * the run used (the synthetic user's password and TOTP seed, the broker password, the client secret); the
  * screenshots of the login steps show the mask over the secret fields. A wrong synthetic password fails the
  * run at the Keycloak step, skips the rest, and raises an alert. One run per partner at a time; only the
- * partner and ops see runs and artifacts.
+ * partner and ops see runs and artifacts. The card shows the run's steps with their screenshots.
  */
 @Slow
 @EngineTest
@@ -63,15 +73,37 @@ class SmokeTestTest {
     @Autowired
     KeycloakDirectory directory;
 
+    @RegisterExtension
+    final BrowserPage browser = new BrowserPage();
+
     @Test
     void theSmokeTestLogsInThroughKeycloakAndTheBrokerToAnActiveConnectionWithNoSecretInAnyArtifact() throws Exception {
         String connection = activeConnection();
 
+        // raja starts it from the connection's card: 202 {id, state}.
+        Page page = browser.page();
+        page.setDefaultTimeout(30_000);
+        page.navigate(EngineTest.BASE_URL + "/credentials");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+                .click();
+        KeycloakLoginPage.logIn(page, PARTNER);
+        Locator card = page.locator("[data-connection='" + connection + "']");
+        card.waitFor();
+        java.util.Set<Long> before = Rss.processes(); // the test's own browser is not the engine's
         long started = System.nanoTime();
-        Api.Response start = startAs(PARTNER, connection);
-        assertThat(start.status()).as(start.body()).isEqualTo(202);
-        String id = start.json().get("id").asText();
-        assertThat(start.json().get("state").asText()).isIn("QUEUED", "RUNNING");
+        Response start = page.waitForResponse(
+                response -> response.url().endsWith("/api/smoke-tests")
+                        && response.request().method().equals("POST"),
+                () -> card.getByRole(
+                                AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Run Playwright smoke test"))
+                        .click());
+        assertThat(start.status()).isEqualTo(202);
+        // (Chromium does not always keep the body of a finished XHR; the list names the run.)
+        JsonNode newest = Api.get("/api/smoke-tests?partner=" + PARTNER, token(PARTNER))
+                .json()
+                .get(0);
+        String id = newest.get("id").asText();
+        assertThat(newest.get("requestedBy").asText()).isEqualTo(PARTNER);
 
         Api.Response second = startAs(PARTNER, connection);
         assertThat(second.status()).as(second.body()).isEqualTo(409);
@@ -80,19 +112,20 @@ class SmokeTestTest {
         assertThat(startAs("mukesh", connection).status()).isEqualTo(403);
         assertThat(Api.get("/api/smoke-tests/" + id, token("mukesh")).status()).isEqualTo(404);
 
-        Sampled sampled = awaitFinished(id);
+        Sampled sampled = awaitFinished(id, before);
         long wallMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         JsonNode run = sampled.run();
         System.out.printf(
                 "SMOKE-TEST wall time %d ms (run %d ms); engine RSS peak with the browser %d MB (JVM %d MB +"
-                        + " driver and Chromium %d MB RSS, %d MB PSS); after the run %d MB%n",
+                        + " the run's Chromium %d MB RSS, %d MB PSS); the run's browser processes left after it:"
+                        + " %d MB%n",
                 wallMs,
                 run.get("durationMs").asLong(),
                 sampled.peakTotalKb() / 1024,
                 sampled.peakJvmKb() / 1024,
                 sampled.peakChildrenKb() / 1024,
                 sampled.peakChildrenPssKb() / 1024,
-                Rss.total() / 1024);
+                Rss.children(before) / 1024);
 
         Map<String, byte[]> artifacts = artifactsOf(run, PARTNER);
         assertThat(run.get("state").asText()).as(run.toString()).isEqualTo("PASSED");
@@ -127,6 +160,20 @@ class SmokeTestTest {
                         .status())
                 .isEqualTo(403);
         assertThat(audited(id)).contains("diagnostics.smoke-test-started", "diagnostics.smoke-test-finished");
+
+        // The card shows the timeline: each step passed, with its duration and its screenshot loaded.
+        assertThat(card.locator("[role=status]"))
+                .containsText("Smoke test: Passed", new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        Locator steps = card.locator("li[data-step]");
+        assertThat(steps).hasCount(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(steps.nth(i)).hasAttribute("data-status", "PASSED");
+            assertThat(steps.nth(i)).containsText(" ms");
+            Locator image = steps.nth(i).locator("img");
+            assertThat(image).isVisible();
+            page.waitForCondition(() -> (Integer) image.evaluate("img => img.naturalWidth") > 0);
+        }
+        assertThat(card.getByText("Download the Playwright trace")).isVisible();
     }
 
     @Test
@@ -189,25 +236,27 @@ class SmokeTestTest {
         return Connections.post("/api/smoke-tests", token(user), Map.of("partner", PARTNER, "connection", connection));
     }
 
+    /** Starts a run through the API (202 {id, state}) and waits for its end. */
     private static JsonNode startAndAwait(String connection) {
         Api.Response start = startAs(PARTNER, connection);
         assertThat(start.status()).as(start.body()).isEqualTo(202);
-        return awaitFinished(start.json().get("id").asText()).run();
+        assertThat(start.json().get("state").asText()).isIn("QUEUED", "RUNNING");
+        return awaitFinished(start.json().get("id").asText(), Rss.processes()).run();
     }
 
     record Sampled(JsonNode run, long peakTotalKb, long peakJvmKb, long peakChildrenKb, long peakChildrenPssKb) {}
 
     /** Polls the run until it finishes, sampling the engine's memory (this JVM and its browser) meanwhile. */
-    private static Sampled awaitFinished(String id) {
+    private static Sampled awaitFinished(String id, java.util.Set<Long> before) {
         Instant deadline = Instant.now().plusSeconds(120);
         long peakTotal = 0;
         long peakJvm = 0;
         long peakChildren = 0;
         long peakChildrenPss = 0;
         while (true) {
-            peakChildrenPss = Math.max(peakChildrenPss, Rss.childrenPss());
+            peakChildrenPss = Math.max(peakChildrenPss, Rss.childrenPss(before));
             long jvm = Rss.jvm();
-            long children = Rss.children();
+            long children = Rss.children(before);
             if (jvm + children > peakTotal) {
                 peakTotal = jvm + children;
                 peakJvm = jvm;
@@ -342,32 +391,34 @@ class SmokeTestTest {
             return of(ProcessHandle.current().pid());
         }
 
-        /** Playwright's driver (Node) and Chromium's processes; not the servers this JVM may have started. */
-        static long children() {
-            return ProcessHandle.current()
-                    .descendants()
-                    .filter(process -> process.info()
-                            .command()
-                            .map(command -> command.contains("chromium") || command.endsWith("/node"))
-                            .orElse(false))
+        /** Playwright's drivers (Node) and Chromium's processes under this JVM, now. */
+        static java.util.Set<Long> processes() {
+            return browserProcesses().map(ProcessHandle::pid).collect(java.util.stream.Collectors.toSet());
+        }
+
+        /** The browser processes started since {@code before}: the engine's run (Chromium starts per run). */
+        static long children(java.util.Set<Long> before) {
+            return browserProcesses()
+                    .filter(process -> !before.contains(process.pid()))
                     .mapToLong(process -> of(process.pid()))
                     .sum();
         }
 
-        static long total() {
-            return jvm() + children();
+        /** Proportional set size of the same processes: pages they share counted once overall. */
+        static long childrenPss(java.util.Set<Long> before) {
+            return browserProcesses()
+                    .filter(process -> !before.contains(process.pid()))
+                    .mapToLong(process -> field(process.pid(), "smaps_rollup", "Pss:"))
+                    .sum();
         }
 
-        /** Proportional set size of the browser's processes: shared pages counted once overall. */
-        static long childrenPss() {
+        private static java.util.stream.Stream<ProcessHandle> browserProcesses() {
             return ProcessHandle.current()
                     .descendants()
                     .filter(process -> process.info()
                             .command()
                             .map(command -> command.contains("chromium") || command.endsWith("/node"))
-                            .orElse(false))
-                    .mapToLong(process -> field(process.pid(), "smaps_rollup", "Pss:"))
-                    .sum();
+                            .orElse(false));
         }
 
         private static long of(long pid) {
