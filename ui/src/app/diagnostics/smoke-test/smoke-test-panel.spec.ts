@@ -11,6 +11,12 @@ import { SmokeTest } from './smoke-test.models';
 })
 class Host {}
 
+@Component({
+  imports: [SmokeTestPanel],
+  template: `<app-smoke-test partner="raja" [showLast]="true" />`,
+})
+class LastRunHost {}
+
 const RUNNING: SmokeTest = {
   id: 'run-1',
   partner: 'raja',
@@ -111,6 +117,33 @@ describe('SmokeTestPanel', () => {
 
     await vi.advanceTimersByTimeAsync(SMOKE_TEST_POLL_MS * 2);
     backend.expectNone('/api/smoke-tests/run-1'); // no polling once finished
+  });
+
+  it("shows the partner's last run with its screenshots where asked (the Diagnostics page)", async () => {
+    TestBed.configureTestingModule({ imports: [LastRunHost] });
+    const fixture = TestBed.createComponent(LastRunHost);
+    const backend = TestBed.inject(HttpTestingController);
+    fixture.detectChanges();
+    await vi.advanceTimersByTimeAsync(0);
+    backend.expectOne('/api/smoke-tests?partner=raja').flush([FAILED]);
+    backend.match(() => true).forEach((request) => request.flush(new ArrayBuffer(1)));
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('[data-state]')!.textContent).toContain('Last smoke test: Failed');
+    expect(element.querySelectorAll('li[data-step]').length).toBe(2);
+  });
+
+  it('says when the partner has no run yet', async () => {
+    TestBed.configureTestingModule({ imports: [LastRunHost] });
+    const fixture = TestBed.createComponent(LastRunHost);
+    const backend = TestBed.inject(HttpTestingController);
+    fixture.detectChanges();
+    await vi.advanceTimersByTimeAsync(0);
+    backend.expectOne('/api/smoke-tests?partner=raja').flush([]);
+    fixture.detectChanges();
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'Last smoke test: none yet.',
+    );
   });
 
   it('shows why a run could not start (409 while another runs)', async () => {

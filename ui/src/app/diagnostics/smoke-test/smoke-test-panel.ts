@@ -1,6 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
+  afterNextRender,
   DestroyRef,
   computed,
   inject,
@@ -53,12 +54,15 @@ const STATUS_LABELS: Readonly<Record<SmokeTestStep['status'], string>> = {
       <button mat-stroked-button type="button" [disabled]="busy()" (click)="start()">
         {{ busy() ? 'Smoke test running…' : 'Run Playwright smoke test' }}
       </button>
+      @if (showLast() && neverRun() && !run()) {
+        <p class="never">Last smoke test: none yet.</p>
+      }
       @if (error(); as message) {
         <p class="error" role="alert">{{ message }}</p>
       }
       @if (run(); as r) {
         <p class="verdict" [attr.data-state]="r.state" role="status">
-          Smoke test: {{ stateLabel(r.state) }}
+          {{ showLast() ? 'Last smoke test' : 'Smoke test' }}: {{ stateLabel(r.state) }}
           @if (r.durationMs !== null) {
             in {{ seconds(r.durationMs) }} s
           }
@@ -147,6 +151,8 @@ export class SmokeTestPanel {
   readonly partner = input.required<string>();
   /** The connection whose broker and keys to use; default: the partner's newest active one. */
   readonly connection = input<string | null>(null);
+  /** Load and show the partner's last run (the Diagnostics page); else the panel calls nothing until clicked. */
+  readonly showLast = input(false);
 
   protected readonly run = signal<SmokeTest | null>(null);
   protected readonly error = signal<string | null>(null);
@@ -158,8 +164,16 @@ export class SmokeTestPanel {
     return this.starting() || (run !== null && !isFinished(run.state));
   });
 
+  /** True once the partner's runs were read and there was none. */
+  protected readonly neverRun = signal(false);
+
   constructor() {
     this.destroyRef.onDestroy(() => this.releaseImages());
+    afterNextRender(() => {
+      if (this.showLast()) {
+        this.loadLast();
+      }
+    });
   }
 
   protected start(): void {
@@ -203,6 +217,28 @@ export class SmokeTestPanel {
 
   protected seconds(ms: number): string {
     return (ms / 1000).toFixed(1);
+  }
+
+  private loadLast(): void {
+    this.api
+      .ofPartner(this.partner())
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (runs) => {
+          const last = runs[0];
+          if (!last || this.run()) {
+            this.neverRun.set(!last && !this.run());
+            return;
+          }
+          this.run.set(last);
+          if (isFinished(last.state)) {
+            this.loadArtifacts(last);
+          } else {
+            this.follow(last.id);
+          }
+        },
+        error: () => undefined, // the button still works
+      });
   }
 
   /** Polls the run while it is queued or running, then fetches its screenshots and trace. */
