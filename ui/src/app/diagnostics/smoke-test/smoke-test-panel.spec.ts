@@ -139,6 +139,9 @@ describe('SmokeTestPanel', () => {
     const backend = TestBed.inject(HttpTestingController);
     fixture.detectChanges();
     await vi.advanceTimersByTimeAsync(0);
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'Last smoke test: loading…',
+    );
     backend.expectOne('/api/smoke-tests?partner=raja').flush([]);
     fixture.detectChanges();
     expect((fixture.nativeElement as HTMLElement).textContent).toContain(

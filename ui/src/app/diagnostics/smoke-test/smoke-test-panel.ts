@@ -54,8 +54,8 @@ const STATUS_LABELS: Readonly<Record<SmokeTestStep['status'], string>> = {
       <button mat-stroked-button type="button" [disabled]="busy()" (click)="start()">
         {{ busy() ? 'Smoke test running…' : 'Run Playwright smoke test' }}
       </button>
-      @if (showLast() && neverRun() && !run()) {
-        <p class="never">Last smoke test: none yet.</p>
+      @if (showLast() && !run()) {
+        <p class="never">Last smoke test: {{ neverRun() ? 'none yet.' : 'loading…' }}</p>
       }
       @if (error(); as message) {
         <p class="error" role="alert">{{ message }}</p>
