@@ -329,6 +329,34 @@ create table if not exists connection_diagnosis_setting (
     updated_at timestamp with time zone not null
 );
 
+-- Playwright smoke tests of a partner's login (diagnostics): each run with its steps (JSON), and its masked
+-- screenshots and scrubbed trace as artifacts. smoke_test_running holds one row per partner while a run is
+-- queued or running, so a second start for the same partner fails on its primary key (409).
+create table if not exists smoke_test_run (
+    id varchar(36) primary key,
+    partner varchar(64) not null,
+    connection_id varchar(36),
+    state varchar(16) not null,
+    requested_by varchar(64) not null,
+    requested_at timestamp with time zone not null,
+    finished_at timestamp with time zone,
+    duration_ms bigint,
+    steps varchar(8000) not null,
+    trace varchar(100)
+);
+create index if not exists smoke_test_run_partner on smoke_test_run (partner, requested_at);
+create table if not exists smoke_test_running (
+    partner varchar(64) primary key,
+    run_id varchar(36) not null
+);
+create table if not exists smoke_test_artifact (
+    run_id varchar(36) not null,
+    name varchar(100) not null,
+    content_type varchar(100) not null,
+    body bytea not null,
+    primary key (run_id, name)
+);
+
 -- Partners added by ops (partner-invitation): one row per partner id and per email, written with the start of the
 -- invitation, so a second invitation for the same id or email fails as a whole (409) and nothing is half-created.
 create table if not exists partner_invitation (

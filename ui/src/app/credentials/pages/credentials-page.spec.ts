@@ -151,7 +151,13 @@ describe('CredentialsPage', () => {
     expect(active.textContent).toContain('••••1234');
     expect(active.textContent).toContain('312 ms');
     expect(active.textContent).toContain('Token age');
-    expect(buttonNames(active)).toEqual(['Reveal', 'Share', 'Rotate', 'Revoke']);
+    expect(buttonNames(active)).toEqual([
+      'Run Playwright smoke test',
+      'Reveal',
+      'Share',
+      'Rotate',
+      'Revoke',
+    ]);
 
     expect(accessibleText(rejected.querySelector('[data-state]')!)).toBe('Keys rejected');
     expect(rejected.textContent).toContain('No token yet');
@@ -162,7 +168,12 @@ describe('CredentialsPage', () => {
     );
     expect(guide?.getAttribute('href')).toBe('/diagnostics/guides/keys-rejected#check-the-secret');
     // The guide's section opens beside the failure, and the doctor is one click away.
-    expect(buttonNames(rejected)).toEqual(['How to fix this', 'Reconnect', 'Revoke']);
+    expect(buttonNames(rejected)).toEqual([
+      'How to fix this',
+      'Run Playwright smoke test',
+      'Reconnect',
+      'Revoke',
+    ]);
     const doctor = Array.from(rejected.querySelectorAll('a')).find(
       (a) => accessibleText(a) === 'Run the OAuth doctor',
     );

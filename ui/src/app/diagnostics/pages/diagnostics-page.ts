@@ -17,6 +17,7 @@ import { DiagnosticsApi } from '../diagnostics-api';
 import { DiagnosedConnection, Diagnosis, DiagnosisRun } from '../diagnostics.models';
 import { DoctorResult } from '../components/doctor-result';
 import { GUIDES } from '../guides';
+import { SmokeTestPanel } from '../smoke-test/smoke-test-panel';
 
 /** What the page knows of one connection's doctor: its last result, its kept runs, whether a run is going. */
 interface DoctorState {
@@ -49,6 +50,7 @@ const ALL = '';
     MatFormFieldModule,
     MatInputModule,
     RouterLink,
+    SmokeTestPanel,
   ],
   template: `
     <h1>Diagnostics</h1>
@@ -78,12 +80,8 @@ const ALL = '';
       @for (group of groups(); track group.partner) {
         <section class="partner" [attr.aria-labelledby]="'partner-' + group.partner">
           <h3 [id]="'partner-' + group.partner">Partner {{ group.partner }}</h3>
-          <!--
-            Place of the partner's last smoke test (issue 24, point 4: branch diag-smoke builds the
-            smoke-test component on GET /api/smoke-tests?partner=). Replace this block with it.
-          -->
           <div class="smoke-test" [attr.data-smoke-test-for]="group.partner">
-            <p><strong>Last smoke test:</strong> not available yet.</p>
+            <app-smoke-test [partner]="group.partner" [showLast]="true" />
           </div>
           @for (connection of group.connections; track connection.id) {
             @let doctor = state(connection.id);

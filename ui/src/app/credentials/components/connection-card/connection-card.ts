@@ -13,6 +13,7 @@ import {
   RECONNECTABLE_STATES,
   USABLE_STATES,
 } from '../../credentials.models';
+import { SmokeTestPanel } from '../../../diagnostics/smoke-test/smoke-test-panel';
 import { RevealedView } from '../../reveal-store';
 import { FailureNotice } from '../failure-notice/failure-notice';
 import { RevealedValues } from '../revealed-values/revealed-values';
@@ -31,6 +32,7 @@ import { RevealedValues } from '../revealed-values/revealed-values';
     FailureNotice,
     RevealedValues,
     RouterLink,
+    SmokeTestPanel,
   ],
   templateUrl: './connection-card.html',
   styleUrl: './connection-card.scss',

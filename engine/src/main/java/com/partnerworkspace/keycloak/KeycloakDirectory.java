@@ -42,7 +42,8 @@ public class KeycloakDirectory {
 
     /**
      * The partner's own users: the direct members of {@code /partners/<partner>}, not its team or delegates
-     * (who hear about the partner's affairs only through a live grant, see {@code PartnerAccess}).
+     * (who hear about the partner's affairs only through a live grant, see {@code PartnerAccess}), nor its
+     * synthetic test user (no person reads its mail).
      */
     public List<Person> ownUsersOf(String partner) {
         return ownUsers.get(partner, this::loadOwnUsersOf);
@@ -57,6 +58,7 @@ public class KeycloakDirectory {
         }
         return groups.group(group.getId()).members(0, 500).stream()
                 .filter(user -> !Boolean.FALSE.equals(user.isEnabled()))
+                .filter(user -> !KeycloakSyntheticUsers.isSynthetic(user))
                 .map(KeycloakDirectory::person)
                 .sorted(java.util.Comparator.comparing(Person::username))
                 .toList();
@@ -124,6 +126,7 @@ public class KeycloakDirectory {
     private List<Person> loadWithRole(String role) {
         return realm.roles().get(role).getUserMembers(0, 500).stream()
                 .filter(user -> !Boolean.FALSE.equals(user.isEnabled()))
+                .filter(user -> !KeycloakSyntheticUsers.isSynthetic(user))
                 .map(KeycloakDirectory::person)
                 .sorted(java.util.Comparator.comparing(Person::username))
                 .toList();
