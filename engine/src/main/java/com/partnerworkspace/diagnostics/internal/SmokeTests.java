@@ -7,6 +7,7 @@ import com.partnerworkspace.credentials.ConnectionStatus;
 import com.partnerworkspace.keycloak.KeycloakProperties;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
+import com.partnerworkspace.system.Guides;
 import com.partnerworkspace.system.Refusal;
 import java.time.Clock;
 import java.time.Duration;
@@ -318,7 +319,8 @@ class SmokeTests {
                             "smoke-test-unsupported-broker",
                             "The smoke test can drive the login of OAuth 2 brokers only, not "
                                     + connection.broker().name() + ".")
-                    .with("broker", connection.broker().id());
+                    .with("broker", connection.broker().id())
+                    .with("guide", Guides.of("partner-onboarding", "smoke-test"));
         }
         if ("REVOKED".equals(connection.state())) {
             throw Refusal.of(

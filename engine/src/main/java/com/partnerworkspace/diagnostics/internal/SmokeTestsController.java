@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -61,6 +62,7 @@ class SmokeTestsController {
     @AlsoAnswers(
             status = 409,
             description = "A run for the partner is queued or running, or it has no connection the test can use")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @PostMapping(
             path = "/api/smoke-tests",
             consumes = MediaType.APPLICATION_JSON_VALUE,
