@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,6 +36,9 @@ class TaskFormsApiTest {
 
     @Autowired
     TaskService tasks;
+
+    @Autowired
+    ManagementService jobs;
 
     @Test
     void approveDelegationChecksTheFormThenTheFourEyesRules() {
@@ -176,9 +180,21 @@ class TaskFormsApiTest {
                 .isEqualTo(204);
     }
 
-    /** The escalation of the alert moved on to ops' task, as when no level acknowledged it. */
+    /**
+     * The escalation of the alert moved on to ops' task, as when no level acknowledged it: once its first
+     * notification ran (no job of it is due), so the job executor is not working on it meanwhile.
+     */
     private String handToOps(String alertId) {
         ProcessInstance instance = awaitInstance(alertId);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (jobs.createJobQuery()
+                        .processInstanceId(instance.getId())
+                        .executable()
+                        .count()
+                > 0) {
+            assertThat(Instant.now()).as("escalation of alert %s idle", alertId).isBefore(deadline);
+            Connections.sleep(Duration.ofMillis(200));
+        }
         var modification = runtime.createProcessInstanceModification(instance.getId())
                 .startBeforeActivity("Task_HandleUnacknowledgedAlert");
         for (String active : runtime.getActiveActivityIds(instance.getId())) {

@@ -1,5 +1,6 @@
 package com.partnerworkspace.inbox.internal;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerworkspace.system.Refusal;
@@ -54,8 +55,8 @@ final class TaskFormSchema {
     }
 
     /** The form-js schema as deployed, for the viewer. */
-    JsonNode json() {
-        return schema;
+    Map<String, Object> json() {
+        return JSON.convertValue(schema, new TypeReference<Map<String, Object>>() {});
     }
 
     /** The keys of the form's fields, in the form's order. */
