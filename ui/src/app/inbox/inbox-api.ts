@@ -14,6 +14,7 @@ import {
   TaskDetail,
   TaskDiagram,
   TaskFilter,
+  TaskForm,
   TaskHistoryEntry,
   TaskPage,
   TaskSortOrder,
@@ -89,6 +90,11 @@ export class InboxApi {
 
   complete(id: string, body: TaskCompletion): Observable<void> {
     return this.http.post<void>(`${taskUrl(id)}/complete`, body, { context: showsOwnErrors() });
+  }
+
+  /** The task's form-js form; 404 when its process deploys none for it. */
+  form(id: string): Observable<TaskForm> {
+    return this.http.get<TaskForm>(`${taskUrl(id)}/form`, { context: showsOwnErrors() });
   }
 
   diagram(id: string): Observable<TaskDiagram> {

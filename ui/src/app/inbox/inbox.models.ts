@@ -89,7 +89,7 @@ export interface BulkResult {
 }
 
 /** Body of `POST /api/tasks/{id}/complete`, e.g. `{approved: true, comment: "..."}`. */
-export type TaskCompletion = Readonly<Record<string, boolean | string>>;
+export type TaskCompletion = Readonly<Record<string, unknown>>;
 
 /** `GET /api/tasks/{id}/diagram`: the process model and where its instance stands. */
 export interface TaskDiagram {
@@ -113,4 +113,27 @@ export interface TaskComment {
   readonly text: string;
   readonly createdAt: string;
   readonly updatedAt: string | null;
+}
+
+/** A form-js component of a task form (only what the inbox reads; form-js reads the rest). */
+export interface TaskFormComponent {
+  readonly key?: string;
+  readonly type: string;
+  readonly [property: string]: unknown;
+}
+
+/** A form-js schema deployed with the task's process (`processes/*.form`). */
+export interface TaskFormSchema {
+  readonly id?: string;
+  readonly components: readonly TaskFormComponent[];
+  readonly [property: string]: unknown;
+}
+
+/** Values of a task form, by field key. */
+export type TaskFormValues = Readonly<Record<string, unknown>>;
+
+/** `GET /api/tasks/{id}/form`: the task's form-js schema and the values it holds so far. */
+export interface TaskForm {
+  readonly schema: TaskFormSchema;
+  readonly data: TaskFormValues;
 }

@@ -12,7 +12,15 @@ import {
 } from '../../shared/testing/dom-queries';
 import { MeStore } from '../../core/me/me.store';
 import { InboxApi } from '../inbox-api';
-import { BulkRequest, BulkResult, SavedFilter, Task, TaskDetail, TaskPage } from '../inbox.models';
+import {
+  BulkRequest,
+  BulkResult,
+  SavedFilter,
+  Task,
+  TaskDetail,
+  TaskForm,
+  TaskPage,
+} from '../inbox.models';
 import { InboxPage, TASK_COMPLETED } from './inbox-page';
 import { DIAGRAM_VIEWER, DiagramViewer } from '../components/task-diagram/bpmn-viewer';
 
@@ -77,6 +85,10 @@ function fakeApi() {
     deleteFilter: vi.fn(() => of(undefined)),
     bulk: vi.fn<(request: BulkRequest) => Observable<{ results: BulkResult[] }>>(() =>
       of({ results: [] }),
+    ),
+    /** No deployed form (a process version from before forms): the detail shows its plain fields. */
+    form: vi.fn<(id: string) => Observable<TaskForm>>(() =>
+      throwError(() => new HttpErrorResponse({ status: 404, statusText: 'Not Found' })),
     ),
   };
 }
@@ -255,6 +267,40 @@ describe('InboxPage', () => {
     await fixture.whenStable();
     expect(api.complete).toHaveBeenCalledWith('t-2', {});
     expect(element.querySelector('[role="status"]')?.textContent).toBe(TASK_COMPLETED);
+  });
+
+  it('approves with the comment typed into the task form deployed with its process', async () => {
+    const api = fakeApi();
+    api.form.mockReturnValue(
+      of({
+        schema: {
+          id: 'approve-delegation',
+          type: 'default',
+          components: [
+            { id: 'Field_Approved', key: 'approved', type: 'checkbox', label: 'Approve' },
+            { id: 'Field_Comment', key: 'comment', type: 'textarea', label: 'Comment' },
+          ],
+        },
+        data: {},
+      }),
+    );
+    const { fixture, element } = await render(api);
+    buttonByText(rows(element)[0], 'Open')!.click();
+    await fixture.whenStable();
+    const detail = element.querySelector('app-task-detail')!;
+    await vi.waitFor(() => {
+      fixture.detectChanges();
+      expect(detail.querySelector('.fjs-form textarea')).toBeTruthy();
+      expect(detail.textContent, 'the plain comment field').not.toContain(
+        'required when rejecting',
+      );
+    });
+    expect(detail.querySelector('input[type="checkbox"]')).toBeNull();
+    typeInto(getByLabel(detail, 'Comment'), 'Looks right');
+    buttonByText(detail, 'Approve')!.click();
+    await fixture.whenStable();
+
+    expect(api.complete).toHaveBeenCalledWith('t-1', { approved: true, comment: 'Looks right' });
   });
 
   it('shows the problem of a failed completion in an alert', async () => {

@@ -18,6 +18,7 @@ import { durationsInWords } from '../../../shared/time/time-format';
 import { TaskCompletion, TaskDetail, TaskField } from '../../inbox.models';
 import { TaskCommentsPanel } from '../task-comments/task-comments';
 import { TaskDiagramPanel } from '../task-diagram/task-diagram';
+import { TaskFormPanel } from '../task-form/task-form';
 import { TaskHistoryPanel } from '../task-history/task-history';
 
 /** Context keys shown first, with their labels (delegation approvals); other keys follow. */
@@ -59,6 +60,7 @@ export interface ContextRow {
     GuidePanel,
     TaskCommentsPanel,
     TaskDiagramPanel,
+    TaskFormPanel,
     TaskHistoryPanel,
   ],
   templateUrl: './task-detail.html',
@@ -76,6 +78,15 @@ export class TaskDetailPanel {
   readonly closed = output<void>();
 
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
+  private readonly form = viewChild(TaskFormPanel);
+
+  /** The task's form-js form is shown: it holds the fields (the plain fields below are not shown). */
+  protected readonly hasForm = linkedSignal({
+    source: () => this.task().id,
+    computation: () => false,
+  });
+  /** Fields the detail offers itself rather than in the form: the decision buttons. */
+  protected readonly leftOutOfForm = computed(() => (this.isDecision() ? ['approved'] : []));
 
   /** The comment; starts empty for every task opened. */
   protected readonly comment = linkedSignal({
@@ -158,6 +169,10 @@ export class TaskDetailPanel {
 
   /** Emits the completion: `approved` for a decision (null: a plain "Complete"). */
   protected submit(approved: boolean | null): void {
+    if (this.hasForm()) {
+      this.submitForm(approved);
+      return;
+    }
     const body: Record<string, boolean | string> = {};
     for (const field of this.extraFields()) {
       body[field.name] = this.values()[field.name] ?? (field.type === 'boolean' ? false : '');
@@ -169,6 +184,15 @@ export class TaskDetailPanel {
       body['comment'] = this.comment().trim();
     }
     this.decide.emit(body);
+  }
+
+  /** The form's values (unless one is invalid: form-js says why beside it) with the decision. */
+  private submitForm(approved: boolean | null): void {
+    const values = this.form()?.collect();
+    if (!values) {
+      return;
+    }
+    this.decide.emit(approved === null ? { ...values } : { ...values, approved });
   }
 }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -47,8 +48,18 @@ class BulkTaskWork {
             return new Result(taskId, "done", status.value(), null);
         }
 
+        /** The refusal as the task alone would hear it; a 400 names each offending field in the detail. */
         static Result refused(String taskId, Refusal refusal) {
-            return new Result(taskId, refusal.slug(), refusal.getStatusCode().value(), refusal.detail());
+            return new Result(taskId, refusal.slug(), refusal.getStatusCode().value(), detailOf(refusal));
+        }
+
+        private static String detailOf(Refusal refusal) {
+            if (refusal.fieldErrors().isEmpty()) {
+                return refusal.detail();
+            }
+            return refusal.fieldErrors().entrySet().stream()
+                    .map(error -> error.getKey() + " " + error.getValue())
+                    .collect(Collectors.joining("; ", refusal.detail() + " ", ""));
         }
     }
 

@@ -8,11 +8,14 @@ import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.Refusal;
 import java.time.Instant;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -34,6 +37,9 @@ class Inbox {
     private final TaskWork taskWork;
     private final HistoryService history;
     private final TaskListQuery list;
+    private final FormService formService;
+    /** Parsed schemas of forms bound to their process version's deployment, by process definition and task. */
+    private final Map<String, TaskFormSchema> schemas = new ConcurrentHashMap<>();
 
     Inbox(
             TaskService tasks,
@@ -41,8 +47,10 @@ class Inbox {
             List<TaskForm> forms,
             TaskWork taskWork,
             HistoryService history,
-            TaskListQuery list) {
+            TaskListQuery list,
+            FormService formService) {
         this.tasks = tasks;
+        this.formService = formService;
         this.history = history;
         this.list = list;
         this.taskWork = taskWork;
@@ -126,10 +134,15 @@ class Inbox {
         refuseIfTakenByAnother(user, task);
         Optional<TaskForm> form = formOf(task);
         form.ifPresent(f -> f.checkMayDecide(user, task));
+        Map<String, Object> values = submitted == null ? Map.of() : submitted;
+        Optional<TaskFormSchema> schema = schemaOf(task);
+        schema.ifPresent(s -> s.requireValid(values));
         if (task.getAssignee() == null) {
             claimFor(user.username(), task);
         }
-        Map<String, Object> variables = form.isPresent() ? form.get().complete(user, task, submitted) : Map.of();
+        Map<String, Object> variables = form.isPresent()
+                ? form.get().complete(user, task, values)
+                : schema.map(s -> values).orElse(Map.of());
         try {
             taskWork.complete(id, variables, user.username());
         } catch (org.camunda.bpm.engine.ProcessEngineException e) {
@@ -140,6 +153,32 @@ class Inbox {
             }
             throw cause instanceof Refusal refused ? refused : e;
         }
+    }
+
+    /**
+     * The task's form-js schema and the values it holds so far (variables set on the task itself, never
+     * the process's, which may be an earlier decider's); 404 when the task has no deployed form.
+     */
+    TaskFormView form(WorkspaceUser user, String id) {
+        Task task = visibleTask(user, id);
+        TaskFormSchema schema = schemaOf(task)
+                .orElseThrow(
+                        () -> Refusal.notFound("task-form-not-found", "This task has no form; complete it as it is."));
+        Map<String, Object> data = new LinkedHashMap<>(tasks.getVariablesLocal(id, List.copyOf(schema.keys())));
+        return new TaskFormView(schema.json(), data);
+    }
+
+    /** The deployed form-js schema the task's {@code camunda:formRef} names, if it has one. */
+    Optional<TaskFormSchema> schemaOf(Task task) {
+        if (task.getCamundaFormRef() == null) {
+            return Optional.empty();
+        }
+        if (!"deployment".equals(task.getCamundaFormRef().getBinding())) {
+            return Optional.of(TaskFormSchema.read(formService.getDeployedTaskForm(task.getId())));
+        }
+        return Optional.of(schemas.computeIfAbsent(
+                key(task.getProcessDefinitionId(), task.getTaskDefinitionKey()),
+                unused -> TaskFormSchema.read(formService.getDeployedTaskForm(task.getId()))));
     }
 
     /** Claims through the product; losing to a claim that committed meanwhile is a 409 naming the winner. */

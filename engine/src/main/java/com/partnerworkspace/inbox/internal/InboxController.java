@@ -140,6 +140,17 @@ class InboxController {
         return inbox.task(CurrentUser.of(authentication), id);
     }
 
+    @Operation(
+            summary = "The task's form: its form-js schema (camunda:formRef) and the values it holds so far",
+            description = "Completing checks the submitted values against this schema (only its fields, types,"
+                    + " required, options, min/max, length, pattern) and the task's own rules; a task without a"
+                    + " deployed form answers 404 task-form-not-found.")
+    @AlsoAnswers(status = 409, description = TAKEN_MEANWHILE)
+    @GetMapping(path = "/api/tasks/{id}/form", produces = MediaType.APPLICATION_JSON_VALUE)
+    TaskFormView form(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
+        return inbox.form(CurrentUser.of(authentication), id);
+    }
+
     @Operation(summary = "Take the task: nobody else can decide it until it is unclaimed")
     @AlsoAnswers(status = 409, description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/claim", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -154,7 +165,10 @@ class InboxController {
         return inbox.unclaim(CurrentUser.of(authentication), id);
     }
 
-    @Operation(summary = "Complete the task with its form's fields, e.g. {\"approved\": true, \"comment\": \"...\"}")
+    @Operation(
+            summary = "Complete the task with its form's fields, e.g. {\"approved\": true, \"comment\": \"...\"}",
+            description = "The values are checked against the task's form (GET /api/tasks/{id}/form) and its own"
+                    + " rules first: a 400 names each offending field and the task stays open.")
     @AlsoAnswers(status = 409, description = "Someone else holds the task")
     @PostMapping(path = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
