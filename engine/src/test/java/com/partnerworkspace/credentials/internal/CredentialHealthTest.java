@@ -183,11 +183,12 @@ class CredentialHealthTest {
             "ApprovalsData",
             "PlatformHealthData",
             "PartnerOverviewData",
-            "OnboardingData"
+            "OnboardingData",
+            "Metrics"
         }) {
             assertThat(schemas.has(data)).as(data).isTrue();
         }
-        assertThat(schemas.at("/WidgetResponse/properties/data/anyOf")).hasSize(11);
+        assertThat(schemas.at("/WidgetResponse/properties/data/anyOf")).hasSize(12);
         assertThat(schemas.at("/LatencyReport/properties/series/items/$ref").asText())
                 .endsWith("/Point");
     }
