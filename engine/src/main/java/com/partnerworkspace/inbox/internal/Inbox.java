@@ -31,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Inbox {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Inbox.class);
+
     private final TaskService tasks;
     private final RepositoryService repository;
     private final Map<String, TaskForm> forms;
@@ -168,17 +170,39 @@ class Inbox {
         return new TaskFormView(schema.json(), data);
     }
 
-    /** The deployed form-js schema the task's {@code camunda:formRef} names, if it has one. */
+    /**
+     * The deployed form-js schema the task's {@code camunda:formRef} names, if it has one. A reference whose
+     * form was never deployed (a model deployed without its forms) counts as no form: the task stays workable
+     * with its feature's own checks, and the log says what is missing.
+     */
     Optional<TaskFormSchema> schemaOf(Task task) {
         if (task.getCamundaFormRef() == null) {
             return Optional.empty();
         }
         if (!"deployment".equals(task.getCamundaFormRef().getBinding())) {
-            return Optional.of(TaskFormSchema.read(formService.getDeployedTaskForm(task.getId())));
+            return deployedSchemaOf(task);
         }
-        return Optional.of(schemas.computeIfAbsent(
-                key(task.getProcessDefinitionId(), task.getTaskDefinitionKey()),
-                unused -> TaskFormSchema.read(formService.getDeployedTaskForm(task.getId()))));
+        String key = key(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        TaskFormSchema cached = schemas.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<TaskFormSchema> deployed = deployedSchemaOf(task);
+        deployed.ifPresent(schema -> schemas.put(key, schema));
+        return deployed;
+    }
+
+    private Optional<TaskFormSchema> deployedSchemaOf(Task task) {
+        try {
+            return Optional.of(TaskFormSchema.read(formService.getDeployedTaskForm(task.getId())));
+        } catch (org.camunda.bpm.engine.exception.NotFoundException missing) {
+            log.warn(
+                    "Task {} of {} names form {} that is not deployed with it; treated as a task without a form",
+                    task.getTaskDefinitionKey(),
+                    task.getProcessDefinitionId(),
+                    task.getCamundaFormRef().getKey());
+            return Optional.empty();
+        }
     }
 
     /** Claims through the product; losing to a claim that committed meanwhile is a 409 naming the winner. */
