@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { Observable } from 'rxjs';
 import { showsOwnErrors } from '../../core/http/shows-own-errors';
 import { LatencyReport } from './widgets/latency';
+import { InvitedTeammate, NewTeammate } from './widgets/onboarding';
 import {
   LatencyWindow,
   LayoutItem,
@@ -43,6 +44,15 @@ export class WorkspaceApi {
     return this.http.get<WidgetResponse<T>>(
       `/api/workspace/widgets/${encodeURIComponent(widget)}`,
       { params: params({ ...query }), context: showsOwnErrors() },
+    );
+  }
+
+  /** Invites a teammate onto the partner's team (`POST /api/partners/{partner}/team`). */
+  inviteTeammate(partner: string, teammate: NewTeammate): Observable<InvitedTeammate> {
+    return this.http.post<InvitedTeammate>(
+      `/api/partners/${encodeURIComponent(partner)}/team`,
+      teammate,
+      { context: showsOwnErrors() },
     );
   }
 

@@ -105,6 +105,11 @@ public class KeycloakDirectory {
         return teams.get(partner, this::loadTeamOf);
     }
 
+    /** The team is read anew next time: someone just joined it. */
+    public void forgetTeamOf(String partner) {
+        teams.forget(partner);
+    }
+
     private List<Person> loadTeamOf(String partner) {
         GroupRepresentation team;
         try {

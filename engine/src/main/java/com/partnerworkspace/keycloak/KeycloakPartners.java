@@ -128,6 +128,56 @@ public class KeycloakPartners {
         return created;
     }
 
+    /** The realm role of a partner's teammates (analysts and the like), as the launch teams hold it. */
+    public static final String TEAMMATE_ROLE = "analyst";
+
+    /**
+     * A teammate the partner invites: a user in {@code /partners/<partner>/team} (made if the partner has no
+     * team yet) with the teammate role and the setup actions pending. A user that exists already is refused
+     * before anything is made; should joining the team fail, the new user is removed again.
+     */
+    public void createTeammate(NewPartnerUser user, String partner) {
+        String teamId = ensureTeamGroup(partner);
+        try (Response response = users.create(representation(user))) {
+            if (response.getStatus() != 201) {
+                throw new IllegalStateException(
+                        "Keycloak refused teammate " + user.username() + ": HTTP " + response.getStatus());
+            }
+        }
+        UserRepresentation found = findUser(user.username())
+                .orElseThrow(() -> new IllegalStateException("teammate " + user.username() + " not found"));
+        try {
+            UserResource resource = users.get(found.getId());
+            resource.joinGroup(teamId);
+            resource.roles()
+                    .realmLevel()
+                    .add(List.of(realm.roles().get(TEAMMATE_ROLE).toRepresentation()));
+        } catch (RuntimeException e) {
+            users.get(found.getId()).remove();
+            throw e;
+        }
+    }
+
+    private String ensureTeamGroup(String partner) {
+        Optional<GroupRepresentation> team = findGroup(groupPath(partner) + "/team");
+        if (team.isPresent()) {
+            return team.get().getId();
+        }
+        GroupRepresentation partnerGroup = findGroup(groupPath(partner))
+                .orElseThrow(() -> new IllegalStateException("no group for partner " + partner));
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName("team");
+        try (Response response = groups.group(partnerGroup.getId()).subGroup(group)) {
+            if (response.getStatus() != 201 && response.getStatus() != 409) {
+                throw new IllegalStateException(
+                        "Keycloak refused the team of " + partner + ": HTTP " + response.getStatus());
+            }
+        }
+        return findGroup(groupPath(partner) + "/team")
+                .orElseThrow(() -> new IllegalStateException("no team group for " + partner))
+                .getId();
+    }
+
     /** The actions the user has still to do in Keycloak (empty once password and one-time code are set). */
     public List<String> pendingActions(String username) {
         return findUser(username)

@@ -250,6 +250,60 @@ class PartnersApiTest {
         assertThat(texts(listed.json(), "id")).contains("nikhil", "mukesh", "raja", "nitin");
     }
 
+    /**
+     * "Invite a teammate" of the onboarding checklist: a user on the new partner's team with the setup actions
+     * pending and Keycloak's setup email; the step ticks; the same name or email again is a 409, and neither
+     * another partner nor a teammate may invite for the partner.
+     */
+    @Test
+    void aTeammateIsInvitedOntoTheNewPartnersTeamAndTheChecklistTicks() {
+        String id = newId();
+        String email = id + "@partner-workspace.local";
+        assertThat(post("/api/partners", token("omar"), newPartner(id, email)).status())
+                .isEqualTo(202);
+        MailServer.shared()
+                .awaitMail(email, mail -> mail.subject().startsWith("Welcome to Partner Workspace"), MAIL_WAIT);
+        String teammate = id + "-ana";
+        String teammateEmail = teammate + "@partner-workspace.local";
+        Map<String, Object> invite = Map.of("username", teammate, "displayName", "Ana Lyst", "email", teammateEmail);
+
+        assertThat(post("/api/partners/" + id + "/team", token("mukesh"), invite)
+                        .status())
+                .isEqualTo(403);
+        assertThat(post("/api/partners/nikhil/team", token("arjun"), invite).status())
+                .as("a teammate does not invite for the partner")
+                .isEqualTo(403);
+        Api.Response invited = post("/api/partners/" + id + "/team", token("omar"), invite);
+
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        assertThat(invited.json().get("setupEmailSent").asBoolean()).isTrue();
+        JsonNode user = onlyUser(teammate);
+        assertThat(texts(user.get("requiredActions"))).containsExactlyInAnyOrder("UPDATE_PASSWORD", "CONFIGURE_TOTP");
+        assertThat(texts(admin.get("users/" + user.get("id").asText() + "/groups"), "path"))
+                .containsExactly("/partners/" + id + "/team");
+        MailServer.shared()
+                .awaitMail(teammateEmail, mail -> mail.body().contains("login-actions/action-token"), MAIL_WAIT);
+        JsonNode onboarding = Api.get("/api/workspace/widgets/onboarding?partner=" + id, token("omar"))
+                .json()
+                .get("data");
+        for (JsonNode step : onboarding.get("steps")) {
+            if (step.get("id").asText().equals("teammate")) {
+                assertThat(step.get("done").asBoolean()).as("the teammate step").isTrue();
+            }
+        }
+        assertThat(auditActions(id)).contains("team.member-invited");
+
+        Api.Response again = post("/api/partners/" + id + "/team", token("omar"), invite);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body()).contains("\"field\":\"username\"");
+        Api.Response bad = post(
+                "/api/partners/" + id + "/team",
+                token("omar"),
+                Map.of("username", "A", "displayName", "", "email", "not-an-email"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"username\"").contains("\"field\":\"email\"");
+    }
+
     private static String newId() {
         return "p-" + UUID.randomUUID().toString().substring(0, 8);
     }
