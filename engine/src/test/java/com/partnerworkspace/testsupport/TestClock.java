@@ -11,6 +11,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -194,16 +195,30 @@ public final class TestClock extends Clock {
         Date now = new Date();
         for (Job cycle : jobs.createJobQuery().timers().duedateHigherThan(now).list()) {
             if (cycle.getProcessInstanceId() == null) {
-                Instant back = cycle.getDuedate().toInstant().minus(moved);
-                try {
-                    jobs.setJobDuedate(
-                            cycle.getId(), Date.from(back.isBefore(now.toInstant()) ? now.toInstant() : back));
-                } catch (org.camunda.bpm.engine.ProcessEngineException firedMeanwhile) {
-                    // The job executor ran it between the query and here: nothing left to bring back.
-                    if (jobs.createJobQuery().jobId(cycle.getId()).count() > 0) {
-                        throw firedMeanwhile;
-                    }
-                }
+                bringBack(jobs, cycle.getId(), moved, now);
+            }
+        }
+    }
+
+    /**
+     * Moves one cycle's due date back by {@code moved}. The job executor may lock, run or reschedule the job
+     * between the read and the write (an optimistic-locking failure): then it is read again and brought
+     * back from what it is now, or left alone once it fired or is due anyway.
+     */
+    private static void bringBack(ManagementService jobs, String jobId, Duration moved, Date now) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Job current = jobs.createJobQuery().jobId(jobId).singleResult();
+            if (current == null
+                    || current.getDuedate() == null
+                    || !current.getDuedate().after(now)) {
+                return;
+            }
+            Instant back = current.getDuedate().toInstant().minus(moved);
+            try {
+                jobs.setJobDuedate(jobId, Date.from(back.isBefore(now.toInstant()) ? now.toInstant() : back));
+                return;
+            } catch (ProcessEngineException touchedMeanwhile) {
+                // read it again
             }
         }
     }
