@@ -80,10 +80,13 @@ export class TaskDetailPanel {
   private readonly heading = viewChild<ElementRef<HTMLElement>>('heading');
   private readonly form = viewChild(TaskFormPanel);
 
-  /** The task's form-js form is shown: it holds the fields (the plain fields below are not shown). */
-  protected readonly hasForm = linkedSignal({
+  /**
+   * The task's form-js form is shown: it holds the fields (the plain fields below are not shown); null
+   * while the form is still being looked up, when neither is shown and the task cannot be decided yet.
+   */
+  protected readonly hasForm = linkedSignal<string, boolean | null>({
     source: () => this.task().id,
-    computation: () => false,
+    computation: () => null,
   });
   /** Fields the detail offers itself rather than in the form: the decision buttons. */
   protected readonly leftOutOfForm = computed(() => (this.isDecision() ? ['approved'] : []));

@@ -50,6 +50,9 @@ class PartnersControllerWebTest {
     @MockitoBean
     PartnerOnboarding onboarding;
 
+    @MockitoBean
+    TeamInvitations team;
+
     @Nested
     class Add {
 
