@@ -52,6 +52,21 @@ public class Refusal extends ErrorResponseException {
         return invalid(messageByField);
     }
 
+    /**
+     * Throws a 400 naming each field Bean Validation refuses in {@code request} (the first message for each):
+     * for an endpoint that says who may call it before anything about the body, so validates it itself.
+     */
+    public static void throwIfInvalid(jakarta.validation.Validator validator, Object request) {
+        Map<String, String> messageByField = new java.util.TreeMap<>();
+        validator
+                .validate(request)
+                .forEach(violation ->
+                        messageByField.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
+        if (!messageByField.isEmpty()) {
+            throw invalid(messageByField);
+        }
+    }
+
     public static Refusal invalid(String field, String message) {
         return invalid(Map.of(field, message));
     }

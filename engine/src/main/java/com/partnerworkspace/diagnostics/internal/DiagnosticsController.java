@@ -13,8 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -119,14 +117,7 @@ class DiagnosticsController {
         WorkspaceUser user = CurrentUser.of(authentication);
         // Who may not run it at all is told so before anything about the request.
         diagnostics.requireMayDiagnoseSettings(user);
-        Map<String, String> invalid = new TreeMap<>();
-        validator
-                .validate(request)
-                .forEach(violation ->
-                        invalid.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
-        if (!invalid.isEmpty()) {
-            throw Refusal.invalid(invalid);
-        }
+        Refusal.throwIfInvalid(validator, request);
         return noStore(diagnostics.diagnose(
                 user,
                 new DiagnosticsService.UnsavedSettings(

@@ -11,8 +11,6 @@ import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -71,14 +69,7 @@ class SmokeTestsController {
         WorkspaceUser user = CurrentUser.of(authentication);
         // Who may not run it at all is told so before anything about the request.
         smokeTests.requireMayRunAny(user);
-        Map<String, String> invalid = new TreeMap<>();
-        validator
-                .validate(request)
-                .forEach(violation ->
-                        invalid.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
-        if (!invalid.isEmpty()) {
-            throw Refusal.invalid(invalid);
-        }
+        Refusal.throwIfInvalid(validator, request);
         SmokeTest run = smokeTests.start(user, request.partner(), request.connection());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .cacheControl(CacheControl.noStore())

@@ -9,7 +9,6 @@ import com.partnerworkspace.system.Refusal;
 import jakarta.validation.Validator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,14 +45,7 @@ class TeamInvitations {
         if (!keycloak.groupExists(partner)) {
             throw Refusal.notFound("partner-not-found", "There is no partner " + partner + ".");
         }
-        Map<String, String> invalid = new TreeMap<>();
-        validator
-                .validate(teammate)
-                .forEach(violation ->
-                        invalid.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));
-        if (!invalid.isEmpty()) {
-            throw Refusal.invalid(invalid);
-        }
+        Refusal.throwIfInvalid(validator, teammate);
         if (keycloak.usernameTaken(teammate.username())) {
             throw taken("username", "is taken by another user");
         }
