@@ -381,3 +381,32 @@ create table if not exists task_filter (
 );
 create index if not exists task_filter_owner on task_filter (owner);
 create index if not exists task_filter_shared on task_filter (shared_with_group);
+
+-- Model changes from the browser editor (models): a draft is saved only once it validates; proposing it starts
+-- model-deployment, whose reviewer (never the author) approves or rejects it; approval deploys it.
+create table if not exists model_draft (
+    id varchar(36) primary key,
+    model_key varchar(100) not null,
+    model_type varchar(8) not null,
+    content text not null,
+    tests text,
+    author varchar(64) not null,
+    status varchar(16) not null,
+    base_version integer,
+    created_at timestamp with time zone not null,
+    process_instance varchar(64),
+    reviewed_by varchar(64),
+    review_comment varchar(2000),
+    deployed_version integer
+);
+create index if not exists model_draft_key on model_draft (model_key);
+
+-- Who deployed each browser deployment (Camunda keeps no user on a deployment); releases have no row here.
+create table if not exists model_deployment (
+    deployment_id varchar(64) primary key,
+    model_key varchar(100) not null,
+    draft_id varchar(36) not null,
+    deployed_by varchar(64) not null,
+    approved_by varchar(64) not null,
+    deployed_at timestamp with time zone not null
+);

@@ -258,6 +258,27 @@ class AccessMatrixTest {
         });
     }
 
+    private static String modelDraft;
+
+    /** A draft of ops' (the deployed delegation-approval, unchanged), for the model draft rows. */
+    private static synchronized String modelDraft() {
+        if (modelDraft == null) {
+            Api.Response newest = Api.get("/api/models/delegation-approval/versions", token("omar"));
+            String content = Api.get(
+                            "/api/models/delegation-approval/versions/"
+                                    + newest.json().get(0).get("version").asInt(),
+                            token("omar"))
+                    .body();
+            Api.Response saved = Connections.post(
+                    "/api/models/delegation-approval/drafts",
+                    token("omar"),
+                    Map.of("type", "bpmn", "content", content));
+            assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+            modelDraft = saved.json().get("id").asText();
+        }
+        return modelDraft;
+    }
+
     /** A fresh comment of the approver on the owner's task for each call: the author may change or delete it. */
     private static String approversComment(Fixtures fixtures) {
         Api.Response comment = Connections.post(
@@ -267,6 +288,9 @@ class AccessMatrixTest {
     }
 
     private static String idFor(String path, Fixtures fixtures) {
+        if (path.startsWith("/api/models/drafts/")) {
+            return modelDraft();
+        }
         if (path.startsWith("/api/incidents/")) {
             return fixtures.incident();
         }

@@ -1,15 +1,11 @@
 package com.partnerworkspace.models.internal;
 
-import com.partnerworkspace.security.CurrentUser;
-import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.AlsoAnswers;
 import com.partnerworkspace.system.InputLimits;
-import com.partnerworkspace.system.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,14 +34,14 @@ class IncidentsController {
                     @RequestParam(required = false)
                     @Size(max = InputLimits.ID)
                     String process) {
-        requireOps(authentication);
+        OpsOnly.require(authentication);
         return incidents.open(process);
     }
 
     @Operation(summary = "One open incident with the failed job's stack trace (ops)")
     @GetMapping(path = "/api/incidents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Incidents.Detail incident(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
-        requireOps(authentication);
+        OpsOnly.require(authentication);
         return incidents.detail(id);
     }
 
@@ -53,14 +49,6 @@ class IncidentsController {
     @AlsoAnswers(status = 409, description = "The incident is not a failed job's")
     @PostMapping(path = "/api/incidents/{id}/retry", produces = MediaType.APPLICATION_JSON_VALUE)
     Incidents.OpenIncident retry(Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String id) {
-        return incidents.retry(requireOps(authentication), id);
-    }
-
-    private static WorkspaceUser requireOps(Authentication authentication) {
-        WorkspaceUser user = CurrentUser.of(authentication);
-        if (!user.hasRole("ops")) {
-            throw Refusal.of(HttpStatus.FORBIDDEN, "ops-only", "Only operations staff see and retry incidents.");
-        }
-        return user;
+        return incidents.retry(OpsOnly.require(authentication), id);
     }
 }

@@ -33,15 +33,9 @@ class ModelCatalogue {
     /** A deployment made through the browser editor names itself so; everything else came with a release. */
     static final String BROWSER_SOURCE = "browser";
 
-    enum Type {
-        bpmn,
-        dmn,
-        form
-    }
-
     record Model(
             String key,
-            Type type,
+            ModelType type,
             @Schema(nullable = true) String name,
             int latestVersion,
 
@@ -49,14 +43,22 @@ class ModelCatalogue {
             long runningInstances,
 
             @Schema(description = "Open incidents of every version (0 for decisions and forms)")
-            long incidents) {}
+            long incidents,
+
+            @Schema(
+                    description = "The newest version came from the browser and the release's file differs from"
+                            + " it: the browser version was kept (see ./workspace models pull)")
+            boolean diverged) {}
 
     record Version(
             int version,
             @Schema(nullable = true) Instant deployedAt,
 
-            @Schema(nullable = true, description = "Who deployed it; null for a release")
+            @Schema(nullable = true, description = "Who made and proposed the change; null for a release")
             String deployedBy,
+
+            @Schema(nullable = true, description = "Who approved the change; null for a release")
+            String approvedBy,
 
             @Schema(allowableValues = {"release", "browser"})
             String source,
@@ -65,21 +67,31 @@ class ModelCatalogue {
             long runningInstances) {}
 
     /** One version's content and its media type (XML for BPMN and DMN, JSON for a form). */
-    record Content(Type type, String text) {}
+    record Content(ModelType type, String text) {}
 
-    private record Definition(Type type, String key, String name, int version, String deploymentId, String resource) {}
+    private record Definition(
+            ModelType type, String key, String name, int version, String deploymentId, String resource) {}
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
+    private final DraftRepository drafts;
+    private final ReleaseDivergences divergences;
 
     ModelCatalogue(
-            RepositoryService repository, RuntimeService runtime, ManagementService management, JdbcTemplate jdbc) {
+            RepositoryService repository,
+            RuntimeService runtime,
+            ManagementService management,
+            JdbcTemplate jdbc,
+            DraftRepository drafts,
+            ReleaseDivergences divergences) {
         this.repository = repository;
         this.runtime = runtime;
         this.management = management;
         this.jdbc = jdbc;
+        this.drafts = drafts;
+        this.divergences = divergences;
     }
 
     List<Model> all() {
@@ -104,6 +116,27 @@ class ModelCatalogue {
                 .toList();
     }
 
+    /** The newest deployed version of a model, if it is deployed at all. */
+    Optional<Integer> latestVersion(String key) {
+        return definitions().stream()
+                .filter(d -> d.key().equals(key))
+                .map(Definition::version)
+                .max(Comparator.naturalOrder());
+    }
+
+    /** The newest deployed version's content of a model, if it is deployed at all. */
+    Optional<String> latestContent(String key) {
+        return latestVersion(key).map(version -> content(key, version).text());
+    }
+
+    /** The type of a deployed model, if it is deployed at all. */
+    Optional<ModelType> typeOf(String key) {
+        return definitions().stream()
+                .filter(d -> d.key().equals(key))
+                .map(Definition::type)
+                .min(Comparator.naturalOrder());
+    }
+
     Content content(String key, int version) {
         Definition definition = versionsOf(key).stream()
                 .filter(d -> d.version() == version)
@@ -124,7 +157,7 @@ class ModelCatalogue {
             throw Refusal.notFound("model-not-found", "There is no model " + key + ".");
         }
         // A key names one model; should a process and a decision share one, the process is meant.
-        Type type = versions.stream()
+        ModelType type = versions.stream()
                 .map(Definition::type)
                 .min(Comparator.naturalOrder())
                 .orElseThrow();
@@ -135,22 +168,22 @@ class ModelCatalogue {
         List<Definition> all = new ArrayList<>();
         for (ProcessDefinition p : repository.createProcessDefinitionQuery().list()) {
             all.add(new Definition(
-                    Type.bpmn, p.getKey(), p.getName(), p.getVersion(), p.getDeploymentId(), p.getResourceName()));
+                    ModelType.bpmn, p.getKey(), p.getName(), p.getVersion(), p.getDeploymentId(), p.getResourceName()));
         }
         for (DecisionDefinition d : repository.createDecisionDefinitionQuery().list()) {
             all.add(new Definition(
-                    Type.dmn, d.getKey(), d.getName(), d.getVersion(), d.getDeploymentId(), d.getResourceName()));
+                    ModelType.dmn, d.getKey(), d.getName(), d.getVersion(), d.getDeploymentId(), d.getResourceName()));
         }
         String forms = management.getTableName(CamundaFormDefinitionEntity.class);
         jdbc.query("select KEY_, VERSION_, DEPLOYMENT_ID_, RESOURCE_NAME_ from " + forms, row -> {
             all.add(new Definition(
-                    Type.form, row.getString(1), null, row.getInt(2), row.getString(3), row.getString(4)));
+                    ModelType.form, row.getString(1), null, row.getInt(2), row.getString(3), row.getString(4)));
         });
         return all;
     }
 
     private Model model(Definition latest) {
-        boolean process = latest.type() == Type.bpmn;
+        boolean process = latest.type() == ModelType.bpmn;
         return new Model(
                 latest.key(),
                 latest.type(),
@@ -165,7 +198,8 @@ class ModelCatalogue {
                         ? runtime.createIncidentQuery()
                                 .processDefinitionKeyIn(latest.key())
                                 .count()
-                        : 0);
+                        : 0,
+                divergences.has(latest.key()));
     }
 
     private Version version(Definition definition) {
@@ -175,7 +209,8 @@ class ModelCatalogue {
                 .singleResult());
         boolean browser =
                 deployment.map(d -> BROWSER_SOURCE.equals(d.getSource())).orElse(false);
-        long running = definition.type() == Type.bpmn
+        Optional<String[]> deployers = browser ? drafts.deployers(definition.deploymentId()) : Optional.empty();
+        long running = definition.type() == ModelType.bpmn
                 ? runtime.createProcessInstanceQuery()
                         .processDefinitionId(processDefinitionId(definition))
                         .count()
@@ -186,7 +221,8 @@ class ModelCatalogue {
                         .map(Deployment::getDeploymentTime)
                         .map(Date::toInstant)
                         .orElse(null),
-                null,
+                deployers.map(names -> names[0]).orElse(null),
+                deployers.map(names -> names[1]).orElse(null),
                 browser ? "browser" : "release",
                 running);
     }

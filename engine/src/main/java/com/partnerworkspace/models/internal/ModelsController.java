@@ -1,9 +1,6 @@
 package com.partnerworkspace.models.internal;
 
-import com.partnerworkspace.security.CurrentUser;
-import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.InputLimits;
-import com.partnerworkspace.system.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -34,7 +30,7 @@ class ModelsController {
             summary = "Every deployed process, decision and form with its latest version, instances, incidents (ops)")
     @GetMapping(path = "/api/models", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ModelCatalogue.Model> models(Authentication authentication) {
-        requireOps(authentication);
+        OpsOnly.require(authentication);
         return catalogue.all();
     }
 
@@ -42,7 +38,7 @@ class ModelsController {
     @GetMapping(path = "/api/models/{key}/versions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ModelCatalogue.Version> versions(
             Authentication authentication, @PathVariable @Size(max = InputLimits.ID) String key) {
-        requireOps(authentication);
+        OpsOnly.require(authentication);
         return catalogue.versions(key);
     }
 
@@ -67,17 +63,9 @@ class ModelsController {
             Authentication authentication,
             @PathVariable @Size(max = InputLimits.ID) String key,
             @PathVariable @Min(1) @Max(100_000) int version) {
-        requireOps(authentication);
+        OpsOnly.require(authentication);
         ModelCatalogue.Content content = catalogue.content(key, version);
-        MediaType type =
-                content.type() == ModelCatalogue.Type.form ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML;
+        MediaType type = content.type() == ModelType.form ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML;
         return ResponseEntity.ok().contentType(type).body(content.text());
-    }
-
-    private static void requireOps(Authentication authentication) {
-        WorkspaceUser user = CurrentUser.of(authentication);
-        if (!user.hasRole("ops")) {
-            throw Refusal.of(HttpStatus.FORBIDDEN, "ops-only", "Only operations staff see the models.");
-        }
     }
 }
