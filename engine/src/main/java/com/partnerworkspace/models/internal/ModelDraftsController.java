@@ -15,7 +15,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/tasks} (task "Review model change").
  */
 @RestController
-@Validated
 class ModelDraftsController {
 
     /** The largest model here is about 26 KB; the API's body limit is 256 KB. */
@@ -178,7 +176,7 @@ class ModelDraftsController {
     ModelDiff.Diff diff(
             Authentication authentication,
             @PathVariable @Size(max = InputLimits.ID) String id,
-            @RequestParam(defaultValue = "deployed") @Pattern(regexp = "deployed") String against) {
+            @RequestParam(defaultValue = "deployed") @Size(max = 16) @Pattern(regexp = "deployed") String against) {
         OpsOnly.require(authentication);
         return diff.againstDeployed(changes.find(id));
     }
