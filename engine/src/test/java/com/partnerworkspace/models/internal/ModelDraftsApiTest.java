@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.Launcher;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -200,6 +201,25 @@ class ModelDraftsApiTest {
         JsonNode routingModel = byKey(Api.get("/api/models", token("omar")).json(), ROUTING);
         assertThat(routingModel.get("diverged").asBoolean()).isTrue();
         assertThat(byKey(Api.get("/api/models", token("omar")).json(), "delegation-policy")
+                        .get("diverged")
+                        .asBoolean())
+                .isFalse();
+
+        java.nio.file.Path pulled = java.nio.file.Files.createTempDirectory("models-pull");
+        Launcher.run(
+                Map.of(
+                        "ENGINE_PORT", String.valueOf(EngineTest.PORT),
+                        "WORKSPACE_OPS_TOKEN", token("omar"),
+                        "WORKSPACE_MODELS_DIR", pulled.toString()),
+                "models",
+                "pull");
+        java.nio.file.Path pulledRouting = pulled.resolve("alert-routing.dmn");
+        assertThat(pulledRouting).hasContent(latest(ROUTING));
+        Resource released = new org.springframework.core.io.FileSystemResource(pulledRouting);
+        assertThat(release.keepBrowserVersions(engine, Set.of(released)))
+                .as("a release carrying the pulled version is in sync with the browser's")
+                .containsExactly(released);
+        assertThat(byKey(Api.get("/api/models", token("omar")).json(), ROUTING)
                         .get("diverged")
                         .asBoolean())
                 .isFalse();
