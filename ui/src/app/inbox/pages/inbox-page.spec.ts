@@ -341,6 +341,42 @@ describe('InboxPage', () => {
     expect(saved!.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('reassigns the selected tasks to a candidate and lists who could not take which', async () => {
+    const api = fakeApi();
+    api.bulk.mockReturnValue(
+      of({
+        results: [
+          { taskId: 't-1', outcome: 'done', status: 204, detail: null },
+          {
+            taskId: 't-2',
+            outcome: 'not-a-candidate',
+            status: 403,
+            detail: 'vikram is not a candidate of this task.',
+          },
+        ],
+      }),
+    );
+    const { fixture, element } = await render(api);
+    (
+      element.querySelector('input[aria-label="Select all tasks on this page"]') as HTMLElement
+    ).click();
+    await fixture.whenStable();
+
+    expect(buttonByText(element, 'Reassign selected')!.disabled).toBe(true);
+    typeInto(getByLabel(element, 'Reassign to (username)'), ' vikram ');
+    await fixture.whenStable();
+    buttonByText(element, 'Reassign selected')!.click();
+    await fixture.whenStable();
+
+    expect(api.bulk).toHaveBeenCalledWith({
+      action: 'reassign',
+      taskIds: ['t-1', 't-2'],
+      assignee: 'vikram',
+    });
+    const results = element.querySelector('[aria-label="Results of the last bulk action"]')!;
+    expect(results.textContent).toContain('refused — vikram is not a candidate of this task.');
+  });
+
   it('approves the selected tasks with one comment and lists what each came to', async () => {
     const api = fakeApi();
     api.bulk.mockReturnValue(

@@ -365,7 +365,9 @@ export class InboxPage implements OnInit {
             taskIds,
             values: { approved: action.approved, comment: action.comment },
           }
-        : { action: action.action, taskIds };
+        : action.action === 'reassign'
+          ? { action: 'reassign', taskIds, assignee: action.assignee }
+          : { action: action.action, taskIds };
     this.bulkBusy.set(true);
     this.status.set('');
     this.api

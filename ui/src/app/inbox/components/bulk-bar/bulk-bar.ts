@@ -12,9 +12,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { BulkResult, Task } from '../../inbox.models';
 
-/** A decision for every selected task: claim, unclaim, or approve/reject with one comment. */
+/** A decision for every selected task: claim, unclaim, reassign, or approve/reject with one comment. */
 export type BulkAction =
   | { readonly action: 'claim' | 'unclaim' }
+  | { readonly action: 'reassign'; readonly assignee: string }
   | { readonly action: 'complete'; readonly approved: boolean; readonly comment: string };
 
 /** Acts on the selected tasks at once; then lists what each task came to (done, or why not). */
@@ -40,6 +41,18 @@ export type BulkAction =
           (click)="act.emit({ action: 'unclaim' })"
         >
           Unclaim selected
+        </button>
+        <mat-form-field class="assignee" subscriptSizing="dynamic">
+          <mat-label>Reassign to (username)</mat-label>
+          <input matInput [formControl]="assignee" maxlength="100" autocomplete="off" />
+        </mat-form-field>
+        <button
+          mat-stroked-button
+          type="button"
+          [disabled]="busy() || !assignee.value.trim()"
+          (click)="reassign()"
+        >
+          Reassign selected
         </button>
         <mat-form-field class="comment" subscriptSizing="dynamic">
           <mat-label>Comment for all</mat-label>
@@ -88,6 +101,9 @@ export type BulkAction =
       border-radius: 8px;
       background: var(--mat-sys-surface-container);
     }
+    .assignee {
+      width: 180px;
+    }
     .comment {
       min-width: 220px;
       flex: 1 1 220px;
@@ -115,11 +131,20 @@ export class BulkBar {
   readonly act = output<BulkAction>();
 
   protected readonly comment = new FormControl('', { nonNullable: true });
+  /** Someone who is a candidate of each task; the server refuses the others, task by task. */
+  protected readonly assignee = new FormControl('', { nonNullable: true });
   private readonly commentInput = viewChild<ElementRef<HTMLInputElement>>('commentInput');
 
   /** Approve or reject with the one comment (the server asks for it when rejecting). */
   decide(approved: boolean): void {
     this.act.emit({ action: 'complete', approved, comment: this.comment.value.trim() });
+  }
+
+  reassign(): void {
+    const assignee = this.assignee.value.trim();
+    if (assignee) {
+      this.act.emit({ action: 'reassign', assignee });
+    }
   }
 
   hasComment(): boolean {
