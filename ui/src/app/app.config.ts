@@ -5,7 +5,7 @@ import {
   provideAppInitializer,
   provideBrowserGlobalErrorListeners,
 } from '@angular/core';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
 import { provideOAuthClient } from 'angular-oauth2-oidc';
 import { NAV_BADGE_SOURCES } from './core/layout/nav-badges';
 import { InboxBadge } from './inbox/inbox-badge';
@@ -19,7 +19,11 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     provideOAuthClient(),
     provideAppInitializer(() => inject(AuthService).initialize()),
-    provideRouter(routes, withComponentInputBinding()),
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ anchorScrolling: 'enabled' }),
+    ),
     { provide: NAV_BADGE_SOURCES, useFactory: () => [inject(InboxBadge)] },
   ],
 };

@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 import { AuthService } from '../../core/auth/auth.service';
 import { BrokerConnectionsWidget } from './broker-connections/broker-connections-widget';
 import { LoginHealthWidget } from './login-health/login-health-widget';
+import { PlatformHealthWidget } from './platform-health/platform-health-widget';
 import { WIDGET_POLL_MS } from './widget-poll';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -36,6 +37,25 @@ async function render<T>(component: Type<T>, loggedIn = true) {
 const text = (element: HTMLElement) => element.textContent!.replace(/\s+/g, ' ');
 
 describe('widget states', () => {
+  it('leads ops from open incidents on the dashboard to the incidents on the Models page', async () => {
+    const { http, element, settle } = await render(PlatformHealthWidget);
+    http.expectOne('/api/workspace/widgets/platform-health').flush({
+      widget: 'platform-health',
+      generatedAt: new Date().toISOString(),
+      data: {
+        components: [{ id: 'db', name: 'Database', status: 'UP' }],
+        jobExecutorActive: true,
+        incidents: 2,
+        failedJobs: 2,
+      },
+    });
+    await settle();
+    const link = [...element.querySelectorAll('a')].find((a) =>
+      a.textContent!.includes('Review incidents'),
+    );
+    expect(link?.getAttribute('href')).toBe('/models#incidents');
+  });
+
   it('shows loading, then the data (login health, session countdown)', async () => {
     const { http, element, settle } = await render(LoginHealthWidget);
     expect(element.querySelector('[role="region"]')?.getAttribute('aria-label')).toBe(

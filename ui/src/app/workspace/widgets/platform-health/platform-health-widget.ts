@@ -1,4 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import { PlatformHealthData } from '../../api/widgets/platform-health';
 import { WidgetSettings } from '../../api/workspace.models';
@@ -9,7 +11,7 @@ import { dataOf, pollWidget } from '../widget-poll';
 /** platform-health (ops): Keycloak, Vault, database, SMTP, job executor, incidents, failed jobs. */
 @Component({
   selector: 'app-platform-health-widget',
-  imports: [WidgetCard],
+  imports: [WidgetCard, MatButtonModule, RouterLink],
   template: `
     <app-widget-card
       title="Platform health"
@@ -33,6 +35,9 @@ import { dataOf, pollWidget } from '../widget-poll';
           <dt>Failed jobs</dt>
           <dd [class.warn]="d.failedJobs > 0">{{ d.failedJobs }}</dd>
         </dl>
+        @if (d.incidents > 0) {
+          <a mat-button routerLink="/models" fragment="incidents">Review incidents</a>
+        }
       }
     </app-widget-card>
   `,
