@@ -410,3 +410,25 @@ create table if not exists model_deployment (
     approved_by varchar(64) not null,
     deployed_at timestamp with time zone not null
 );
+
+-- Migrations of running instances between two versions of a process (models): the validation report kept as
+-- reported; proposing starts instance-migration, whose reviewer (never the author) approves or rejects it;
+-- approval runs the engine's batch, whose id is kept to read its progress and failures.
+create table if not exists model_migration (
+    id varchar(36) primary key,
+    model_key varchar(100) not null,
+    from_version integer not null,
+    to_version integer not null,
+    mapping text not null,
+    report text not null,
+    instances integer not null,
+    valid boolean not null,
+    author varchar(64) not null,
+    status varchar(16) not null,
+    created_at timestamp with time zone not null,
+    process_instance varchar(64),
+    reviewed_by varchar(64),
+    review_comment varchar(2000),
+    batch_id varchar(64),
+    started_with integer
+);

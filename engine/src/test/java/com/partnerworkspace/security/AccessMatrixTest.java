@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -41,6 +42,23 @@ class AccessMatrixTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.camunda.bpm.engine.TaskService tasks;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** A migration report of ops' (one that found nothing to migrate), for the migration rows. */
+    private static String migration;
+
+    @org.junit.jupiter.api.BeforeEach
+    void aMigrationReport() {
+        migration = UUID.randomUUID().toString();
+        jdbc.update(
+                "insert into model_migration (id, model_key, from_version, to_version, mapping, report, instances,"
+                        + " valid, author, status, created_at) values (?, 'delegation-approval', 1, 2, '[]',"
+                        + " '{\"instances\":0,\"valid\":false,\"instructions\":[],\"errors\":[]}', 0, false, 'omar',"
+                        + " 'reported', current_timestamp)",
+                migration);
+    }
 
     @org.junit.jupiter.api.AfterEach
     void resolveTheIncidentsItOpened() {
@@ -290,6 +308,9 @@ class AccessMatrixTest {
     private static String idFor(String path, Fixtures fixtures) {
         if (path.startsWith("/api/models/drafts/")) {
             return modelDraft();
+        }
+        if (path.startsWith("/api/models/migrations/")) {
+            return migration;
         }
         if (path.startsWith("/api/incidents/")) {
             return fixtures.incident();

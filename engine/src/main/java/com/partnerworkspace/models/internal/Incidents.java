@@ -36,7 +36,10 @@ class Incidents {
             Instant since,
 
             @Schema(description = "Whether retrying its job may clear it (failed jobs only)")
-            boolean retryable) {}
+            boolean retryable,
+
+            @Schema(nullable = true, description = "What ops noted about it (e.g. who looks into it)")
+            String annotation) {}
 
     record Detail(
             OpenIncident incident, @Schema(nullable = true) String stacktrace) {}
@@ -97,6 +100,25 @@ class Incidents {
         return view(incident);
     }
 
+    /** Notes on the incident what ops know or do about it; blank clears the note. Audited. */
+    @Transactional
+    OpenIncident annotate(WorkspaceUser user, String id, String annotation) {
+        Incident incident = find(id);
+        String note = annotation == null ? "" : annotation.strip();
+        if (note.isEmpty()) {
+            runtime.clearAnnotationForIncidentById(id);
+        } else {
+            runtime.setAnnotationForIncidentById(id, note);
+        }
+        events.publishEvent(new AuditEvent(
+                user.username(),
+                null,
+                "incident.annotated",
+                "incident/" + id,
+                Map.of("process", String.valueOf(processKeyOf(incident)), "annotation", note)));
+        return view(find(id));
+    }
+
     private Incident find(String id) {
         Incident incident = runtime.createIncidentQuery().incidentId(id).singleResult();
         if (incident == null) {
@@ -114,7 +136,8 @@ class Incidents {
                 incident.getActivityId(),
                 incident.getIncidentMessage(),
                 incident.getIncidentTimestamp().toInstant(),
-                isFailedJob(incident));
+                isFailedJob(incident),
+                incident.getAnnotation());
     }
 
     private String processKeyOf(Incident incident) {
