@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { of } from 'rxjs';
-import { buttonByText } from '../../shared/testing/dom-queries';
+import { buttonByText, typeInto } from '../../shared/testing/dom-queries';
 import { ModelsApi } from '../models-api';
 import { ModelsPage } from './models-page';
 
@@ -16,6 +17,7 @@ describe('ModelsPage', () => {
             latestVersion: 3,
             runningInstances: 12,
             incidents: 1,
+            diverged: true,
           },
           {
             key: 'alert-routing',
@@ -38,9 +40,11 @@ describe('ModelsPage', () => {
             message: 'Vault sealed',
             since: '2026-12-04T10:00:00Z',
             retryable: true,
+            annotation: null,
           },
         ]),
       ),
+      annotate: vi.fn(() => of({ id: 'i-1' })),
       incident: vi.fn(() =>
         of({ incident: { id: 'i-1' }, stacktrace: 'java.lang.IllegalStateException: sealed' }),
       ),
@@ -51,15 +55,24 @@ describe('ModelsPage', () => {
             version: 3,
             deployedAt: '2026-12-04T10:00:00Z',
             deployedBy: null,
+            approvedBy: null,
             source: 'release',
             runningInstances: 12,
+          },
+          {
+            version: 2,
+            deployedAt: '2026-12-03T10:00:00Z',
+            deployedBy: 'omar',
+            approvedBy: 'olga',
+            source: 'browser',
+            runningInstances: 0,
           },
         ]),
       ),
     };
     TestBed.configureTestingModule({
       imports: [ModelsPage],
-      providers: [{ provide: ModelsApi, useValue: api }],
+      providers: [provideRouter([]), { provide: ModelsApi, useValue: api }],
     });
     const fixture = TestBed.createComponent(ModelsPage);
     await fixture.whenStable();
@@ -104,5 +117,40 @@ describe('ModelsPage', () => {
       'Retrying credential-rotation',
     );
     expect(api.incidents).toHaveBeenCalledTimes(2);
+  });
+  it('edits a model, rolls back to an older version and flags a release that diverged', async () => {
+    const { fixture, element } = await render();
+    const edit = element.querySelector('a[aria-label="Edit delegation-approval"]');
+    expect(edit?.getAttribute('href')).toBe('/models/delegation-approval/edit');
+    expect(element.textContent).toContain('Diverged');
+
+    buttonByText(element, 'Versions')!.click();
+    await fixture.whenStable();
+    const list = element.querySelector('ul[aria-label="Versions of delegation-approval"]')!;
+    expect(list.textContent).toContain('by omar');
+    expect(list.textContent).toContain('approved by olga');
+    const rollBack = element.querySelector(
+      'a[aria-label="Roll back delegation-approval to version 2"]',
+    );
+    expect(rollBack?.getAttribute('href')).toBe('/models/delegation-approval/edit?version=2');
+    expect(
+      element.querySelector('[aria-label="Migrate running instances of delegation-approval"]'),
+    ).not.toBeNull();
+  });
+
+  it('notes on an incident what ops do about it', async () => {
+    const { fixture, element, api } = await render();
+    typeInto(
+      element.querySelector('input[aria-label="Note on the incident at Task_WriteSecret"]')!,
+      ' olga looks ',
+    );
+    await fixture.whenStable();
+    (
+      element.querySelector(
+        'button[aria-label="Annotate the incident at Task_WriteSecret"]',
+      ) as HTMLButtonElement
+    ).click();
+    await fixture.whenStable();
+    expect(api.annotate).toHaveBeenCalledWith('i-1', 'olga looks');
   });
 });

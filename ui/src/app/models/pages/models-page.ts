@@ -2,6 +2,9 @@ import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, OnInit, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { FormsModule } from '@angular/forms';
+import { RouterLink } from '@angular/router';
+import { MigrationPanel } from '../migration/migration-panel';
 import { problemMessage } from '../../core/http/problem';
 import { ModelsApi } from '../models-api';
 import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '../models.models';
@@ -12,12 +15,19 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
  */
 @Component({
   selector: 'app-models-page',
-  imports: [DatePipe, MatButtonModule, MatProgressBarModule],
+  imports: [
+    DatePipe,
+    FormsModule,
+    MatButtonModule,
+    MatProgressBarModule,
+    RouterLink,
+    MigrationPanel,
+  ],
   template: `
     <h1>Models</h1>
     <p class="muted">
-      What the engine runs. Editing in the browser with four-eyes deployment comes next; until then
-      models change through a release of <code>processes/</code>.
+      What the engine runs. <strong>Edit</strong> a model in the browser: it is checked as a deploy
+      would check it, and deployed once a second ops person approves it in their inbox.
     </p>
     @if (error(); as message) {
       <p class="error" role="alert">{{ message }}</p>
@@ -45,6 +55,12 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
                 @if (model.name) {
                   <span class="muted key">{{ model.key }}</span>
                 }
+                @if (model.diverged) {
+                  <span class="diverged key"
+                    >Diverged: the release's file differs from this browser version (./workspace
+                    models pull)</span
+                  >
+                }
               </th>
               <td>{{ typeLabels[model.type] }}</td>
               <td>{{ model.latestVersion }}</td>
@@ -60,6 +76,12 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
                 >
                   Versions
                 </button>
+                <a
+                  mat-button
+                  [routerLink]="['/models', model.key, 'edit']"
+                  [attr.aria-label]="'Edit ' + model.key"
+                  >Edit</a
+                >
               </td>
             </tr>
             @if (openKey() === model.key) {
@@ -74,12 +96,29 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
                         @if (version.deployedBy) {
                           by {{ version.deployedBy }}
                         }
+                        @if (version.approvedBy) {
+                          , approved by {{ version.approvedBy }}
+                        }
                         @if (model.type === 'bpmn') {
                           · {{ version.runningInstances }} running
+                        }
+                        @if (version.version !== model.latestVersion) {
+                          <a
+                            mat-button
+                            [routerLink]="['/models', model.key, 'edit']"
+                            [queryParams]="{ version: version.version }"
+                            [attr.aria-label]="
+                              'Roll back ' + model.key + ' to version ' + version.version
+                            "
+                            >Roll back to this version</a
+                          >
                         }
                       </li>
                     }
                   </ul>
+                  @if (model.type === 'bpmn' && versions().length > 1) {
+                    <app-migration-panel [key]="model.key" [versions]="versions()" />
+                  }
                 </td>
               </tr>
             }
@@ -94,17 +133,36 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
       </table>
     </div>
 
-    <h2>Open incidents</h2>
+    <h2 id="incidents">Open incidents</h2>
     <p class="status" role="status">{{ status() }}</p>
     @if (incidents().length === 0) {
       <p class="muted">No open incidents.</p>
     } @else {
+      <button
+        mat-stroked-button
+        type="button"
+        [disabled]="selected().size === 0"
+        (click)="retrySelected()"
+      >
+        Retry selected
+      </button>
       <ul class="incidents" aria-label="Open incidents">
         @for (incident of incidents(); track incident.id) {
           <li>
+            @if (incident.retryable) {
+              <input
+                type="checkbox"
+                [attr.aria-label]="'Select the incident at ' + incident.activity"
+                [checked]="selected().has(incident.id)"
+                (change)="toggleSelected(incident.id)"
+              />
+            }
             <strong>{{ incident.process ?? 'no process' }}</strong>
             at {{ incident.activity ?? '—' }} since {{ incident.since | date: 'medium' }}:
             {{ incident.message ?? incident.type }}
+            @if (incident.annotation) {
+              <span class="note">Note: {{ incident.annotation }}</span>
+            }
             <button
               mat-button
               type="button"
@@ -124,6 +182,22 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
                 Retry
               </button>
             }
+            <span class="annotate">
+              <input
+                type="text"
+                maxlength="2000"
+                [attr.aria-label]="'Note on the incident at ' + incident.activity"
+                [(ngModel)]="notes[incident.id]"
+              />
+              <button
+                mat-button
+                type="button"
+                [attr.aria-label]="'Annotate the incident at ' + incident.activity"
+                (click)="annotate(incident)"
+              >
+                Annotate
+              </button>
+            </span>
             @if (trace()?.incident?.id === incident.id) {
               <pre class="trace" tabindex="0">{{ trace()?.stacktrace ?? 'No stack trace.' }}</pre>
             }
@@ -145,7 +219,8 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
       font: var(--mat-sys-body-small);
     }
     .error,
-    .warn {
+    .warn,
+    .diverged {
       color: var(--mat-sys-error);
     }
     .table-wrap {
@@ -167,6 +242,10 @@ import { IncidentDetail, Model, ModelVersion, OpenIncident, TYPE_LABELS } from '
     }
     .incidents li {
       margin-bottom: 8px;
+    }
+    .note {
+      display: block;
+      font-style: italic;
     }
     .trace {
       max-height: 240px;
@@ -197,6 +276,9 @@ export class ModelsPage implements OnInit {
   protected readonly trace = signal<IncidentDetail | null>(null);
   protected readonly busyId = signal<string | null>(null);
   protected readonly status = signal('');
+  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  /** Notes being typed, by incident. */
+  protected notes: Record<string, string> = {};
 
   ngOnInit(): void {
     this.loadIncidents();
@@ -232,6 +314,49 @@ export class ModelsPage implements OnInit {
         this.busyId.set(null);
         this.error.set(problemMessage(error));
       },
+    });
+  }
+
+  protected toggleSelected(id: string): void {
+    const next = new Set(this.selected());
+    if (!next.delete(id)) {
+      next.add(id);
+    }
+    this.selected.set(next);
+  }
+
+  /** Retries each selected incident's failed job; says how many were retried. */
+  protected retrySelected(): void {
+    const ids = [...this.selected()];
+    let left = ids.length;
+    let retried = 0;
+    for (const id of ids) {
+      this.api.retry(id).subscribe({
+        next: () => retried++,
+        error: (error: unknown) => {
+          this.error.set(problemMessage(error));
+          this.afterRetry(--left, retried, ids.length);
+        },
+        complete: () => this.afterRetry(--left, retried, ids.length),
+      });
+    }
+  }
+
+  private afterRetry(left: number, retried: number, total: number): void {
+    if (left === 0) {
+      this.selected.set(new Set());
+      this.status.set(`Retried ${retried} of ${total} incident(s)`);
+      this.loadIncidents();
+    }
+  }
+
+  protected annotate(incident: OpenIncident): void {
+    this.api.annotate(incident.id, (this.notes[incident.id] ?? '').trim()).subscribe({
+      next: () => {
+        this.status.set(`Noted on the incident at ${incident.activity ?? ''}`);
+        this.loadIncidents();
+      },
+      error: (error: unknown) => this.error.set(problemMessage(error)),
     });
   }
 

@@ -14,6 +14,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { GuidePanel } from '../../../diagnostics/components/guide-panel/guide-panel';
+import { ModelChangeDiff } from '../../../models/review/model-change-diff';
 import { durationsInWords } from '../../../shared/time/time-format';
 import { TaskCompletion, TaskDetail, TaskField } from '../../inbox.models';
 import { TaskCommentsPanel } from '../task-comments/task-comments';
@@ -52,6 +53,7 @@ export interface ContextRow {
 @Component({
   selector: 'app-task-detail',
   imports: [
+    ModelChangeDiff,
     DatePipe,
     MatButtonModule,
     MatCheckboxModule,
@@ -101,6 +103,12 @@ export class TaskDetailPanel {
     source: () => this.task().id,
     computation: () => ({}),
   });
+
+  /** The model draft a "Review model change" task is about. */
+  protected draftIdOf(task: TaskDetail): string | null {
+    const id = task.context['draftId'];
+    return typeof id === 'string' ? id : null;
+  }
 
   protected readonly contextRows = computed<readonly ContextRow[]>(() => {
     const context = this.task().context ?? {};
