@@ -8,12 +8,12 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 /** Alert preferences as {@code PUT /api/alert-preferences} takes them, for tests with a partner of their own. */
-final class TestPreferences {
+public final class TestPreferences {
 
     private TestPreferences() {}
 
     /** One email address, a Slack webhook, phone numbers; default thresholds; warnings and criticals escalate after {@code delay}. */
-    static ObjectNode body(String mail, String slackUrl, List<String> phones, String delay) {
+    public static ObjectNode body(String mail, String slackUrl, List<String> phones, String delay) {
         ObjectNode body = Connections.JSON.createObjectNode();
         ObjectNode channels = body.putObject("channels");
         channels.putArray("emails").add(mail);
@@ -34,7 +34,7 @@ final class TestPreferences {
     }
 
     /** Saved by ops ({@code omar}) for the partner on the engine at {@code baseUrl}. */
-    static Api.Response put(String baseUrl, String opsToken, String partner, JsonNode body) {
+    public static Api.Response put(String baseUrl, String opsToken, String partner, JsonNode body) {
         return Api.send(
                 baseUrl,
                 "/api/alert-preferences?partner=" + partner,

@@ -333,7 +333,7 @@ class Inbox {
     }
 
     private TaskSummary summary(Task task) {
-        Optional<TaskForm.Listed> listed = formOf(task).map(f -> f.listed(task));
+        Optional<TaskForm.Listed> listed = formOf(task).flatMap(f -> listedOrPlain(f, task));
         return new TaskSummary(
                 task.getId(),
                 task.getName(),
@@ -343,6 +343,19 @@ class Inbox {
                 instant(task.getCreateTime()),
                 instant(task.getDueDate()),
                 listed.map(TaskForm.Listed::summary).orElse(task.getName()));
+    }
+
+    /**
+     * What the task's feature says of it for the list; nothing (the task listed by its name) when the
+     * feature cannot read what the task is about, so one broken task does not hide every other.
+     */
+    private static Optional<TaskForm.Listed> listedOrPlain(TaskForm form, Task task) {
+        try {
+            return Optional.of(form.listed(task));
+        } catch (RuntimeException e) {
+            log.warn("Task {} of {} is listed by its name: {}", task.getId(), form.processKey(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private TaskDetail detail(Task task) {

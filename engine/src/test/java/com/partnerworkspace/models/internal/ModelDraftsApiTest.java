@@ -41,6 +41,9 @@ class ModelDraftsApiTest {
     TaskService tasks;
 
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
+    @Autowired
     ProcessEngine engine;
 
     @Autowired
@@ -67,6 +70,10 @@ class ModelDraftsApiTest {
                 .forEach(browserDeployments::add);
         browserDeployments.forEach(id -> repository.deleteDeployment(id, true));
         jdbc.update("delete from model_deployment");
+        runtime.createProcessInstanceQuery()
+                .processDefinitionKey("model-deployment")
+                .list()
+                .forEach(review -> runtime.deleteProcessInstance(review.getId(), "test cleanup"));
         jdbc.update("delete from model_draft");
         divergences.inSync(ROUTING);
     }
