@@ -120,6 +120,14 @@ class DiagnosticsJourneyTest {
         assertThat(card.getByRole(AriaRole.IMG).first()).isVisible(slowVisible());
         assertThat(card.getByRole(AriaRole.IMG).first())
                 .hasAttribute("alt", Pattern.compile("Screenshot after: .*\\(secret fields masked\\)"));
+
+        // 6. The connection the smoke test made and revoked does not clutter nitin's connections.
+        page.reload();
+        assertThat(cardOf(fixedLabel)).isVisible(slowVisible());
+        assertThat(page.getByRole(
+                        AriaRole.LISTITEM,
+                        new Page.GetByRoleOptions().setName(Pattern.compile("^Smoke test [0-9a-f]{8}$"))))
+                .hasCount(0);
     }
 
     /** Add connection, the keys, then broker-sim's login as trader (skipped when its session still holds). */
