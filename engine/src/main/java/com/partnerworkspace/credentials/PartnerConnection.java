@@ -18,6 +18,12 @@ public record PartnerConnection(String id, String partner, String label, boolean
     public static final Set<String> SCOPES =
             Set.of("credentials:view-status", "credentials:rotate", "credentials:reveal");
 
+    /**
+     * How the username of a partner's smoke-test user begins: a connection such a user made is the smoke
+     * test's own, and once revoked it is not listed among the partner's connections.
+     */
+    public static final String SMOKE_TEST_USER_PREFIX = "smoke-";
+
     /** The partner's connections, whatever their state. */
     public interface Source {
         Optional<PartnerConnection> find(String id);

@@ -6,6 +6,7 @@ import com.partnerworkspace.broker.Broker;
 import com.partnerworkspace.broker.BrokerAdapter;
 import com.partnerworkspace.broker.BrokerAdapter.Keys;
 import com.partnerworkspace.broker.BrokerCatalogue;
+import com.partnerworkspace.credentials.PartnerConnection;
 import com.partnerworkspace.inbox.TaskWork;
 import com.partnerworkspace.security.PartnerAccess;
 import com.partnerworkspace.security.WorkspaceUser;
@@ -393,14 +394,26 @@ class ConnectionService {
                 : reach.partners().stream()
                         .flatMap(partner -> repository.ofPartner(partner).stream())
                         .toList();
-        return candidates.stream().filter(c -> mayUse(user, c, VIEW_SCOPE)).toList();
+        return candidates.stream()
+                .filter(c -> mayUse(user, c, VIEW_SCOPE) && !smokeTestLeftover(user, c))
+                .toList();
     }
 
     /** The partner's connections the user may see the status of (the caller checked the partner itself). */
     List<Connection> ofPartner(WorkspaceUser user, String partner) {
         return repository.ofPartner(partner).stream()
-                .filter(c -> mayUse(user, c, VIEW_SCOPE))
+                .filter(c -> mayUse(user, c, VIEW_SCOPE) && !smokeTestLeftover(user, c))
                 .toList();
+    }
+
+    /**
+     * A revoked connection a smoke test made and left behind: not listed, so passing runs do not clutter the
+     * partner's connections (the smoke-test user itself still sees it, to watch its own revocation).
+     */
+    private static boolean smokeTestLeftover(WorkspaceUser user, Connection connection) {
+        return connection.storedState() == ConnectionState.REVOKED
+                && connection.createdBy().startsWith(PartnerConnection.SMOKE_TEST_USER_PREFIX)
+                && !connection.createdBy().equals(user.username());
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.partnerworkspace.diagnostics.internal;
 
+import com.partnerworkspace.credentials.PartnerConnection;
 import com.partnerworkspace.keycloak.KeycloakSyntheticUsers;
 import com.partnerworkspace.vault.VaultSecrets;
 import com.partnerworkspace.vault.VaultSecrets.SecretPath;
@@ -47,7 +48,7 @@ class SmokeTestUsers {
     }
 
     static String usernameOf(String partner) {
-        return "smoke-" + partner;
+        return PartnerConnection.SMOKE_TEST_USER_PREFIX + partner;
     }
 
     static SecretPath secretOf(String partner) {
