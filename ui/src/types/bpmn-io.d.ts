@@ -43,3 +43,17 @@ declare module 'camunda-bpmn-moddle/resources/camunda.json' {
   const descriptor: Record<string, unknown>;
   export default descriptor;
 }
+
+declare module 'bpmnlint/lib/linter.js' {
+  export default class Linter {
+    constructor(options: { config: unknown; resolver: unknown });
+    lint(root: unknown): Promise<Record<string, unknown[]>>;
+  }
+}
+
+declare module 'bpmn-moddle' {
+  export class BpmnModdle {
+    constructor(extensions?: Record<string, unknown>);
+    fromXML(xml: string): Promise<{ rootElement: unknown }>;
+  }
+}

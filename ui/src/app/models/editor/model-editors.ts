@@ -1,5 +1,6 @@
 import { InjectionToken } from '@angular/core';
 import { KnownReferences, ModelType } from '../models.models';
+import { nameCells } from './dmn-cells';
 
 /** What the editor page needs of a bpmn.io editor, whichever kind of model it edits. */
 export interface ModelEditor {
@@ -127,6 +128,9 @@ async function bpmnEditor(canvas: HTMLElement, panel: HTMLElement): Promise<Mode
 async function dmnEditor(canvas: HTMLElement): Promise<ModelEditor> {
   const { default: DmnModeler } = await import('dmn-js/lib/Modeler');
   const modeler = new DmnModeler({ container: canvas });
+  // dmn-js names every cell "Input" or "Output": name each after its rule and column instead, as it renders.
+  const cellNames = new MutationObserver(() => nameCells(canvas));
+  cellNames.observe(canvas, { childList: true, subtree: true });
   return {
     async open(xml) {
       await modeler.importXML(xml);
@@ -143,7 +147,10 @@ async function dmnEditor(canvas: HTMLElement): Promise<ModelEditor> {
       // a decision table names no beans, forms or messages
     },
     reveal: () => false,
-    destroy: () => modeler.destroy(),
+    destroy: () => {
+      cellNames.disconnect();
+      modeler.destroy();
+    },
   };
 }
 
