@@ -10,7 +10,7 @@ import { ModelEditorPage } from './model-editor-page';
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('ModelEditorPage', () => {
-  async function render(type: 'bpmn' | 'dmn' = 'dmn') {
+  async function render(type: 'bpmn' | 'dmn' | 'form' = 'dmn') {
     const editor: ModelEditor = {
       open: vi.fn(async () => undefined),
       content: vi.fn(async () => '<definitions changed/>'),
@@ -101,5 +101,9 @@ describe('ModelEditorPage', () => {
     expect(problems.textContent).toContain('known-bean');
     expect(editor.reveal).toHaveBeenCalledWith('Task_RecordRejection');
     expect(buttonByText(element, 'Propose')!.disabled).toBe(true);
+  });
+  it('keeps the bpmn.io watermark beside the form editor, which draws none of its own', async () => {
+    const { element } = await render('form');
+    expect(element.querySelector('a.powered-by')?.getAttribute('href')).toBe('https://bpmn.io');
   });
 });

@@ -76,6 +76,12 @@ import { MODEL_EDITOR, ModelEditor } from './model-editors';
       <div #canvas class="canvas" aria-label="Model editor"></div>
       <div #panel class="panel" [hidden]="model()?.type !== 'bpmn'"></div>
     </div>
+    @if (model()?.type === 'form') {
+      <!-- bpmn-js and dmn-js draw their own watermark; the form-js editor does not, and the licence asks for one. -->
+      <a class="powered-by" href="https://bpmn.io" target="_blank" rel="noopener"
+        >Powered by bpmn.io</a
+      >
+    }
     @if (model()?.type === 'dmn') {
       <mat-form-field class="tests">
         <mat-label>Test cases</mat-label>
@@ -123,6 +129,11 @@ import { MODEL_EDITOR, ModelEditor } from './model-editors';
       height: 100%;
       overflow: auto;
       border-left: 1px solid var(--mat-sys-outline-variant, #ccc);
+    }
+    app-model-editor-page .powered-by {
+      display: inline-block;
+      margin-top: 4px;
+      font-size: 12px;
     }
     app-model-editor-page .tests {
       width: 100%;
