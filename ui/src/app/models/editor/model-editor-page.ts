@@ -140,6 +140,9 @@ import { MODEL_EDITOR, ModelEditor } from './model-editors';
       margin-top: 12px;
       font-family: monospace;
     }
+    app-model-editor-page tr.server-problem td {
+      background: #fdecea !important;
+    }
     app-model-editor-page .djs-element.server-problem .djs-visual > :first-child {
       stroke: #b3261e !important;
       stroke-width: 3px !important;

@@ -146,7 +146,21 @@ async function dmnEditor(canvas: HTMLElement): Promise<ModelEditor> {
     async useReferences() {
       // a decision table names no beans, forms or messages
     },
-    reveal: () => false,
+    /** A rule the server named: its row is scrolled to and marked. */
+    reveal(id) {
+      const row = canvas
+        .querySelector<HTMLElement>(`td[data-row-id="${CSS.escape(id)}"]`)
+        ?.closest('tr');
+      if (!row) {
+        return false;
+      }
+      canvas
+        .querySelectorAll('tr.server-problem')
+        .forEach((marked) => marked.classList.remove('server-problem'));
+      row.classList.add('server-problem');
+      row.scrollIntoView({ block: 'center' });
+      return true;
+    },
     destroy: () => {
       cellNames.disconnect();
       modeler.destroy();
@@ -167,7 +181,15 @@ async function formEditor(canvas: HTMLElement): Promise<ModelEditor> {
     async useReferences() {
       // a form names nothing the engine must know
     },
-    reveal: () => false,
+    reveal(id) {
+      const services = editor as unknown as Service;
+      const field = (services.get('formFieldRegistry') as { get(id: string): unknown }).get(id);
+      if (!field) {
+        return false;
+      }
+      (services.get('selection') as { set(field: unknown): void }).set(field);
+      return true;
+    },
     destroy: () => editor.destroy(),
   };
 }
