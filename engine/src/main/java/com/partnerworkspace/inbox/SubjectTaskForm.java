@@ -5,6 +5,9 @@ import com.partnerworkspace.system.Refusal;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +91,35 @@ public abstract class SubjectTaskForm<T> implements TaskForm {
     @Override
     public Map<String, Object> complete(WorkspaceUser user, Task task, Map<String, Object> submitted) {
         return decide(user, subjectOf(task), submitted == null ? Map.of() : submitted);
+    }
+
+    /** The two fields of an approve-or-reject task: the decision and a comment, required when rejecting. */
+    protected static final List<Field> DECISION_FIELDS = List.of(
+            new Field("approved", "boolean", "Approve", true),
+            new Field("comment", "string", "Comment (required when rejecting)", false));
+
+    /** An approve-or-reject decision; the comment stripped, empty when none was given. */
+    public record Decision(
+            @NotNull(message = NOT_A_DECISION) Boolean approved,
+
+            @Size(max = MAX_COMMENT, message = "Field 'comment' must be at most 2000 characters.")
+            String comment) {
+
+        public static final int MAX_COMMENT = 2000;
+        static final String NOT_A_DECISION = "Field 'approved' must be true or false.";
+
+        @AssertTrue(message = "Field 'comment' must say why when rejecting.")
+        boolean isExplained() {
+            return approved == null || approved || !comment.isEmpty();
+        }
+    }
+
+    /** The submitted {@link #DECISION_FIELDS}, and nothing else, read as a valid {@link Decision}. */
+    protected static Decision decisionOf(Map<String, Object> submitted) {
+        requireOnly(submitted, List.of("approved", "comment"));
+        Boolean approved = valueOf(submitted, "approved", Boolean.class, Decision.NOT_A_DECISION);
+        String comment = valueOf(submitted, "comment", String.class, "Field 'comment' must be text.");
+        return valid(new Decision(approved, comment == null ? "" : comment.strip()));
     }
 
     /** A 400 for a submission this form does not accept. */

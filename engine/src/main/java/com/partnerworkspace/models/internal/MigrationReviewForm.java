@@ -52,9 +52,7 @@ class MigrationReviewForm extends SubjectTaskForm<Migration> {
 
     @Override
     public List<Field> fields() {
-        return List.of(
-                new Field("approved", "boolean", "Approve", true),
-                new Field("comment", "string", "Comment (required when rejecting)", false));
+        return DECISION_FIELDS;
     }
 
     @Override
@@ -66,11 +64,7 @@ class MigrationReviewForm extends SubjectTaskForm<Migration> {
 
     @Override
     protected Map<String, Object> decide(WorkspaceUser user, Migration migration, Map<String, Object> submitted) {
-        requireOnly(submitted, List.of("approved", "comment"));
-        Boolean approved = valueOf(submitted, "approved", Boolean.class, ModelReviewForm.Decision.NOT_A_DECISION);
-        String comment = valueOf(submitted, "comment", String.class, "Field 'comment' must be text.");
-        ModelReviewForm.Decision decision =
-                valid(new ModelReviewForm.Decision(approved, comment == null ? "" : comment.strip()));
+        Decision decision = decisionOf(submitted);
         return Map.of("approved", decision.approved(), "comment", decision.comment(), "reviewer", user.username());
     }
 }

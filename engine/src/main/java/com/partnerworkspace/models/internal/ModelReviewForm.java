@@ -2,9 +2,6 @@ package com.partnerworkspace.models.internal;
 
 import com.partnerworkspace.inbox.SubjectTaskForm;
 import com.partnerworkspace.security.WorkspaceUser;
-import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ModelReviewForm extends SubjectTaskForm<Draft> {
 
-    private static final int MAX_COMMENT = 2000;
-
     private final ModelChanges changes;
     private final RuntimeService runtime;
 
@@ -28,20 +23,6 @@ class ModelReviewForm extends SubjectTaskForm<Draft> {
         super(ModelChanges.PROCESS, "Task_ReviewModelChange");
         this.changes = changes;
         this.runtime = runtime;
-    }
-
-    record Decision(
-            @NotNull(message = NOT_A_DECISION) Boolean approved,
-
-            @Size(max = MAX_COMMENT, message = "Field 'comment' must be at most 2000 characters.")
-            String comment) {
-
-        static final String NOT_A_DECISION = "Field 'approved' must be true or false.";
-
-        @AssertTrue(message = "Field 'comment' must say why when rejecting.")
-        boolean isExplained() {
-            return approved == null || approved || !comment.isEmpty();
-        }
     }
 
     @Override
@@ -72,9 +53,7 @@ class ModelReviewForm extends SubjectTaskForm<Draft> {
 
     @Override
     public List<Field> fields() {
-        return List.of(
-                new Field("approved", "boolean", "Approve", true),
-                new Field("comment", "string", "Comment (required when rejecting)", false));
+        return DECISION_FIELDS;
     }
 
     @Override
@@ -86,10 +65,7 @@ class ModelReviewForm extends SubjectTaskForm<Draft> {
 
     @Override
     protected Map<String, Object> decide(WorkspaceUser user, Draft draft, Map<String, Object> submitted) {
-        requireOnly(submitted, List.of("approved", "comment"));
-        Boolean approved = valueOf(submitted, "approved", Boolean.class, Decision.NOT_A_DECISION);
-        String comment = valueOf(submitted, "comment", String.class, "Field 'comment' must be text.");
-        Decision decision = valid(new Decision(approved, comment == null ? "" : comment.strip()));
+        Decision decision = decisionOf(submitted);
         return Map.of("approved", decision.approved(), "comment", decision.comment(), "reviewer", user.username());
     }
 }
