@@ -25,6 +25,9 @@ export interface TaskDetail extends Task {
   /** Process variables to decide on, e.g. requester, delegate, scopes, justification. */
   readonly context: Readonly<Record<string, unknown>>;
   readonly fields: readonly TaskField[];
+  /** False when the task's rules refuse me a decision (e.g. four eyes): the detail then says why. */
+  readonly mayDecide?: boolean;
+  readonly mayNotDecideBecause?: string | null;
 }
 
 /** One page of the task list (`GET /api/tasks`): the rows and where they sit in the whole. */

@@ -107,7 +107,7 @@ class Inbox {
     }
 
     TaskDetail task(WorkspaceUser user, String id) {
-        return detail(visibleTask(user, id));
+        return detail(user, visibleTask(user, id));
     }
 
     @Transactional
@@ -116,7 +116,7 @@ class Inbox {
         refuseIfTakenByAnother(user, task);
         formOf(task).ifPresent(form -> form.checkMayDecide(user, task));
         claimFor(user.username(), task);
-        return detail(visibleTask(user, id));
+        return detail(user, visibleTask(user, id));
     }
 
     @Transactional
@@ -129,7 +129,7 @@ class Inbox {
                     "Only the person who claimed the task (or ops) can give it back.");
         }
         tasks.setAssignee(id, null);
-        return detail(visibleTask(user, id));
+        return detail(user, visibleTask(user, id));
     }
 
     /**
@@ -152,7 +152,7 @@ class Inbox {
         formOf(task).ifPresent(form -> form.checkMayDecide(to, task));
         tasks.setAssignee(id, null);
         claimFor(to.username(), task);
-        return detail(visibleTask(user, id));
+        return detail(user, visibleTask(user, id));
     }
 
     /** Claims an unclaimed task on the way; the form decides what the submitted fields mean. */
@@ -358,9 +358,11 @@ class Inbox {
         }
     }
 
-    private TaskDetail detail(Task task) {
+    /** The task as {@code user} opens it, with whether they may decide it and, if not, why. */
+    private TaskDetail detail(WorkspaceUser user, Task task) {
         TaskSummary summary = summary(task);
         Optional<TaskForm> form = formOf(task);
+        String refused = form.flatMap(f -> refusalOfDecision(f, user, task)).orElse(null);
         return new TaskDetail(
                 summary.id(),
                 summary.name(),
@@ -371,7 +373,19 @@ class Inbox {
                 summary.due(),
                 summary.summary(),
                 form.map(f -> f.context(task)).orElse(Map.of()),
-                form.map(TaskForm::fields).orElse(List.of()));
+                form.map(TaskForm::fields).orElse(List.of()),
+                refused == null,
+                refused);
+    }
+
+    /** Why the form's rules refuse this user a decision (four eyes, decided already), asked as completing would. */
+    private static Optional<String> refusalOfDecision(TaskForm form, WorkspaceUser user, Task task) {
+        try {
+            form.checkMayDecide(user, task);
+            return Optional.empty();
+        } catch (Refusal refused) {
+            return Optional.of(refused.detail());
+        }
     }
 
     /** The partner the task is about, as its feature's form names it; null when none. */

@@ -70,7 +70,13 @@ class InboxController {
             @Schema(nullable = true) Instant due,
             String summary,
             Map<String, Object> context,
-            List<com.partnerworkspace.inbox.TaskForm.Field> fields) {}
+            List<com.partnerworkspace.inbox.TaskForm.Field> fields,
+
+            @Schema(description = "False when the task's rules refuse this user a decision (e.g. four eyes)")
+            boolean mayDecide,
+
+            @Schema(nullable = true, description = "Why not, in words, when mayDecide is false")
+            String mayNotDecideBecause) {}
 
     @Operation(
             summary = "A page of the tasks assigned to me or offered to my roles",

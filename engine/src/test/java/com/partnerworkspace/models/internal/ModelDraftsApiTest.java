@@ -141,6 +141,16 @@ class ModelDraftsApiTest {
         Api.Response proposed = post("/api/models/drafts/" + draft + "/propose", token("omar"), Map.of());
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(202);
         String task = reviewTaskOf(draft);
+        JsonNode asAuthor = Api.get("/api/tasks/" + task, token("omar")).json();
+        assertThat(asAuthor.get("mayDecide").asBoolean())
+                .as(asAuthor.toString())
+                .isFalse();
+        assertThat(asAuthor.get("mayNotDecideBecause").asText()).contains("cannot review a model change you made");
+        JsonNode asReviewer = Api.get("/api/tasks/" + task, token("olga")).json();
+        assertThat(asReviewer.get("mayDecide").asBoolean())
+                .as(asReviewer.toString())
+                .isTrue();
+        assertThat(asReviewer.get("mayNotDecideBecause").isNull()).isTrue();
 
         Api.Response own = post(
                 "/api/tasks/" + task + "/complete", token("omar"), Map.of("approved", true, "comment", "fine by me"));
