@@ -1,109 +1,25 @@
 package com.partnerworkspace.processes;
 
-import static com.partnerworkspace.processes.ProcessJobs.asyncJobOf;
-import static com.partnerworkspace.processes.ProcessJobs.failAsyncJob;
-import static com.partnerworkspace.processes.ProcessJobs.incidentsOf;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
-
-import java.util.ArrayList;
-import java.util.List;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.Incident;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Every path of model-deployment with stubbed steps. That the author cannot review their own change, and
- * what deploying does in the engine, is shown against the real engine: {@code ModelDraftsApiTest}.
+ * Every path of model-deployment ({@link FourEyesReviewProcessTest}). That the author cannot review their
+ * own change, and what deploying does in the engine, is shown against the real engine: {@code
+ * ModelDraftsApiTest}.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "processes/model-deployment.bpmn")
-class ModelDeploymentProcessTest {
+class ModelDeploymentProcessTest extends FourEyesReviewProcessTest {
 
-    private final List<String> calls = new ArrayList<>();
-
-    @BeforeEach
-    void stubSteps() {
-        for (String name : List.of("deployModelChange", "rejectModelChange")) {
-            Mocks.register(name, (JavaDelegate) execution -> calls.add(name + ":" + execution.getBusinessKey()));
-        }
-    }
-
-    @AfterEach
-    void reset() {
-        Mocks.reset();
-    }
-
-    @Test
-    void aProposedChangeWaitsForAReviewByOps() {
-        ProcessInstance instance = propose();
-
-        assertThat(instance).isWaitingAt("Task_ReviewModelChange");
-        assertThat(taskService()
-                        .createTaskQuery()
-                        .processInstanceId(instance.getId())
-                        .taskCandidateGroup("ops")
-                        .count())
-                .isEqualTo(1);
-        assertThat(calls).isEmpty();
-    }
-
-    @Test
-    void anApprovedChangeIsDeployedInItsOwnJob() {
-        ProcessInstance instance = propose();
-
-        complete(task(instance), withVariables("approved", true, "comment", "looks right"));
-        assertThat(instance).isWaitingAt("Task_DeployModel");
-        execute(asyncJobOf(instance));
-
-        assertThat(instance).hasPassed("Event_ModelDeployed").isEnded();
-        assertThat(calls).containsExactly("deployModelChange:draft-1");
-    }
-
-    @Test
-    void aRejectedChangeIsRecordedAndNothingIsDeployed() {
-        ProcessInstance instance = propose();
-
-        complete(task(instance), withVariables("approved", false, "comment", "wrong channel"));
-
-        assertThat(instance).hasPassed("Event_ModelChangeRejected").isEnded();
-        assertThat(calls).containsExactly("rejectModelChange:draft-1");
-    }
-
-    @Test
-    void aDeploymentThatKeepsFailingLeavesAnIncidentAtTheStep() {
-        Mocks.register("deployModelChange", (JavaDelegate) execution -> {
-            throw new IllegalStateException("database unavailable");
-        });
-        ProcessInstance instance = propose();
-        complete(task(instance), withVariables("approved", true, "comment", ""));
-
-        List<Job> afterEachAttempt = failAsyncJob(instance, 3, IllegalStateException.class);
-
-        assertThat(afterEachAttempt).extracting(Job::getRetries).containsExactly(2, 1, 0);
-        assertThat(incidentsOf(instance))
-                .singleElement()
-                .extracting(Incident::getActivityId)
-                .isEqualTo("Task_DeployModel");
-    }
-
-    private static ProcessInstance propose() {
-        return runtimeService()
-                .startProcessInstanceByKey(
-                        "model-deployment", "draft-1", withVariables("draftId", "draft-1", "author", "omar"));
+    ModelDeploymentProcessTest() {
+        super(new Review(
+                "model-deployment",
+                "draftId",
+                "draft-1",
+                "Task_ReviewModelChange",
+                "Task_DeployModel",
+                "deployModelChange",
+                "Event_ModelDeployed",
+                "rejectModelChange",
+                "Event_ModelChangeRejected"));
     }
 }
