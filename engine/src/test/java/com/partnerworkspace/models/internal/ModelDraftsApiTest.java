@@ -55,13 +55,6 @@ class ModelDraftsApiTest {
     @Autowired
     ReleaseDivergences divergences;
 
-    @Autowired
-    ModelValidator validator;
-
-    private static final java.nio.file.Path PROCESSES = java.nio.file.Path.of(
-                    System.getProperty("workspace.repo-dir", ".."))
-            .resolve("processes");
-
     private final List<String> browserDeployments = new ArrayList<>();
 
     @AfterEach
@@ -240,25 +233,6 @@ class ModelDraftsApiTest {
                         .get("diverged")
                         .asBoolean())
                 .isFalse();
-    }
-
-    /** Issue 25 point 3: the checks a deploy runs hold for every model in processes/ as released. */
-    @Test
-    void everyModelOfTheReleasePassesTheChecksADeployRuns() throws Exception {
-        List<String> problems = new ArrayList<>();
-        try (var files = java.nio.file.Files.list(PROCESSES)) {
-            for (java.nio.file.Path file : files.sorted().toList()) {
-                String name = file.getFileName().toString();
-                ModelType type = ModelType.ofResource(name);
-                if (type != null) {
-                    String key = name.substring(0, name.lastIndexOf('.'));
-                    validator
-                            .validate(key, type, java.nio.file.Files.readString(file), null)
-                            .forEach(problem -> problems.add(name + ": " + problem));
-                }
-            }
-        }
-        assertThat(problems).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.partnerworkspace;
+package com.partnerworkspace.models.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,24 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -36,31 +29,24 @@ import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
-import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
-import org.camunda.bpm.model.bpmn.instance.ThrowEvent;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DmnElement;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The rules every model in {@code processes/} keeps (found by listing the folder, so a new model is
- * checked without editing this test): delegates are beans of this engine, asynchronous calls say how they
- * are retried, history is kept for a bounded time, ids and names read as the domain (no modeler
- * placeholders such as {@code Activity_0x1y2z3} or {@code Task_1}), decisions and messages exist.
+ * checked without editing this test): first what any deploy checks ({@link ModelRules}, the same rules the
+ * browser editor lints with), then what the release asks beyond that: one process per file, named after
+ * it; ids and names that read as the domain (no modeler placeholders such as {@code Activity_0x1y2z3} or
+ * {@code Task_1}); every message waited for is one the engine's code correlates.
  */
 @EngineTest
 class ProcessModelRulesTest {
@@ -75,10 +61,16 @@ class ProcessModelRulesTest {
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
 
     @Autowired
-    ApplicationContext context;
+    ModelValidator validator;
 
     static Stream<Named<Path>> processModels() {
         return modelsEndingWith(".bpmn")
+                .map(model -> Named.of(model.getFileName().toString(), model));
+    }
+
+    static Stream<Named<Path>> everyModel() {
+        return Stream.of(".bpmn", ".dmn", ".form")
+                .flatMap(ProcessModelRulesTest::modelsEndingWith)
                 .map(model -> Named.of(model.getFileName().toString(), model));
     }
 
@@ -87,52 +79,26 @@ class ProcessModelRulesTest {
                 .map(model -> Named.of(model.getFileName().toString(), model));
     }
 
+    /**
+     * What a deploy from the browser checks ({@link ModelValidator}: the engine's own parser and {@link
+     * ModelRules}, the decision's test cases) holds for every model as released: its delegates are beans
+     * of the right kind, asynchronous calls say how they are retried, history is kept for a bounded time,
+     * decisions and forms it names exist, no placeholder is left.
+     */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("processModels")
-    void everyDelegateExpressionNamesABeanOfTheRightKind(Path file) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-        List<String> violations = new ArrayList<>();
+    @MethodSource("everyModel")
+    void everyModelPassesTheChecksADeployRuns(Path file) throws IOException {
+        String name = file.getFileName().toString();
 
-        for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-            checkBean(task.getId(), task.getCamundaDelegateExpression(), JavaDelegate.class, violations);
-        }
-        for (SendTask task : model.getModelElementsByType(SendTask.class)) {
-            checkBean(task.getId(), task.getCamundaDelegateExpression(), JavaDelegate.class, violations);
-        }
-        for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-            checkBean(task.getId(), task.getCamundaDelegateExpression(), JavaDelegate.class, violations);
-        }
-        for (MessageEventDefinition message : model.getModelElementsByType(MessageEventDefinition.class)) {
-            checkBean(ownerId(message), message.getCamundaDelegateExpression(), JavaDelegate.class, violations);
-        }
-        for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
-            checkBean(ownerId(listener), listener.getCamundaDelegateExpression(), ExecutionListener.class, violations);
-        }
-        for (CamundaTaskListener listener : model.getModelElementsByType(CamundaTaskListener.class)) {
-            checkBean(ownerId(listener), listener.getCamundaDelegateExpression(), TaskListener.class, violations);
-        }
+        List<ModelProblem> problems =
+                validator.validate(baseName(file), ModelType.ofResource(name), Files.readString(file), null);
 
-        assertThat(violations).as("delegates of %s", file.getFileName()).isEmpty();
+        assertThat(problems).as("what a deploy of %s would refuse", name).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("processModels")
-    void everyAsynchronousCallSaysHowItIsRetried(Path file) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-
-        List<String> withoutRetryCycle = model.getModelElementsByType(FlowNode.class).stream()
-                .filter(node -> callsADelegate(node) && isAsynchronous(node) && !declaresRetryCycle(node))
-                .map(BaseElement::getId)
-                .toList();
-
-        assertThat(withoutRetryCycle)
-                .as("asynchronous calls in %s without camunda:failedJobRetryTimeCycle", file.getFileName())
-                .isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("processModels")
-    void everyProcessIsNamedAfterItsFileAndKeepsHistoryForABoundedTime(Path file) {
+    void everyProcessIsNamedAfterItsFile(Path file) {
         BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
         Collection<Process> processes = model.getModelElementsByType(Process.class);
 
@@ -142,9 +108,6 @@ class ProcessModelRulesTest {
                     .as("process id in %s", file.getFileName())
                     .isEqualTo(baseName(file));
             assertThat(process.getName()).as("name of %s", process.getId()).isNotBlank();
-            assertThat(process.getCamundaHistoryTimeToLiveString())
-                    .as("camunda:historyTimeToLive of %s", process.getId())
-                    .isNotBlank();
         }
     }
 
@@ -176,26 +139,6 @@ class ProcessModelRulesTest {
 
         assertThat(violations)
                 .as("placeholder elements in %s", file.getFileName())
-                .isEmpty();
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("processModels")
-    void everyDecisionReferencedExistsInProcesses(Path file) {
-        Set<String> decisions = modelsEndingWith(".dmn")
-                .flatMap(dmn -> Dmn.readModelFromFile(dmn.toFile()).getModelElementsByType(Decision.class).stream())
-                .map(Decision::getId)
-                .collect(Collectors.toSet());
-        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-
-        List<String> unknown = model.getModelElementsByType(BusinessRuleTask.class).stream()
-                .filter(task ->
-                        task.getCamundaDecisionRef() != null && !decisions.contains(task.getCamundaDecisionRef()))
-                .map(task -> task.getId() + ": decisionRef " + task.getCamundaDecisionRef())
-                .toList();
-
-        assertThat(unknown)
-                .as("decisions %s refers to that no model in processes/ defines", file.getFileName())
                 .isEmpty();
     }
 
@@ -258,54 +201,6 @@ class ProcessModelRulesTest {
         }
     }
 
-    private void checkBean(String elementId, String expression, Class<?> kind, List<String> violations) {
-        if (expression == null) {
-            return;
-        }
-        Matcher bean = BEAN_EXPRESSION.matcher(expression.trim());
-        if (!bean.matches()) {
-            violations.add(elementId + ": delegateExpression " + expression + " should be ${beanName}");
-        } else if (!context.containsBean(bean.group(1))) {
-            violations.add(elementId + ": no bean named " + bean.group(1));
-        } else if (!context.isTypeMatch(bean.group(1), kind)) {
-            violations.add(elementId + ": bean " + bean.group(1) + " is not a " + kind.getSimpleName());
-        }
-    }
-
-    private static boolean declaresRetryCycle(FlowNode node) {
-        ExtensionElements extensions = node.getExtensionElements();
-        return extensions != null
-                && !extensions
-                        .getElementsQuery()
-                        .filterByType(CamundaFailedJobRetryTimeCycle.class)
-                        .list()
-                        .isEmpty();
-    }
-
-    private static boolean isAsynchronous(FlowNode node) {
-        return node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
-    }
-
-    /** Tasks and throw events that run code of this engine: the calls that reach other systems. */
-    private static boolean callsADelegate(FlowNode node) {
-        if (node instanceof ServiceTask task) {
-            return hasAny(task.getCamundaDelegateExpression(), task.getCamundaClass(), task.getCamundaExpression());
-        }
-        if (node instanceof SendTask task) {
-            return hasAny(task.getCamundaDelegateExpression(), task.getCamundaClass(), task.getCamundaExpression());
-        }
-        if (node instanceof ThrowEvent event) {
-            return event.getEventDefinitions().stream()
-                    .filter(MessageEventDefinition.class::isInstance)
-                    .map(MessageEventDefinition.class::cast)
-                    .anyMatch(message -> hasAny(
-                            message.getCamundaDelegateExpression(),
-                            message.getCamundaClass(),
-                            message.getCamundaExpression()));
-        }
-        return false;
-    }
-
     /**
      * Tasks, events and sub-processes always carry a name; so do gateways that decide something. A gateway
      * that only joins flows, or a parallel split, reads by its flows and stays unnamed (Camunda's modelling
@@ -335,18 +230,6 @@ class ProcessModelRulesTest {
             return "Flow";
         }
         return element.getElementType().getTypeName();
-    }
-
-    private static String ownerId(ModelElementInstance element) {
-        var owner = element.getParentElement();
-        while (!(owner instanceof FlowElement) && !(owner instanceof Process)) {
-            owner = owner.getParentElement();
-        }
-        return ((BaseElement) owner).getId();
-    }
-
-    private static boolean hasAny(String... values) {
-        return Stream.of(values).anyMatch(value -> !isBlank(value));
     }
 
     private static boolean isBlank(String value) {
