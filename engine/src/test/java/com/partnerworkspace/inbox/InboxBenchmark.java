@@ -270,8 +270,10 @@ class InboxBenchmark {
                             + " values (?, 1, ?, 'candidate', null, ?)",
                     linkRows);
         }
-        jdbc.execute("analyze ACT_RU_TASK");
-        jdbc.execute("analyze ACT_RU_IDENTITYLINK");
+        // as autovacuum leaves a table within a minute of a bulk load: statistics and the visibility map
+        // (index-only scans) up to date, for our queries and stock Camunda's alike
+        jdbc.execute("vacuum analyze ACT_RU_TASK");
+        jdbc.execute("vacuum analyze ACT_RU_IDENTITYLINK");
     }
 
     private Api.Response get(String path, String token) {
