@@ -62,7 +62,7 @@ const OWN_REQUEST: TaskDetail = {
   mayNotDecideBecause: 'You cannot decide a delegation you asked for or that is for you.',
 };
 
-function setUp(task: TaskDetail) {
+function setUp(task: TaskDetail, username = 'nikhil') {
   TestBed.configureTestingModule({
     imports: [TaskDetailPanel],
     providers: [
@@ -82,7 +82,7 @@ function setUp(task: TaskDetail) {
       { provide: DIAGRAM_VIEWER, useValue: async () => noDiagram },
       {
         provide: MeStore,
-        useValue: { me: signal({ username: 'nikhil' }), ensureLoaded: vi.fn() },
+        useValue: { me: signal({ username }), ensureLoaded: vi.fn() },
       },
     ],
   });
@@ -121,31 +121,7 @@ describe('TaskDetailPanel', () => {
   });
 
   it('opens the guide section of a "Fix connection" task beside it, not as a row', async () => {
-    TestBed.configureTestingModule({
-      imports: [TaskDetailPanel],
-      providers: [
-        provideRouter([]),
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        {
-          provide: InboxApi,
-          useValue: {
-            diagram: () =>
-              of({ xml: '<definitions/>', activeActivityIds: [], completedActivityIds: [] }),
-            history: () => of([]),
-            comments: () => of([]),
-          },
-        },
-        { provide: DIAGRAM_VIEWER, useValue: async () => noDiagram },
-        {
-          provide: MeStore,
-          useValue: { me: signal({ username: 'nitin' }), ensureLoaded: vi.fn() },
-        },
-      ],
-    });
-    const fixture = TestBed.createComponent(TaskDetailPanel);
-    fixture.componentRef.setInput('task', FIX_CONNECTION);
-    fixture.detectChanges();
+    const fixture = setUp(FIX_CONNECTION, 'nitin');
     TestBed.inject(HttpTestingController)
       .expectOne('/guides/keys-rejected.md')
       .flush(
