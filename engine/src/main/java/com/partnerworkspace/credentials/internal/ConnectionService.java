@@ -13,7 +13,6 @@ import com.partnerworkspace.security.WorkspaceUser;
 import com.partnerworkspace.system.Guides;
 import com.partnerworkspace.system.Refusal;
 import com.partnerworkspace.vault.VaultSecrets.SecretNotFoundException;
-import jakarta.annotation.PreDestroy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,8 +35,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,12 +67,6 @@ class ConnectionService {
     private final Duration gracePeriod;
     private final Clock clock;
     private static final List<String> REVEALED_FIELDS = List.of("apiKey", "apiSecret", "accessToken");
-    /** Vault reads that run beside a reveal's database work; daemon threads, a few at a time. */
-    private final ExecutorService secretReads = Executors.newFixedThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "vault-reveal");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final RevealHours revealHours;
     private final TransactionTemplate transactions;
@@ -111,11 +98,6 @@ class ConnectionService {
         this.events = events;
         this.gracePeriod = gracePeriod;
         this.clock = clock;
-    }
-
-    @PreDestroy
-    void stopSecretReads() {
-        secretReads.shutdownNow();
     }
 
     /**
@@ -321,22 +303,20 @@ class ConnectionService {
     }
 
     /**
-     * The credential's values, after a fresh MFA; audited. The values leave only with their audit entry: the
-     * Vault read starts first and the entry is appended (just before commit) while Vault answers; the commit
-     * then waits for the answer, so a failed read rolls the entry back and a reveal costs little more than the
-     * slower of the two.
+     * The credential's values, after a fresh MFA; audited. The values leave only with their audit entry: they
+     * are read first, then the entry is appended and committed, so a failed read writes no entry and a failed
+     * append hands out nothing. Read on the calling thread, with no transaction open while Vault answers.
      */
     Map<String, String> reveal(WorkspaceUser user, String id) {
-        CompletableFuture<Map<String, String>> values = transactions.execute(status -> startReveal(user, id));
-        return values.join(); // complete: the commit waited for it
-    }
-
-    private CompletableFuture<Map<String, String>> startReveal(WorkspaceUser user, String id) {
         Connection connection = visible(user, id, REVEAL_SCOPE);
         partnerAccess.requireFreshMfa(user, REVEAL_MFA_MAX_AGE);
         requireUsable(connection, "reveal");
-        CompletableFuture<Map<String, String>> values =
-                CompletableFuture.supplyAsync(() -> valuesOf(connection), secretReads);
+        Map<String, String> values = valuesOf(connection);
+        transactions.executeWithoutResult(status -> recordReveal(user, connection));
+        return values;
+    }
+
+    private void recordReveal(WorkspaceUser user, Connection connection) {
         audit(user.username(), connection, "credential.revealed", Map.of("fields", REVEALED_FIELDS));
         if (!revealHours.allows(now())) {
             events.publishEvent(new AlertRaised(
@@ -348,18 +328,6 @@ class ConnectionService {
                             + "\" outside the allowed hours (" + revealHours.window() + ")",
                     Map.of("revealedBy", user.username())));
         }
-        // Registered after the audit trail's own synchronization, so it runs after the entry is appended.
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                try {
-                    values.join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
-                }
-            }
-        });
-        return values;
     }
 
     /** The values a reveal or a share hands over: keys and the current access token. */
