@@ -93,24 +93,10 @@ class CredentialsBenchmark {
                 new WorkspaceUser("nitin", "Nitin", "nitin", java.util.Set.of("partner"), "mfa", Instant.now());
         // Straight through Api, as the floor's GET: Connections.post also reads every answer for a broker
         // login to remember, client work the floor does not pay.
-        Runnable apiReveal = () -> {
-            Api.Response response = Api.send(
-                    "/api/connections/" + id + "/reveal",
-                    mfa,
-                    request -> request.header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-        };
+        Runnable apiReveal = () -> postOk("/api/connections/" + id + "/reveal", mfa);
         Runnable engineReveal = () -> connections.reveal(nitin, id);
         Runnable rawRead = () -> vault.read(raw);
-        Runnable readInRequest = () -> {
-            Api.Response response = Api.send(
-                    "/api/benchmark/" + id + "/raw-read",
-                    mfa,
-                    request -> request.header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
-            assertThat(response.status()).as(response.body()).isEqualTo(200);
-        };
+        Runnable readInRequest = () -> postOk("/api/benchmark/" + id + "/raw-read", mfa);
         Runnable httpRead = RawVaultHttp.kvReader(RealServers.openBao(), "partner-kv/data/" + raw);
         // Within the allowed hours whenever the benchmark runs: a reveal outside them also raises an alert.
         DailyWindow usual = revealHours.window();
@@ -309,6 +295,15 @@ class CredentialsBenchmark {
         return Duration.between(
                         step.getStartTime().toInstant(), step.getEndTime().toInstant())
                 .toNanos();
+    }
+
+    private static void postOk(String path, String token) {
+        Api.Response response = Api.send(
+                path,
+                token,
+                request -> request.header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private static long timed(Runnable action) {
