@@ -43,7 +43,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <ul>
  *   <li>reveal through the API (HTTP, token check, access, Vault read, audit entry) and in the engine
- *       (the service call: access, MFA check, Vault read, audit entry), beside a raw Vault read;
+ *       (the service call: access, MFA check, Vault read, audit entry), beside a raw Vault read, and
+ *       beside a do-nothing POST that makes the same raw read: what the reveal adds to a request that
+ *       reads Vault (a read made while serving a request costs more here than one from this loop);
  *   <li>rotate from the API call until the rotation is recorded (process, job executor, broker refresh
  *       and verify, Vault check-and-set write, audit), beside a raw Vault write and beside the raw steps
  *       it wraps (Vault read of the current credential, refresh + verify at the broker, Vault write,
