@@ -106,8 +106,7 @@ class CredentialsBenchmark {
         revealHours.use(new DailyWindow(now.minusHours(1), now.plusHours(1), ZoneOffset.UTC));
         RequestMappingInfo probe = RawReadInRequest.register(mappings, rawRead);
         try {
-            measureReveals(
-                    apiReveal, engineReveal, rawRead, httpRead, () -> Api.get("/api/brokers", mfa), readInRequest);
+            measureReveals(apiReveal, engineReveal, rawRead, httpRead, () -> apiFloor(mfa), readInRequest);
         } finally {
             mappings.unregisterMapping(probe);
             revealHours.use(usual);
@@ -228,7 +227,7 @@ class CredentialsBenchmark {
         report("Vault read through the adapter", rawReads, "the same KV read over plain HTTP", httpReads);
         report("reveal via the API", apiReveals, "raw Vault read", rawReads);
         report("reveal in the engine", engineReveals, "raw Vault read", rawReads);
-        report("the API floor (GET /api/brokers, same token)", floors, "raw Vault read", rawReads);
+        report("the API floor (do-nothing GET /api/probe/count, same token)", floors, "raw Vault read", rawReads);
         for (int percentile : new int[] {50, 95}) {
             revealTarget(percentile, apiReveals, floors, "the adapter's read", rawReads);
             revealTarget(percentile, apiReveals, floors, "the plain HTTP read", httpReads);
@@ -323,6 +322,16 @@ class CredentialsBenchmark {
         return Duration.between(
                         step.getStartTime().toInstant(), step.getEndTime().toInstant())
                 .toNanos();
+    }
+
+    /**
+     * The issue's "do-nothing authenticated GET": the test engine's hidden probe that only echoes a number.
+     * {@code GET /api/brokers}, the floor before, also lists the broker catalogue: 0.05-0.1 ms more, a
+     * target that much easier.
+     */
+    private static void apiFloor(String token) {
+        Api.Response response = Api.get("/api/probe/count?count=1", token);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
     private static void postOk(String path, String token) {
