@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -278,13 +280,10 @@ class CredentialsBenchmark {
      * steps it measures.
      */
     private void awaitRotated(String id, SecretPath path, int version) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (connections.get(id).activity() != null || vault.metadata(path).currentVersion() < version) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("rotation did not finish: " + connections.get(id));
-            }
-            Connections.sleep(Duration.ofMillis(2));
-        }
+        pollUntil(
+                () -> connections.get(id).activity() == null
+                        && vault.metadata(path).currentVersion() >= version,
+                () -> "rotation did not finish: " + connections.get(id));
     }
 
     /**
@@ -295,14 +294,21 @@ class CredentialsBenchmark {
      */
     private void awaitGracePeriod(String connectionId) {
         String rotation = latestRotation(connectionId).getId();
+        pollUntil(
+                () -> history.createHistoricActivityInstanceQuery()
+                                .processInstanceId(rotation)
+                                .activityId("Event_GracePeriodOver")
+                                .count()
+                        > 0,
+                () -> "rotation of " + connectionId + " did not reach its grace period");
+    }
+
+    /** Checks every 2 ms, for at most a minute. */
+    private static void pollUntil(BooleanSupplier done, Supplier<String> failure) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (history.createHistoricActivityInstanceQuery()
-                        .processInstanceId(rotation)
-                        .activityId("Event_GracePeriodOver")
-                        .count()
-                == 0) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("rotation of " + connectionId + " did not reach its grace period");
+                throw new AssertionError(failure.get());
             }
             Connections.sleep(Duration.ofMillis(2));
         }
