@@ -2,6 +2,7 @@ package com.partnerworkspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerworkspace.testsupport.RepoFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,7 @@ class ModularityTests {
 
     static final Set<String> ADAPTERS = Set.of("keycloak", "vault", "notify", "broker");
     static final Set<String> CROSS_CUTTING = Set.of("security", "system");
-    private static final Path UI_APP =
-            Path.of(System.getProperty("workspace.repo-dir", "..")).resolve("ui/src/app");
+    private static final Path UI_APP = RepoFiles.path("ui/src/app");
 
     private final ApplicationModules modules = ApplicationModules.of(PartnerWorkspaceApplication.class);
 

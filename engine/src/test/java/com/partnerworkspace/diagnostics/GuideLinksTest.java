@@ -1,9 +1,10 @@
 package com.partnerworkspace.diagnostics;
 
+import static com.partnerworkspace.testsupport.RepoFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.partnerworkspace.testsupport.RepoFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,9 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class GuideLinksTest {
 
-    private static final Path REPO = Path.of(System.getProperty("workspace.repo-dir", ".."));
-    private static final Path GUIDES = REPO.resolve("ui/public/guides");
-    private static final Path SOURCES = REPO.resolve("engine/src/main/java");
+    private static final Path GUIDES = RepoFiles.path("ui/public/guides");
+    private static final Path SOURCES = RepoFiles.path("engine/src/main/java");
     private static final Pattern GUIDE_OF = Pattern.compile("Guides\\.of\\(\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern ANCHOR = Pattern.compile("\\{#([a-z0-9-]+)\\}\\s*$", Pattern.MULTILINE);
     private static final Pattern PROBLEM = Pattern.compile(
@@ -63,27 +62,21 @@ class GuideLinksTest {
 
     @Test
     void everyLinkBetweenTheGuidesResolvesAndEachGuideHasItsAnchorsOnce() {
-        try (Stream<Path> files = Files.list(GUIDES)) {
-            List<Path> guides =
-                    files.filter(file -> file.toString().endsWith(".md")).toList();
-            assertThat(guides).hasSizeGreaterThanOrEqualTo(12);
-            for (Path guide : guides) {
-                String text = read(guide);
-                assertThat(text).as("%s starts with its title", guide).startsWith("# ");
-                List<String> anchors = anchors(text);
-                assertThat(anchors).as("anchors of %s", guide).isNotEmpty().doesNotHaveDuplicates();
-                String name = guide.getFileName().toString().replace(".md", "");
-                Matcher matcher = MARKDOWN_LINK.matcher(text);
-                while (matcher.find()) {
-                    String target = matcher.group(1) == null
-                            ? name
-                            : matcher.group(1).substring("/diagnostics/guides/".length());
-                    assertResolves(new Link(
-                            target, matcher.group(2), guide.getFileName().toString()));
-                }
+        List<Path> guides = RepoFiles.in(GUIDES, ".md");
+        assertThat(guides).hasSizeGreaterThanOrEqualTo(12);
+        for (Path guide : guides) {
+            String text = read(guide);
+            assertThat(text).as("%s starts with its title", guide).startsWith("# ");
+            List<String> anchors = anchors(text);
+            assertThat(anchors).as("anchors of %s", guide).isNotEmpty().doesNotHaveDuplicates();
+            String name = guide.getFileName().toString().replace(".md", "");
+            Matcher matcher = MARKDOWN_LINK.matcher(text);
+            while (matcher.find()) {
+                String target =
+                        matcher.group(1) == null ? name : matcher.group(1).substring("/diagnostics/guides/".length());
+                assertResolves(
+                        new Link(target, matcher.group(2), guide.getFileName().toString()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -121,26 +114,20 @@ class GuideLinksTest {
 
     @Test
     void everyGuideLinkInTheDocsResolves() {
-        try (Stream<Path> files = Files.list(REPO.resolve("docs"))) {
-            List<Path> docs =
-                    files.filter(file -> file.toString().endsWith(".md")).toList();
-            int links = 0;
-            for (Path doc : docs) {
-                Matcher matcher = MARKDOWN_LINK.matcher(read(doc));
-                while (matcher.find()) {
-                    if (matcher.group(1) != null) {
-                        links++;
-                        assertResolves(new Link(
-                                matcher.group(1).substring("/diagnostics/guides/".length()),
-                                matcher.group(2),
-                                "docs/" + doc.getFileName()));
-                    }
+        int links = 0;
+        for (Path doc : RepoFiles.in(RepoFiles.path("docs"), ".md")) {
+            Matcher matcher = MARKDOWN_LINK.matcher(read(doc));
+            while (matcher.find()) {
+                if (matcher.group(1) != null) {
+                    links++;
+                    assertResolves(new Link(
+                            matcher.group(1).substring("/diagnostics/guides/".length()),
+                            matcher.group(2),
+                            "docs/" + doc.getFileName()));
                 }
             }
-            assertThat(links).as("guide links in docs/").isGreaterThan(3);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        assertThat(links).as("guide links in docs/").isGreaterThan(3);
     }
 
     @Test
@@ -150,7 +137,7 @@ class GuideLinksTest {
                 .as("one file, two places: a link to docs/")
                 .isTrue();
         assertThat(served.toRealPath())
-                .isEqualTo(REPO.resolve("docs/partner-onboarding.md").toRealPath());
+                .isEqualTo(RepoFiles.path("docs/partner-onboarding.md").toRealPath());
     }
 
     @Test
@@ -163,16 +150,11 @@ class GuideLinksTest {
 
     @Test
     void theUiListsEveryGuideUnderItsTitle() {
-        String index = read(REPO.resolve("ui/src/app/diagnostics/guides.ts"));
-        try (Stream<Path> files = Files.list(GUIDES)) {
-            for (Path guide :
-                    files.filter(file -> file.toString().endsWith(".md")).toList()) {
-                String slug = guide.getFileName().toString().replace(".md", "");
-                String title = read(guide).lines().findFirst().orElseThrow().substring(2);
-                assertThat(index).contains("{ slug: '" + slug + "', title: '" + title + "' }");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String index = read(RepoFiles.path("ui/src/app/diagnostics/guides.ts"));
+        for (Path guide : RepoFiles.in(GUIDES, ".md")) {
+            String slug = guide.getFileName().toString().replace(".md", "");
+            String title = read(guide).lines().findFirst().orElseThrow().substring(2);
+            assertThat(index).contains("{ slug: '" + slug + "', title: '" + title + "' }");
         }
     }
 
@@ -196,18 +178,6 @@ class GuideLinksTest {
     }
 
     private static List<Path> javaSources() {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            return files.filter(file -> file.toString().endsWith(".java")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RepoFiles.under(SOURCES, ".java");
     }
 }

@@ -9,6 +9,7 @@ import com.partnerworkspace.credentials.Connections;
 import com.partnerworkspace.testsupport.EngineTest;
 import com.partnerworkspace.testsupport.KeycloakServer;
 import com.partnerworkspace.testsupport.RealServers;
+import com.partnerworkspace.testsupport.RepoFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,8 +50,7 @@ import org.junit.jupiter.api.Test;
 @EngineTest
 class DocsCommandsTest {
 
-    private static final Path DOCS =
-            Path.of(System.getProperty("workspace.repo-dir", "..")).resolve("docs");
+    private static final Path DOCS = RepoFiles.path("docs");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern FENCE =
             Pattern.compile("^```([a-z]*)([^\\n]*)\\n(.*?)^```\\s*$", Pattern.MULTILINE | Pattern.DOTALL);
@@ -122,11 +121,8 @@ class DocsCommandsTest {
     }
 
     @Test
-    void everyBlockInTheDocsIsRunOrOnlyIllustrates() throws IOException {
-        List<Path> docs;
-        try (Stream<Path> files = Files.list(DOCS)) {
-            docs = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
-        }
+    void everyBlockInTheDocsIsRunOrOnlyIllustrates() {
+        List<Path> docs = RepoFiles.in(DOCS, ".md");
         assertThat(docs.stream().map(d -> d.getFileName().toString()))
                 .contains("partner-onboarding.md", "support-runbook.md");
         for (Path doc : docs) {
@@ -303,12 +299,7 @@ class DocsCommandsTest {
     }
 
     private static List<Block> blocks(String doc) {
-        String text;
-        try {
-            text = Files.readString(DOCS.resolve(doc));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String text = RepoFiles.read(DOCS.resolve(doc));
         List<Block> blocks = new ArrayList<>();
         Matcher matcher = FENCE.matcher(text);
         while (matcher.find()) {

@@ -28,9 +28,7 @@ public final class RealServers {
 
     private static final Logger log = LoggerFactory.getLogger(RealServers.class);
 
-    static final Path REPO = Path.of(System.getProperty("workspace.repo-dir", ".."))
-            .toAbsolutePath()
-            .normalize();
+    static final Path REPO = RepoFiles.ROOT;
     static final Path WORKSPACE_HOME =
             Path.of(env("WORKSPACE_HOME", REPO.resolve(".workspace").toString()));
     static final Path TEST_STATE =

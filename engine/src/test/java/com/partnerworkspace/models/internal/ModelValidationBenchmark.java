@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerworkspace.testsupport.Api;
 import com.partnerworkspace.testsupport.EngineTest;
+import com.partnerworkspace.testsupport.RepoFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,7 @@ class ModelValidationBenchmark {
 
     private static final int WARMUP = 10;
     private static final int RUNS = 50;
-    private static final Path PROCESSES =
-            Path.of(System.getProperty("workspace.repo-dir", "..")).resolve("processes");
+    private static final Path PROCESSES = RepoFiles.path("processes");
 
     @Test
     void checkingAModelAsADeployWouldTakesUnderHalfASecond() throws Exception {

@@ -3,9 +3,7 @@ package com.partnerworkspace.models.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.partnerworkspace.testsupport.EngineTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.partnerworkspace.testsupport.RepoFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,9 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EngineTest
 class ProcessModelRulesTest {
 
-    private static final Path REPO = Path.of(System.getProperty("workspace.repo-dir", ".."));
-    private static final Path PROCESSES = REPO.resolve("processes");
-    private static final Path ENGINE_SOURCES = REPO.resolve("engine/src/main/java");
+    private static final Path PROCESSES = RepoFiles.path("processes");
+    private static final Path ENGINE_SOURCES = RepoFiles.path("engine/src/main/java");
 
     /** {@code Task_ApproveDelegation}, {@code Gateway_WaitForAcknowledgement}: a kind, then words. */
     private static final Pattern MEANINGFUL_ID = Pattern.compile("[A-Z][A-Za-z]*_[A-Z][A-Za-z0-9]*");
@@ -87,11 +84,11 @@ class ProcessModelRulesTest {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyModel")
-    void everyModelPassesTheChecksADeployRuns(Path file) throws IOException {
+    void everyModelPassesTheChecksADeployRuns(Path file) {
         String name = file.getFileName().toString();
 
         List<ModelProblem> problems =
-                validator.validate(baseName(file), ModelType.ofResource(name), Files.readString(file), null);
+                validator.validate(baseName(file), ModelType.ofResource(name), RepoFiles.read(file), null);
 
         assertThat(problems).as("what a deploy of %s would refuse", name).isEmpty();
     }
@@ -242,32 +239,14 @@ class ProcessModelRulesTest {
     }
 
     private static Stream<Path> modelsEndingWith(String extension) {
-        try (Stream<Path> files = Files.list(PROCESSES)) {
-            List<Path> models = files.filter(file -> file.toString().endsWith(extension))
-                    .sorted()
-                    .toList();
-            assertThat(models).as("%s models in %s", extension, PROCESSES).isNotEmpty();
-            return models.stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<Path> models = RepoFiles.in(PROCESSES, extension);
+        assertThat(models).as("%s models in %s", extension, PROCESSES).isNotEmpty();
+        return models.stream();
     }
 
     private static String engineSources() {
-        try (Stream<Path> files = Files.walk(ENGINE_SOURCES)) {
-            return files.filter(file -> file.toString().endsWith(".java"))
-                    .map(ProcessModelRulesTest::read)
-                    .collect(Collectors.joining("\n"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RepoFiles.under(ENGINE_SOURCES, ".java").stream()
+                .map(RepoFiles::read)
+                .collect(Collectors.joining("\n"));
     }
 }
