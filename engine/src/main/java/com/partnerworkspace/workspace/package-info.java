@@ -5,5 +5,14 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Workspace",
-        allowedDependencies = {"security", "system", "keycloak", "credentials", "alerts", "audit", "delegations"})
+        allowedDependencies = {
+            "security",
+            "system",
+            "keycloak",
+            "credentials",
+            "alerts",
+            "audit",
+            "delegations",
+            "inbox"
+        })
 package com.partnerworkspace.workspace;

@@ -77,10 +77,9 @@ class Inbox {
         // The count runs beside the page, on a second connection: a page's answer waits for the slower of
         // the two queries, not for both one after the other.
         CompletableFuture<Long> total = CompletableFuture.supplyAsync(() -> count(user, criteria), counting);
-        List<TaskSummary> content =
-                list.page(user.username(), rolesOf(user), criteria, sort, page * size, size).stream()
-                        .map(this::summary)
-                        .toList();
+        List<TaskSummary> content = list.page(user.username(), user.roles(), criteria, sort, page * size, size).stream()
+                .map(this::summary)
+                .toList();
         return new TaskPage(content, new TaskPage.Page(page, size, joined(total)));
     }
 
@@ -96,12 +95,12 @@ class Inbox {
     }
 
     long count(WorkspaceUser user, TaskCriteria criteria) {
-        return list.count(user.username(), rolesOf(user), criteria);
+        return list.count(user.username(), user.roles(), criteria);
     }
 
     /** The ids of the tasks matching the criteria, at most {@code limit} (by due date). */
     List<String> taskIds(WorkspaceUser user, TaskCriteria criteria, int limit) {
-        return list.page(user.username(), rolesOf(user), criteria, TaskSort.DEFAULT, 0, limit).stream()
+        return list.page(user.username(), user.roles(), criteria, TaskSort.DEFAULT, 0, limit).stream()
                 .map(Task::getId)
                 .toList();
     }
@@ -293,7 +292,7 @@ class Inbox {
         if (done == null || done.getAssignee() == null) {
             return Optional.empty();
         }
-        Set<String> roles = rolesOf(user);
+        Set<String> roles = user.roles();
         boolean wasCandidate = user.username().equals(done.getAssignee())
                 || history
                         .createHistoricIdentityLinkLogQuery()
@@ -321,15 +320,11 @@ class Inbox {
 
     /** Offered to the user by name or through one of their roles. */
     private boolean isCandidate(WorkspaceUser user, Task task) {
-        Set<String> roles = rolesOf(user);
+        Set<String> roles = user.roles();
         return tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .anyMatch(link ->
                         roles.contains(link.getGroupId()) || user.username().equals(link.getUserId()));
-    }
-
-    private static Set<String> rolesOf(WorkspaceUser user) {
-        return user.roles().isEmpty() ? Set.of("-") : user.roles();
     }
 
     private TaskSummary summary(Task task) {

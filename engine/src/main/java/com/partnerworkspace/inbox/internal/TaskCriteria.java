@@ -39,4 +39,9 @@ record TaskCriteria(
     static final String ASSIGNEE = "me|unassigned|anyone";
 
     static final TaskCriteria ANY = new TaskCriteria(null, null, null, null, null, null);
+
+    /** Every task of the process the person sees. */
+    static TaskCriteria ofProcess(String processKey) {
+        return new TaskCriteria(processKey, null, null, null, null, null);
+    }
 }

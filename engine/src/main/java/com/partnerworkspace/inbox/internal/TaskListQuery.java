@@ -105,7 +105,11 @@ class TaskListQuery {
         return ids.isEmpty() ? "1 = 0" : "RES.PROC_DEF_ID_ in (" + String.join(", ", ids) + ")";
     }
 
+    /** Offered to one of the groups; a person with no role is offered nothing ({@code in ()} is not SQL). */
     private String candidateOf(Sql sql, Set<String> groups) {
+        if (groups.isEmpty()) {
+            return "1 = 0";
+        }
         List<String> names = new ArrayList<>();
         groups.stream().sorted().forEach(group -> names.add(sql.param(group)));
         return "exists (select 1 from " + management.getTableName(IdentityLinkEntity.class)

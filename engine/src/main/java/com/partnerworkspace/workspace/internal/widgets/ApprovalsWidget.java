@@ -1,23 +1,24 @@
 package com.partnerworkspace.workspace.internal.widgets;
 
+import com.partnerworkspace.inbox.WaitingTasks;
 import com.partnerworkspace.security.WorkspaceUser;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * For approvers: the approvals waiting for them (assigned or offered to their roles, as the inbox lists them)
- * with their age, and how long they took to decide, as the median of their last 100 decisions.
+ * For approvers: the approvals waiting for them, oldest first with their age (found by the inbox's own query,
+ * not Camunda's task query, which joins and de-duplicates every open task for "mine or my groups'"), and how
+ * long they took to decide, as the median of their last 100 decisions.
  */
 @Component
 class ApprovalsWidget implements Widget {
 
     static final String APPROVAL_PROCESS = "delegation-approval";
+    static final int WAITING = 50;
     static final int DECISIONS = 100;
 
     @Schema(description = "approvals: waiting approvals, oldest first, and the caller's median decision time")
@@ -31,10 +32,10 @@ class ApprovalsWidget implements Widget {
 
     record Waiting(String taskId, String name, java.time.Instant createdAt, long ageSeconds) {}
 
-    private final TaskService tasks;
+    private final WaitingTasks tasks;
     private final HistoryService history;
 
-    ApprovalsWidget(TaskService tasks, HistoryService history) {
+    ApprovalsWidget(WaitingTasks tasks, HistoryService history) {
         this.tasks = tasks;
         this.history = history;
     }
@@ -57,18 +58,7 @@ class ApprovalsWidget implements Widget {
     @Override
     public ApprovalsData data(WidgetQuery query) {
         WorkspaceUser user = query.user();
-        List<Waiting> waiting = tasks
-                .createTaskQuery()
-                .active()
-                .processDefinitionKey(APPROVAL_PROCESS)
-                .or()
-                .taskAssignee(user.username())
-                .taskCandidateGroupIn(List.copyOf(user.roles()))
-                .endOr()
-                .orderByTaskCreateTime()
-                .asc()
-                .listPage(0, 50)
-                .stream()
+        List<Waiting> waiting = tasks.oldest(user, APPROVAL_PROCESS, WAITING).stream()
                 .map(task -> waiting(task, query))
                 .toList();
         List<Long> decided = history
@@ -88,12 +78,11 @@ class ApprovalsWidget implements Widget {
         return new ApprovalsData(waiting, median, decided.size());
     }
 
-    private static Waiting waiting(Task task, WidgetQuery query) {
-        java.time.Instant created = task.getCreateTime().toInstant();
+    private static Waiting waiting(WaitingTasks.Waiting task, WidgetQuery query) {
         return new Waiting(
-                task.getId(),
-                task.getName(),
-                created,
-                Math.max(0, Duration.between(created, query.now()).toSeconds()));
+                task.taskId(),
+                task.name(),
+                task.createdAt(),
+                Math.max(0, Duration.between(task.createdAt(), query.now()).toSeconds()));
     }
 }

@@ -1,10 +1,15 @@
 package com.partnerworkspace.workspace.internal.widgets;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,6 +22,7 @@ import com.partnerworkspace.audit.AuditEntries;
 import com.partnerworkspace.credentials.BrokerLatency;
 import com.partnerworkspace.credentials.ConnectionStatus;
 import com.partnerworkspace.delegations.DelegationOverview;
+import com.partnerworkspace.inbox.WaitingTasks;
 import com.partnerworkspace.keycloak.KeycloakDirectory;
 import com.partnerworkspace.keycloak.KeycloakLogins;
 import com.partnerworkspace.keycloak.Person;
@@ -32,7 +38,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -98,8 +105,8 @@ class WidgetsControllerWebTest {
     @MockitoBean
     KeycloakDirectory directory;
 
-    @MockitoBean(answers = Answers.RETURNS_DEEP_STUBS)
-    TaskService tasks;
+    @MockitoBean
+    WaitingTasks waitingTasks;
 
     @MockitoBean(answers = Answers.RETURNS_DEEP_STUBS)
     HistoryService history;
@@ -136,7 +143,7 @@ class WidgetsControllerWebTest {
                 widget("/api/workspace/widgets/" + opsOnly, Tokens.priya()).andExpect(status().isForbidden());
             }
             widget("/api/workspace/widgets/approvals", Tokens.nikhil()).andExpect(status().isForbidden());
-            verifyNoInteractions(tasks, runtime, connections, seedMetrics);
+            verifyNoInteractions(waitingTasks, runtime, connections, seedMetrics);
         }
 
         @Test
@@ -304,6 +311,29 @@ class WidgetsControllerWebTest {
         }
 
         @Test
+        void approvalsAreTheInboxsWaitingTasksWithTheirAgeAndTheApproversMedianDecisionTime() throws Exception {
+            Instant created = Instant.now().minus(Duration.ofHours(3));
+            when(waitingTasks.oldest(
+                            argThat(user -> user.username().equals("priya")), eq("delegation-approval"), eq(50)))
+                    .thenReturn(List.of(new WaitingTasks.Waiting("task-1", "Approve delegation", created)));
+            List<HistoricTaskInstance> decided = List.of(decidedIn(600_000L), decidedIn(60_000L), decidedIn(120_000L));
+            HistoricTaskInstanceQuery decisions = mock(HistoricTaskInstanceQuery.class, Answers.RETURNS_SELF);
+            when(history.createHistoricTaskInstanceQuery()).thenReturn(decisions);
+            when(decisions.listPage(0, 100)).thenReturn(decided);
+
+            widget("/api/workspace/widgets/approvals", Tokens.priya())
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.data.waiting[0].taskId").value("task-1"))
+                    .andExpect(jsonPath("$.data.waiting[0].name").value("Approve delegation"))
+                    .andExpect(jsonPath("$.data.waiting[0].ageSeconds")
+                            .value(allOf(greaterThanOrEqualTo(3 * 3600), lessThan(3 * 3600 + 60))))
+                    .andExpect(jsonPath("$.data.myMedianDecisionSeconds").value(120))
+                    .andExpect(jsonPath("$.data.decisionsCounted").value(3));
+            verify(decisions).taskAssignee("priya");
+            verify(decisions).processDefinitionKey("delegation-approval");
+        }
+
+        @Test
         void seedMetricsShowOpsTheSeedsMeasures() throws Exception {
             Instant invited = Instant.parse("2026-11-02T09:00:00Z");
             when(seedMetrics.now())
@@ -338,6 +368,12 @@ class WidgetsControllerWebTest {
                     .andExpect(jsonPath("$.data.summary.p95").value(120))
                     .andExpect(jsonPath("$.data.summary.sla.achieved.met").value(true));
         }
+    }
+
+    private static HistoricTaskInstance decidedIn(long millis) {
+        HistoricTaskInstance task = mock(HistoricTaskInstance.class);
+        when(task.getDurationInMillis()).thenReturn(millis);
+        return task;
     }
 
     private ResultActions widget(String path, RequestPostProcessor token) throws Exception {
