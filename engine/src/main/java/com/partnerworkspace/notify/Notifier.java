@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -29,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.util.ClassUtils;
@@ -43,6 +46,8 @@ public class Notifier {
 
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    static final String WRITE_TIMEOUT = "mail.smtp.writetimeout";
+    static final String WRITE_TIMEOUT_EXECUTOR = "mail.smtp.executor.writetimeout";
     private static final String HTML_TEMPLATE = template("email.html");
     private static final String TEXT_TEMPLATE = template("email.txt");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
@@ -53,9 +58,15 @@ public class Notifier {
     private final NotifyProperties properties;
     private final ObjectMapper json;
     private final CloseableHttpClient http;
+    private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "smtp-write-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Notifier(JavaMailSender mail, NotifyProperties properties, ObjectMapper json, OutboundTargets targets) {
         useMailStreamProviderDirectly();
+        shareWriteTimeoutThread(mail, writeTimeouts);
         this.mail = mail;
         this.properties = properties;
         this.json = json;
@@ -89,8 +100,21 @@ public class Notifier {
     }
 
     @PreDestroy
-    void closeHttp() throws IOException {
+    void close() throws IOException {
         http.close();
+        writeTimeouts.shutdownNow();
+    }
+
+    /**
+     * With {@code mail.smtp.writetimeout} set, Angus Mail starts a thread per SMTP connection to enforce it
+     * unless it is given a scheduler to share ({@code mail.smtp.executor.writetimeout}, an object, not a
+     * string): one email, one connection, one thread started and stopped. All connections share one here.
+     */
+    static void shareWriteTimeoutThread(JavaMailSender mail, ScheduledExecutorService scheduler) {
+        if (mail instanceof JavaMailSenderImpl sender
+                && sender.getJavaMailProperties().getProperty(WRITE_TIMEOUT) != null) {
+            sender.getJavaMailProperties().put(WRITE_TIMEOUT_EXECUTOR, scheduler);
+        }
     }
 
     /**

@@ -278,7 +278,7 @@ class OutboundTargetsTest {
                         .isInstanceOf(Notifier.NotificationFailedException.class)
                         .hasMessage("could not deliver");
             }
-            notifier.closeHttp();
+            notifier.close();
             assertThat(requests).as("nothing reached the server").hasValue(0);
         }
 
@@ -291,7 +291,7 @@ class OutboundTargetsTest {
             assertThatThrownBy(() -> notifier.slack("http://127.0.0.1:" + port() + "/redirect", message()))
                     .isInstanceOf(Notifier.NotificationFailedException.class)
                     .hasMessage("could not deliver");
-            notifier.closeHttp();
+            notifier.close();
             assertThat(requests).as("the redirect was not followed").hasValue(2);
         }
 

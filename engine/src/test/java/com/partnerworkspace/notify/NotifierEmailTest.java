@@ -1,0 +1,56 @@
+package com.partnerworkspace.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.partnerworkspace.testsupport.MailServer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Emails through the in-JVM SMTP server, with the write timeout the product configures: each email opens a
+ * connection, and the timeout no longer starts a thread of its own for each (the server still does).
+ */
+class NotifierEmailTest {
+
+    private static final int EMAILS = 20;
+
+    @Test
+    void aWriteTimeoutCostsNoThreadPerConnection() throws IOException {
+        MailServer server = MailServer.shared();
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(server.port());
+        sender.getJavaMailProperties().setProperty(Notifier.WRITE_TIMEOUT, "5000");
+        Notifier notifier = new Notifier(
+                sender,
+                new NotifyProperties("Partner Workspace <no-reply@partner-workspace.local>", "", List.of()),
+                new ObjectMapper(),
+                new OutboundTargets(List.of(), Set.of()));
+        String address = "threads-" + UUID.randomUUID() + "@partner-workspace.test";
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try {
+            notifier.email(List.of(address), new Notification("Warm-up", "text", List.of()));
+            long startedBefore = threads.getTotalStartedThreadCount();
+
+            for (int i = 0; i < EMAILS; i++) {
+                notifier.email(List.of(address), new Notification("Email " + i, "text", List.of()));
+            }
+
+            long started = threads.getTotalStartedThreadCount() - startedBefore;
+            assertThat(started)
+                    .as("threads started for %d emails: the SMTP server's one per connection, no more", EMAILS)
+                    .isLessThan(EMAILS + EMAILS / 2);
+            server.awaitMail(address, mail -> mail.subject().equals("Email " + (EMAILS - 1)), Duration.ofSeconds(10));
+        } finally {
+            notifier.close();
+        }
+    }
+}
