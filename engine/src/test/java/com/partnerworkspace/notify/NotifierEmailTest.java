@@ -7,6 +7,7 @@ import com.partnerworkspace.testsupport.MailServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +50,39 @@ class NotifierEmailTest {
                     .as("threads started for %d emails: the SMTP server's one per connection, no more", EMAILS)
                     .isLessThan(EMAILS + EMAILS / 2);
             server.awaitMail(address, mail -> mail.subject().equals("Email " + (EMAILS - 1)), Duration.ofSeconds(10));
+        } finally {
+            notifier.close();
+        }
+    }
+
+    /** Text and HTML side by side, whatever the characters and however long the lines. */
+    @Test
+    void anEmailCarriesItsTextAndItsHtml() throws IOException {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(MailServer.shared().port());
+        Notifier notifier = new Notifier(
+                sender,
+                new NotifyProperties("Partner Workspace <no-reply@partner-workspace.local>", "", List.of()),
+                new ObjectMapper(),
+                new OutboundTargets(List.of(), Set.of()));
+        String address = "parts-" + UUID.randomUUID() + "@partner-workspace.test";
+        String text = "Nikhil's token for Zerodha (₹ account, Mumbai) expires in 3 days — "
+                + "rotate it before the market opens: https://workspace.example/connections/" + "x".repeat(80);
+        try {
+            notifier.email(
+                    List.of(address),
+                    new Notification(
+                            "Token expires — Zerodha",
+                            text,
+                            List.of(new Notification.Link("Rotate", URI.create("https://workspace.example/r")))));
+
+            MailServer.Mail mail = MailServer.shared()
+                    .awaitMail(address, m -> m.subject().equals("Token expires — Zerodha"), Duration.ofSeconds(10));
+            assertThat(mail.body()).contains(text).contains("https://workspace.example/r");
+            assertThat(mail.html())
+                    .contains("Zerodha (₹ account, Mumbai)")
+                    .contains("href=\"https://workspace.example/r\"");
         } finally {
             notifier.close();
         }
