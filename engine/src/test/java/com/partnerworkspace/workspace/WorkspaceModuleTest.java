@@ -8,6 +8,7 @@ import com.partnerworkspace.alerts.OpenAlerts;
 import com.partnerworkspace.credentials.BrokerLatency;
 import com.partnerworkspace.credentials.ConnectionStatus;
 import com.partnerworkspace.delegations.DelegationOverview;
+import com.partnerworkspace.inbox.WaitingTasks;
 import com.partnerworkspace.testsupport.ModuleTest;
 import com.partnerworkspace.testsupport.Tokens;
 import org.camunda.bpm.engine.DecisionService;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -29,7 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * public query interfaces, the process engine) stood in for: {@code GET /api/me} answers through the real
  * security chain with no delegations feature present (nobody holds a delegated scope).
  */
-// Standalone: the widgets read credentials, alerts and delegations, whose own beans need Vault and the engine.
+// Standalone: the widgets read credentials, alerts, delegations and the inbox, whose own beans need Vault and the
+// engine.
 @ModuleTest(
         mode = BootstrapMode.STANDALONE,
         extraIncludes = {"security", "system", "audit", "keycloak"})
@@ -61,7 +62,7 @@ class WorkspaceModuleTest {
     RuntimeService runtimeService;
 
     @MockitoBean
-    TaskService taskService;
+    WaitingTasks waitingTasks;
 
     @MockitoBean
     HistoryService historyService;
