@@ -26,15 +26,9 @@ class NotifierEmailTest {
     @Test
     void aWriteTimeoutCostsNoThreadPerConnection() throws IOException {
         MailServer server = MailServer.shared();
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(server.port());
+        JavaMailSenderImpl sender = sender();
         sender.getJavaMailProperties().setProperty(Notifier.WRITE_TIMEOUT, "5000");
-        Notifier notifier = new Notifier(
-                sender,
-                new NotifyProperties("Partner Workspace <no-reply@partner-workspace.local>", "", List.of()),
-                new ObjectMapper(),
-                new OutboundTargets(List.of(), Set.of()));
+        Notifier notifier = notifier(sender);
         String address = "threads-" + UUID.randomUUID() + "@partner-workspace.test";
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try {
@@ -58,14 +52,7 @@ class NotifierEmailTest {
     /** Text and HTML side by side, whatever the characters and however long the lines. */
     @Test
     void anEmailCarriesItsTextAndItsHtml() throws IOException {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(MailServer.shared().port());
-        Notifier notifier = new Notifier(
-                sender,
-                new NotifyProperties("Partner Workspace <no-reply@partner-workspace.local>", "", List.of()),
-                new ObjectMapper(),
-                new OutboundTargets(List.of(), Set.of()));
+        Notifier notifier = notifier(sender());
         String address = "parts-" + UUID.randomUUID() + "@partner-workspace.test";
         String text = "Nikhil's token for Zerodha (₹ account, Mumbai) expires in 3 days — "
                 + "rotate it before the market opens: https://workspace.example/connections/" + "x".repeat(80);
@@ -86,5 +73,21 @@ class NotifierEmailTest {
         } finally {
             notifier.close();
         }
+    }
+
+    /** A mail sender for the in-JVM SMTP server, as Spring Boot builds one from {@code spring.mail.*}. */
+    private static JavaMailSenderImpl sender() {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(MailServer.shared().port());
+        return sender;
+    }
+
+    private static Notifier notifier(JavaMailSenderImpl sender) {
+        return new Notifier(
+                sender,
+                new NotifyProperties("Partner Workspace <no-reply@partner-workspace.local>", "", List.of()),
+                new ObjectMapper(),
+                new OutboundTargets(List.of(), Set.of()));
     }
 }
