@@ -2,12 +2,18 @@ package com.partnerworkspace.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.partnerworkspace.audit.AuditEvent;
 import com.partnerworkspace.testsupport.RepositorySlice;
 import com.partnerworkspace.testsupport.SliceClock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +45,9 @@ class AuditTrailRepositoryTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    ObjectMapper json;
 
     @BeforeEach
     void anEmptyChain() {
@@ -86,6 +95,52 @@ class AuditTrailRepositoryTest {
                 .extracting(AuditTrail.AuditEntry::action)
                 .containsExactly("credential.rotated");
         assertThat(trail.verify().ok()).isTrue();
+    }
+
+    /**
+     * Two engines append to one chain, each linking to what the other appended last. An engine that remembered
+     * the head it moved the chain to, instead of reading it, would fork the chain here (tried: a duplicate id).
+     */
+    @Test
+    void anAppendAfterAnotherEnginesLinksToItsEntry() {
+        AuditTrail otherEngine = new AuditTrail(db, json, transactions, clock);
+        trail.record(event("nikhil", "nikhil", "a.one"));
+        otherEngine.record(event("mukesh", "mukesh", "a.two"));
+        trail.record(event("nikhil", "nikhil", "a.three"));
+        otherEngine.record(event("mukesh", "mukesh", "a.four"));
+
+        List<AuditTrail.AuditEntry> entries = trail.page(query(null, null, null));
+
+        assertThat(entries)
+                .extracting(AuditTrail.AuditEntry::action)
+                .containsExactly("a.four", "a.three", "a.two", "a.one");
+        assertThat(entries.get(1).prevHash()).isEqualTo(entries.get(2).hash());
+        assertThat(trail.verify()).isEqualTo(new AuditTrail.Verification(true, 4, null));
+    }
+
+    /** Two engines, two threads each: every append lands, in one unbroken chain. */
+    @Test
+    void concurrentAppendsFromTwoEnginesMakeOneChain() throws Exception {
+        AuditTrail otherEngine = new AuditTrail(db, json, transactions, clock);
+        TransactionTemplate act = new TransactionTemplate(transactions);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> appenders = new ArrayList<>();
+            for (AuditTrail engine : List.of(trail, otherEngine, trail, otherEngine)) {
+                appenders.add(threads.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        act.executeWithoutResult(status -> engine.record(event("nikhil", "nikhil", "a.concurrent")));
+                    }
+                }));
+            }
+            for (Future<?> appender : appenders) {
+                appender.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(trail.verify()).isEqualTo(new AuditTrail.Verification(true, 200, null));
     }
 
     @Test
