@@ -72,7 +72,7 @@ public class Notifier {
         this.mail = mail;
         this.properties = properties;
         this.json = json;
-        this.http = guardedClient(targets);
+        this.http = guardedClient(targets, properties.callsPerHost());
     }
 
     /**
@@ -80,12 +80,16 @@ public class Notifier {
      * stack addresses ({@link OutboundTargets}) and connects only to the addresses it checked, so a name
      * that resolves elsewhere a moment later (DNS rebinding) gains nothing. No redirects are followed (a
      * public host could point onward to an internal one), no proxy, no cookies, no automatic retries.
+     * Up to {@code callsPerHost} calls to one host at once (Slack's webhooks all share one), two hosts' worth
+     * in all: Slack and the SMS gateway.
      */
-    private static CloseableHttpClient guardedClient(OutboundTargets targets) {
+    private static CloseableHttpClient guardedClient(OutboundTargets targets, int callsPerHost) {
         Timeout timeout = Timeout.of(CALL_TIMEOUT);
         return HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new CheckedDnsResolver(targets))
+                        .setMaxConnPerRoute(callsPerHost)
+                        .setMaxConnTotal(2 * callsPerHost)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(timeout)
                                 .setSocketTimeout(timeout)

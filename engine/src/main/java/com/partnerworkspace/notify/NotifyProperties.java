@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowedInternalTargets exact {@code host:port} pairs (as written in URLs) that calls may reach
  *     although they are internal, e.g. the local stack's Slack/SMS receiver {@code 127.0.0.1:8026};
  *     empty in production
+ * @param callsPerHost how many Slack or SMS calls may be open to one host at once. Every Slack webhook is on
+ *     one host, and alerts are delivered by the job executor's threads: at least its {@code max-pool-size},
+ *     or deliveries queue for a connection (the HTTP client's own default is five)
  */
 @ConfigurationProperties("workspace.notify")
 public record NotifyProperties(
@@ -17,7 +20,8 @@ public record NotifyProperties(
         String from,
 
         String slackWebhookUrl,
-        @DefaultValue List<String> allowedInternalTargets) {
+        @DefaultValue List<String> allowedInternalTargets,
+        @DefaultValue("12") int callsPerHost) {
 
     boolean slackEnabled() {
         return slackWebhookUrl != null && !slackWebhookUrl.isBlank();

@@ -86,7 +86,7 @@ class NotifierEmailTest {
     private static Notifier notifier(JavaMailSenderImpl sender) {
         return new Notifier(
                 sender,
-                new NotifyProperties("Partner Workspace <no-reply@partner-workspace.local>", "", List.of()),
+                new NotifyProperties("Partner Workspace <no-reply@partner-workspace.local>", "", List.of(), 12),
                 new ObjectMapper(),
                 new OutboundTargets(List.of(), Set.of()));
     }

@@ -10,8 +10,14 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -237,14 +243,24 @@ class OutboundTargetsTest {
     @Nested
     class Sends {
 
+        private static final int CALLS_PER_HOST = 12;
+
         private HttpServer server;
         private final AtomicInteger requests = new AtomicInteger();
+        /** Holds each call to {@code /together} until {@link #CALLS_PER_HOST} of them are open at once. */
+        private final CountDownLatch together = new CountDownLatch(CALLS_PER_HOST);
 
         @BeforeEach
         void startServer() throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", exchange -> {
                 requests.incrementAndGet();
+                if (exchange.getRequestURI().getPath().startsWith("/together")) {
+                    together.countDown();
+                    exchange.sendResponseHeaders(allOpenAtOnce() ? 200 : 503, -1);
+                    exchange.close();
+                    return;
+                }
                 boolean redirect = exchange.getRequestURI().getPath().startsWith("/redirect");
                 if (redirect) {
                     exchange.getResponseHeaders().set("Location", "http://127.0.0.1:" + port() + "/landed");
@@ -252,7 +268,17 @@ class OutboundTargetsTest {
                 exchange.sendResponseHeaders(redirect ? 302 : 200, -1);
                 exchange.close();
             });
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
+        }
+
+        private boolean allOpenAtOnce() {
+            try {
+                return together.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
 
         @AfterEach
@@ -295,8 +321,34 @@ class OutboundTargetsTest {
             assertThat(requests).as("the redirect was not followed").hasValue(2);
         }
 
+        /**
+         * Every Slack webhook is on one host, and the job executor delivers up to twelve alerts at once: none
+         * waits for another's connection. With the HTTP client's default of five per host, the first five
+         * calls hold their connections until the server gives up on the other seven (tried).
+         */
+        @Test
+        void asManyCallsToOneHostAsConfiguredAreOpenAtOnce() throws Exception {
+            Notifier notifier = notifier(new OutboundTargets(List.of("127.0.0.1:" + port()), Set.of()));
+            ExecutorService callers = Executors.newFixedThreadPool(CALLS_PER_HOST);
+            try {
+                List<Future<?>> calls = new ArrayList<>();
+                for (int i = 0; i < CALLS_PER_HOST; i++) {
+                    calls.add(callers.submit(
+                            () -> notifier.slack("http://127.0.0.1:" + port() + "/together", message())));
+                }
+                for (Future<?> call : calls) {
+                    call.get(30, TimeUnit.SECONDS); // a call the server answered 503 fails here
+                }
+            } finally {
+                callers.shutdownNow();
+                notifier.close();
+            }
+            assertThat(together.getCount()).isZero();
+        }
+
         private Notifier notifier(OutboundTargets targets) {
-            return new Notifier(null, new NotifyProperties("test", "", List.of()), new ObjectMapper(), targets);
+            return new Notifier(
+                    null, new NotifyProperties("test", "", List.of(), CALLS_PER_HOST), new ObjectMapper(), targets);
         }
 
         private Notification message() {
