@@ -1,8 +1,10 @@
 package com.partnerworkspace.notify;
 
+import jakarta.validation.constraints.Positive;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param from the sender of every email
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     one host, and alerts are delivered by the job executor's threads: at least its {@code max-pool-size},
  *     or deliveries queue for a connection (the HTTP client's own default is five)
  */
+@Validated
 @ConfigurationProperties("workspace.notify")
 public record NotifyProperties(
         @DefaultValue("Partner Workspace <no-reply@partner-workspace.local>")
@@ -21,7 +24,7 @@ public record NotifyProperties(
 
         String slackWebhookUrl,
         @DefaultValue List<String> allowedInternalTargets,
-        @DefaultValue("12") int callsPerHost) {
+        @DefaultValue("12") @Positive int callsPerHost) {
 
     boolean slackEnabled() {
         return slackWebhookUrl != null && !slackWebhookUrl.isBlank();
