@@ -246,6 +246,9 @@ class OutboundTargetsTest {
         private static final int CALLS_PER_HOST = 12;
 
         private HttpServer server;
+        /** The server's threads: calls to {@code /together} are held open side by side. */
+        private final ExecutorService serverThreads = Executors.newCachedThreadPool();
+
         private final AtomicInteger requests = new AtomicInteger();
         /** Holds each call to {@code /together} until {@link #CALLS_PER_HOST} of them are open at once. */
         private final CountDownLatch together = new CountDownLatch(CALLS_PER_HOST);
@@ -268,7 +271,7 @@ class OutboundTargetsTest {
                 exchange.sendResponseHeaders(redirect ? 302 : 200, -1);
                 exchange.close();
             });
-            server.setExecutor(Executors.newCachedThreadPool());
+            server.setExecutor(serverThreads);
             server.start();
         }
 
@@ -284,6 +287,7 @@ class OutboundTargetsTest {
         @AfterEach
         void stopServer() {
             server.stop(0);
+            serverThreads.shutdownNow();
         }
 
         private int port() {
